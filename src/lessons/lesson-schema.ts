@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** A step id is `<lesson>/<step>` in kebab case. Progress is keyed on it, so it never changes. */
+export const stepIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const stepSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(stepIdPattern, 'a step id looks like "lesson/step" in lower-case kebab case, e.g. "setup/docker"')
+      .describe('Stable id of the step, `<lesson>/<step>`. Progress and the step check are keyed on it.'),
+    title: z.string().min(1).describe('Short title of the step, shown in the sidebar and above its Check.'),
+  })
+  .strict()
+  .describe('One thing the learner does, verified by the check with the same id.');
+
+export const lessonSchema = z
+  .object({
+    title: z.string().min(1).describe('Title of the lesson, shown as its heading, in the sidebar and on the home page.'),
+    summary: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe('One sentence on what the learner builds or learns, shown on the home page.'),
+    order: z
+      .number()
+      .int()
+      .min(0)
+      .describe('Position in the course; lessons are listed by it. The folder prefix `<nn>-` should match.'),
+    duration: z.number().int().positive().describe('Minutes a learner typically needs, shown on the home page.'),
+    cost: z
+      .string()
+      .min(1)
+      .describe('A short note on what the lesson costs in AWS while its resources run, e.g. "Free: nothing billable".'),
+    steps: z
+      .array(stepSchema)
+      .default([])
+      .describe('The checked steps of the lesson, in order. Each has a check module in `checks/` with the same id.'),
+  })
+  .strict()
+  .superRefine((lesson, ctx) => {
+    const seen = new Set<string>();
+    lesson.steps.forEach((step, index) => {
+      if (seen.has(step.id)) {
+        ctx.addIssue({ code: 'custom', path: ['steps', index, 'id'], message: `step id "${step.id}" is used twice` });
+      }
+      seen.add(step.id);
+    });
+  })
+  .describe('Frontmatter of a lesson file, `lessons/<nn>-<slug>/<lang>.mdx`.');
+
+export type Lesson = z.infer<typeof lessonSchema>;
+export type LessonStep = z.infer<typeof stepSchema>;

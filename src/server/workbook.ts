@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { createRequestGuard, type RequestGuard } from './request-guard.ts';
+import type { WorkbookLocals } from './workbook-locals.ts';
+
+export interface WorkbookConfig {
+  host: string;
+  port: number;
+}
+
+/** A part of the server that answers some requests or upgrades (the API, the terminal). */
+export interface WorkbookFeature {
+  /** Answers the request and returns true, or returns false to pass it on. */
+  handleRequest?(req: IncomingMessage, res: ServerResponse, url: URL): boolean | Promise<boolean>;
+  /** Takes over the upgrade and returns true, or returns false to pass it on. */
+  handleUpgrade?(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): boolean;
+  close?(): void | Promise<void>;
+}
+
+export interface Workbook {
+  config: WorkbookConfig;
+  guard: RequestGuard;
+  locals: WorkbookLocals;
+  /** Answers what the workbook serves itself; calls `next` for everything Astro renders. */
+  handleRequest(req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void>;
+  /** Handles WebSocket upgrades for our paths; returns false for others (Vite's HMR in dev). */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  close(): Promise<void>;
+}
+
+function refuse(res: ServerResponse, status: number, message: string) {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(`${message}\n`);
+}
+
+export function createWorkbook(config: WorkbookConfig): Workbook {
+  const guard = createRequestGuard(config.host, config.port);
+  const launchSecret = randomBytes(32).toString('base64url');
+  const locals: WorkbookLocals = {
+    launchSecret,
+    stepStatuses: () => ({}),
+    variables: () => ({}),
+  };
+  const features: WorkbookFeature[] = [];
+
+  return {
+    config,
+    guard,
+    locals,
+    async handleRequest(req, res, next) {
+      if (!guard.isAllowedHost(req)) {
+        // A page that reached us through DNS rebinding carries its own name in Host.
+        refuse(res, 403, `ECS Workbook answers only at ${[...guard.allowedHosts].join(', ')}. Open http://127.0.0.1:${config.port}/ instead.`);
+        return;
+      }
+      const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      for (const feature of features) {
+        if (await feature.handleRequest?.(req, res, url)) return;
+      }
+      if (url.pathname.startsWith('/api/')) {
+        refuse(res, 404, `No API at ${url.pathname}.`);
+        return;
+      }
+      next();
+    },
+    handleUpgrade(req, socket, head) {
+      const url = new URL(req.url ?? '/', 'http://upgrade.invalid');
+      return features.some((feature) => feature.handleUpgrade?.(req, socket, head, url) ?? false);
+    },
+    async close() {
+      await Promise.all(features.map((feature) => feature.close?.()));
+    },
+  };
+}

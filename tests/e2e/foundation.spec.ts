@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+
+test('the home page lists the lessons in order with duration and summary', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/en\/$/);
+  const first = page.locator('.lesson-card').first();
+  await expect(first.getByRole('link', { name: 'Before you start' })).toBeVisible();
+  await expect(first).toContainText('10 min');
+  await expect(first).toContainText('What this workbook is');
+  await expect(page.locator('[data-course-progress]')).toHaveText(/^0 of \d+ steps passed$/);
+});
+
+test('a lesson renders its MDX with highlighted code, steps and a terminal pane', async ({ page }) => {
+  await page.goto('/en/');
+  await page.getByRole('link', { name: 'Before you start' }).first().click();
+  await expect(page).toHaveURL(/\/en\/before-you-start\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Before you start' })).toBeVisible();
+  // Shiki colours each token with inline styles for the light and the dark theme.
+  const token = page.locator('.command pre.astro-code span[style*="--shiki-dark"]').first();
+  await expect(token).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Step 1\s*Docker runs on your machine/ })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: 'Docker runs on your machine' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Terminal' })).toBeVisible();
+});
+
+test('Copy puts the command on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/en/before-you-start/');
+  const block = page.locator('[data-command]').filter({ hasText: 'docker version' });
+  await block.getByRole('button', { name: 'Copy' }).click();
+  await expect(block.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('docker version');
+});
+
+test('the CLI and console paths are tabs, and the choice is remembered', async ({ page }) => {
+  await page.goto('/en/before-you-start/');
+  const tabs = page.locator('[data-tabs]').first();
+  await expect(tabs.getByRole('tab', { name: 'AWS CLI' })).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs.getByText('aws sts get-caller-identity')).toBeVisible();
+  await tabs.getByRole('tab', { name: 'AWS console' }).click();
+  await expect(tabs.getByText('aws sts get-caller-identity')).toBeHidden();
+  await page.reload();
+  await expect(page.locator('[data-tabs]').first().getByRole('tab', { name: 'AWS console' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('the language switch keeps the page, and a missing translation says it is shown in English', async ({ page }) => {
+  await page.goto('/en/before-you-start/');
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '日本語' }).click();
+  await expect(page).toHaveURL(/\/ja\/before-you-start\/$/);
+  await expect(page.getByRole('note')).toHaveText('このレッスンはまだ日本語に翻訳されていないため、英語で表示しています。');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByRole('link', { name: 'ECS ワークブック' })).toBeVisible();
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL(/\/en\/before-you-start\/$/);
+  await expect(page.getByRole('note')).toHaveCount(0);
+});
+
+test('an unknown page answers 404 with a link home', async ({ page }) => {
+  const response = await page.goto('/en/no-such-lesson/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Go to the list of lessons' }).click();
+  await expect(page).toHaveURL(/\/en\/$/);
+});
+
+test('on a narrow screen the terminal sits below the lesson', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/en/before-you-start/');
+  const lesson = await page.locator('main.lesson').boundingBox();
+  const terminal = await page.getByRole('complementary', { name: 'Terminal' }).boundingBox();
+  expect(lesson && terminal && terminal.y >= lesson.y + lesson.height - 1).toBe(true);
+  expect(terminal!.width).toBeGreaterThan(350);
+});
+
+test('a page asked for under a foreign Host name is refused (DNS rebinding)', async ({ request, baseURL }) => {
+  const port = new URL(baseURL!).port;
+  const response = await request.get('/en/', { headers: { host: `rebind.example:${port}` } });
+  expect(response.status()).toBe(403);
+  expect(await response.text()).toContain(`http://127.0.0.1:${port}/`);
+});
