@@ -1,0 +1,94 @@
+/**
+ * containers/first-run: a container has run on the learner's engine. A run-to-completion container
+ * passes with exit code 0, a long-running one while it runs. AWS cannot see this: we ask the engine.
+ */
+import { captureDocker } from '../shared/docker-observe.ts';
+import { couldNotLook } from '../shared/could-not-look.ts';
+import { defineCheck, isCaptured, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
+
+/** The image lesson 01 runs (the same busybox the sample app builds on). */
+export const firstRunImage = 'public.ecr.aws/docker/library/busybox:1.36';
+export const firstRunCommand = `docker run ${firstRunImage} echo "Hello from my first container"`;
+
+export interface ContainerSummary {
+  Id: string;
+  Image: string;
+  State: string;
+  Status: string;
+  Created: number;
+}
+
+export interface FirstRunSnapshot {
+  containers: Observed<ContainerSummary[]>;
+  /** Last log lines of the newest failed container, when none succeeded. */
+  failedLogs?: string;
+}
+
+const succeeded = (container: ContainerSummary) => container.State === 'running' || /^Exited \(0\)/.test(container.Status);
+
+export default defineCheck<FirstRunSnapshot>({
+  id: 'containers/first-run',
+  async observe(ctx) {
+    const listed = await captureDocker(ctx.docker.listContainers({ all: true }));
+    const containers = isCaptured(listed)
+      ? listed
+      : listed.map(({ Id, Image, State, Status, Created }) => ({ Id, Image, State, Status, Created }));
+    let failedLogs: string | undefined;
+    if (!isCaptured(containers) && containers.length > 0 && !containers.some(succeeded)) {
+      const newest = [...containers].sort((a, b) => b.Created - a.Created)[0]!;
+      const logs = await captureDocker(ctx.docker.getContainer(newest.Id).logs({ stdout: true, stderr: true, tail: 20 }));
+      if (!isCaptured(logs)) failedLogs = demuxLogs(logs as unknown as Buffer);
+    }
+    return { containers, ...(failedLogs !== undefined && { failedLogs }) };
+  },
+  judge(snapshot): CheckResult {
+    if (isCaptured(snapshot.containers)) return couldNotLook('containers', snapshot.containers.$error, { engine: true });
+    const containers = snapshot.containers;
+    const good = containers.filter(succeeded).sort((a, b) => b.Created - a.Created)[0];
+    const resources = good ? [{ type: 'docker:container', id: good.Id, name: good.Image }] : [];
+    if (good) {
+      return {
+        status: 'pass',
+        summary: { key: 'containers.first-run.pass', params: { image: good.Image } },
+        items: [{ id: 'ran', status: 'pass', label: { key: 'containers.first-run.ran.label' }, actual: `${good.Image}: ${good.Status}` }],
+        resources,
+      };
+    }
+    if (containers.length === 0) {
+      return {
+        status: 'fail',
+        summary: { key: 'containers.first-run.none' },
+        items: [{
+          id: 'ran', status: 'fail', label: { key: 'containers.first-run.ran.label' },
+          expected: 'a container that ran', actual: 'no containers on this engine',
+          hint: { key: 'containers.first-run.none.hint' }, fix: firstRunCommand,
+        }],
+        resources,
+      };
+    }
+    const newest = [...containers].sort((a, b) => b.Created - a.Created)[0]!;
+    return {
+      status: 'fail',
+      summary: { key: 'containers.first-run.failed' },
+      items: [{
+        id: 'ran', status: 'fail', label: { key: 'containers.first-run.ran.label' },
+        expected: 'Exited (0) or Up', actual: `${newest.Image}: ${newest.Status}${snapshot.failedLogs ? `\n${snapshot.failedLogs}` : ''}`,
+        hint: { key: 'containers.first-run.failed.hint', params: { id: newest.Id.slice(0, 12) } }, fix: firstRunCommand,
+      }],
+      resources,
+    };
+  },
+});
+
+/** The engine's log stream without a TTY interleaves 8-byte frame headers; keep only the text. */
+export function demuxLogs(raw: Buffer | string): string {
+  if (typeof raw === 'string') return raw.trim();
+  const parts: string[] = [];
+  let offset = 0;
+  while (offset + 8 <= raw.length && (raw[offset] === 1 || raw[offset] === 2) && raw[offset + 1] === 0) {
+    const length = raw.readUInt32BE(offset + 4);
+    parts.push(raw.subarray(offset + 8, offset + 8 + length).toString('utf8'));
+    offset += 8 + length;
+  }
+  return (offset === 0 ? raw.toString('utf8') : parts.join('')).trim();
+}

@@ -1,0 +1,96 @@
+/**
+ * dockerfile/written: the Dockerfile in the workspace has the instructions lesson 02 asks for
+ * (FROM, WORKDIR, COPY, RUN, EXPOSE 3000, CMD). Another base image or extra instructions are fine.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { capture, defineCheck, isCaptured, type CheckItem, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
+import { baseImage, exposedPorts, parseDockerfile } from './parse-dockerfile.ts';
+import { writeDockerfileCommand } from './sample-dockerfile.ts';
+
+export interface WrittenSnapshot {
+  path: string;
+  text: Observed<string>;
+  /** Other Dockerfiles one folder down, when the workspace has none. */
+  elsewhere: string[];
+}
+
+/** Instructions the lesson asks for; `required` ones break the build or later lessons when missing. */
+const asked: { keyword: string; required: boolean }[] = [
+  { keyword: 'FROM', required: true },
+  { keyword: 'WORKDIR', required: false },
+  { keyword: 'COPY', required: true },
+  { keyword: 'RUN', required: false },
+  { keyword: 'EXPOSE', required: true },
+  { keyword: 'CMD', required: true },
+];
+
+export default defineCheck<WrittenSnapshot>({
+  id: 'dockerfile/written',
+  async observe(ctx) {
+    const path = join(ctx.vars.workspace, 'Dockerfile');
+    const text = (await capture(readFile(path, 'utf8'))) as Observed<string>;
+    const elsewhere: string[] = [];
+    if (isCaptured(text)) {
+      const entries = await readdir(ctx.vars.workspace, { withFileTypes: true }).catch(() => []);
+      for (const entry of entries) {
+        if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        const candidate = join(ctx.vars.workspace, entry.name, 'Dockerfile');
+        if (await readFile(candidate, 'utf8').then(() => true, () => false)) elsewhere.push(candidate);
+      }
+    }
+    return { path, text, elsewhere };
+  },
+  judge(snapshot, vars): CheckResult {
+    const resources = [{ type: 'file:dockerfile', id: snapshot.path }];
+    if (isCaptured(snapshot.text)) {
+      const found = snapshot.elsewhere[0];
+      return {
+        status: 'fail',
+        summary: { key: 'dockerfile.written.missing', params: { path: snapshot.path } },
+        items: [{
+          id: 'file', status: 'fail', label: { key: 'dockerfile.written.file.label', params: { path: snapshot.path } },
+          expected: snapshot.path, actual: found ?? snapshot.text.$error.name,
+          hint: found ? { key: 'dockerfile.written.file.elsewhere', params: { found } } : { key: 'dockerfile.written.file.hint' },
+          fix: found ? `cp ${found} ${snapshot.path}` : writeDockerfileCommand(vars.workspace),
+        }],
+        resources: [],
+      };
+    }
+    const instructions = parseDockerfile(snapshot.text);
+    const items: CheckItem[] = [{ id: 'file', status: 'pass', label: { key: 'dockerfile.written.file.label', params: { path: snapshot.path } } }];
+    for (const { keyword, required } of asked) {
+      const present = instructions.find((instruction) => instruction.keyword === keyword);
+      const id = keyword.toLowerCase();
+      if (keyword === 'EXPOSE' && present) {
+        const ports = exposedPorts(instructions);
+        const ok = ports.includes(3000);
+        items.push({
+          id, status: ok ? 'pass' : 'fail', label: { key: 'dockerfile.written.expose.label' },
+          ...(!ok && { expected: 'EXPOSE 3000', actual: `EXPOSE ${ports.join(' ')}`, hint: { key: 'dockerfile.written.expose.other-port' }, fix: `sed -i.bak 's/^EXPOSE .*/EXPOSE 3000/' ${snapshot.path}` }),
+        });
+        continue;
+      }
+      if (keyword === 'FROM' && present) {
+        const base = baseImage(instructions) ?? present.args;
+        const usual = /busybox/.test(base);
+        items.push({
+          id, status: usual ? 'pass' : 'warn', label: { key: 'dockerfile.written.from.label' }, actual: base,
+          ...(!usual && { expected: 'busybox (the lesson’s base image)', hint: { key: 'dockerfile.written.from.other-base' } }),
+        });
+        continue;
+      }
+      items.push({
+        id, status: present ? 'pass' : required ? 'fail' : 'warn', label: { key: `dockerfile.written.${id}.label` },
+        ...(!present && { expected: keyword, actual: 'missing', hint: { key: `dockerfile.written.${id}.missing` } }),
+      });
+    }
+    const failed = items.some((item) => item.status === 'fail');
+    return {
+      status: failed ? 'fail' : 'pass',
+      summary: { key: failed ? 'dockerfile.written.fail' : 'dockerfile.written.pass', params: { count: instructions.length } },
+      items,
+      resources,
+    };
+  },
+});

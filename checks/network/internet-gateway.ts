@@ -1,0 +1,41 @@
+/** network/internet-gateway: an internet gateway is attached to the lesson VPC (a detached one is named). */
+import { isCaptured, defineCheck, type CheckResult } from '../../src/checks/check-contract.ts';
+import { couldNotLook } from '../shared/could-not-look.ts';
+import { chosenVpc, withoutVpc } from './network-facts.ts';
+import { observeNetwork, type NetworkSnapshot } from './observe-network.ts';
+
+export default defineCheck<NetworkSnapshot>({
+  id: 'network/internet-gateway',
+  observe: (ctx) => observeNetwork(ctx, ['gateways']),
+  judge(snapshot, vars): CheckResult {
+    const missing = withoutVpc(snapshot, vars, 'internet-gateway');
+    if (missing) return missing;
+    const vpc = chosenVpc(snapshot)!;
+    if (!snapshot.gateways || isCaptured(snapshot.gateways)) return couldNotLook('network', snapshot.gateways?.$error ?? { name: 'Error', message: 'no answer' }, { region: snapshot.region });
+    const label = { key: 'network.internet-gateway.attached.label', params: { vpc: vpc.VpcId } };
+    const attached = snapshot.gateways.find((gateway) => gateway.Attachments.some((attachment) => attachment.VpcId === vpc.VpcId));
+    if (attached) {
+      const state = attached.Attachments.find((attachment) => attachment.VpcId === vpc.VpcId)!.State;
+      const ready = state === 'available' || state === 'attached';
+      return {
+        status: ready ? 'pass' : 'pending',
+        summary: { key: ready ? 'network.internet-gateway.pass' : 'network.internet-gateway.pending', params: { id: attached.InternetGatewayId, vpc: vpc.VpcId } },
+        items: [{ id: 'attached', status: ready ? 'pass' : 'pending', label, actual: `${attached.InternetGatewayId} ${state}` }],
+        resources: [{ type: 'ec2:internet-gateway', id: attached.InternetGatewayId, ...(attached.Name && { name: attached.Name }), region: snapshot.region }],
+      };
+    }
+    const detached = snapshot.gateways.find((gateway) => gateway.Name === `${vars.vpcName}-igw`) ?? snapshot.gateways.find((gateway) => gateway.Attachments.length === 0);
+    return {
+      status: 'fail',
+      summary: { key: detached ? 'network.internet-gateway.detached' : 'network.internet-gateway.missing', params: { vpc: vpc.VpcId } },
+      items: [{
+        id: 'attached', status: 'fail', label, expected: `an internet gateway attached to ${vpc.VpcId}`, actual: detached ? `${detached.InternetGatewayId} detached` : 'none',
+        hint: { key: detached ? 'network.internet-gateway.detached.hint' : 'network.internet-gateway.missing.hint', params: { id: detached?.InternetGatewayId ?? '' } },
+        fix: detached
+          ? `aws ec2 attach-internet-gateway --region ${snapshot.region} --internet-gateway-id ${detached.InternetGatewayId} --vpc-id ${vpc.VpcId}`
+          : `IGW_ID=$(aws ec2 create-internet-gateway --region ${snapshot.region} --tag-specifications 'ResourceType=internet-gateway,Tags=[{Key=Name,Value=${vars.vpcName}-igw}]' --query InternetGateway.InternetGatewayId --output text) && aws ec2 attach-internet-gateway --region ${snapshot.region} --internet-gateway-id $IGW_ID --vpc-id ${vpc.VpcId}`,
+      }],
+      resources: [],
+    };
+  },
+});

@@ -1,0 +1,88 @@
+/**
+ * network/routes: at least two subnets in different AZs are public, meaning their route table (explicit,
+ * else the main one) sends 0.0.0.0/0 to an internet gateway attached to the VPC. Diagnoses a subnet left
+ * on the main table, a blackhole route (gateway detached or deleted), and a main table open to the internet.
+ */
+import { isCaptured, defineCheck, type CheckItem, type CheckResult } from '../../src/checks/check-contract.ts';
+import { couldNotLook } from '../shared/could-not-look.ts';
+import { chosenVpc, defaultRoute, describeSubnet, intendedRole, routeTableFor, withoutVpc } from './network-facts.ts';
+import { observeNetwork, type NetworkSnapshot } from './observe-network.ts';
+
+export default defineCheck<NetworkSnapshot>({
+  id: 'network/routes',
+  observe: (ctx) => observeNetwork(ctx, ['routes']),
+  judge(snapshot, vars): CheckResult {
+    const missing = withoutVpc(snapshot, vars, 'routes');
+    if (missing) return missing;
+    const vpc = chosenVpc(snapshot)!;
+    for (const part of [snapshot.subnets, snapshot.routeTables, snapshot.gateways]) {
+      if (!part || isCaptured(part)) return couldNotLook('network', (part as { $error?: { name: string; message: string } } | undefined)?.$error ?? { name: 'Error', message: 'no answer' }, { region: snapshot.region });
+    }
+    const subnets = snapshot.subnets as Exclude<NetworkSnapshot['subnets'], undefined | { $error: unknown }>;
+    const tables = snapshot.routeTables as Exclude<NetworkSnapshot['routeTables'], undefined | { $error: unknown }>;
+    const gateways = snapshot.gateways as Exclude<NetworkSnapshot['gateways'], undefined | { $error: unknown }>;
+    const region = snapshot.region;
+    const attachedIds = gateways.filter((gateway) => gateway.Attachments.some((attachment) => attachment.VpcId === vpc.VpcId)).map((gateway) => gateway.InternetGatewayId);
+    const igw = attachedIds[0];
+
+    const kinds = new Map(subnets.map((subnet) => [subnet.SubnetId, defaultRoute(routeTableFor(subnet.SubnetId, tables), attachedIds)]));
+    const publicSubnets = subnets.filter((subnet) => kinds.get(subnet.SubnetId) === 'public');
+    const publicAzs = [...new Set(publicSubnets.map((subnet) => subnet.AvailabilityZone))].sort();
+    const enough = publicAzs.length >= 2;
+    const items: CheckItem[] = [{
+      id: 'public-two-azs', status: enough ? 'pass' : 'fail', label: { key: 'network.routes.public-two-azs.label' },
+      actual: publicSubnets.length ? publicSubnets.map(describeSubnet).join('; ') : 'no public subnets',
+      ...(!enough && { expected: 'public subnets in 2 AZs', hint: { key: igw ? 'network.routes.public-two-azs.hint' : 'network.routes.no-gateway' } }),
+    }];
+    const publicTable = tables.find((table) => defaultRoute(table, attachedIds) === 'public' && !table.Main)
+      ?? tables.find((table) => !table.Main && (table.Name ?? '').toLowerCase().includes('public'));
+
+    // Every subnet meant to be public but not routed so gets its own item, with the command that routes it.
+    for (const subnet of subnets.filter((entry) => intendedRole(entry) === 'public' && kinds.get(entry.SubnetId) !== 'public')) {
+      const table = routeTableFor(subnet.SubnetId, tables);
+      const explicit = tables.find((entry) => entry.SubnetIds.includes(subnet.SubnetId));
+      const kind = kinds.get(subnet.SubnetId);
+      let hint: string;
+      let fix: string;
+      if (kind === 'blackhole' && table) {
+        hint = 'network.routes.blackhole';
+        fix = `aws ec2 replace-route --region ${region} --route-table-id ${table.RouteTableId} --destination-cidr-block 0.0.0.0/0 --gateway-id ${igw ?? '<igw-id>'}`;
+      } else if (!explicit && publicTable) {
+        hint = 'network.routes.main-table';
+        fix = `aws ec2 associate-route-table --region ${region} --route-table-id ${publicTable.RouteTableId} --subnet-id ${subnet.SubnetId}`;
+      } else if (explicit && publicTable && explicit.RouteTableId !== publicTable.RouteTableId) {
+        hint = 'network.routes.wrong-table';
+        const association = explicit.Associations.find((entry) => entry.SubnetId === subnet.SubnetId)!;
+        fix = `aws ec2 replace-route-table-association --region ${region} --association-id ${association.AssociationId} --route-table-id ${publicTable.RouteTableId}`;
+      } else {
+        hint = 'network.routes.no-default-route';
+        fix = `aws ec2 create-route --region ${region} --route-table-id ${(publicTable ?? explicit ?? table)?.RouteTableId ?? '<rtb-id>'} --destination-cidr-block 0.0.0.0/0 --gateway-id ${igw ?? '<igw-id>'}`;
+      }
+      items.push({
+        id: `route-${subnet.SubnetId}`, status: enough ? 'warn' : 'fail', label: { key: 'network.routes.subnet.label', params: { subnet: subnet.Name ?? subnet.SubnetId } },
+        expected: '0.0.0.0/0 → igw (active)', actual: `${table?.RouteTableId ?? 'no table'}${table?.Main ? ' (main)' : ''}: ${kind}`,
+        hint: { key: hint, params: { subnet: subnet.Name ?? subnet.SubnetId, table: table?.RouteTableId ?? '' } }, fix,
+      });
+    }
+    // Blackhole routes anywhere else still deserve a word.
+    for (const table of tables.filter((entry) => entry.Routes.some((route) => route.State === 'blackhole'))) {
+      if (items.some((item) => item.hint?.key === 'network.routes.blackhole' && item.actual?.startsWith(table.RouteTableId))) continue;
+      items.push({
+        id: `blackhole-${table.RouteTableId}`, status: 'warn', label: { key: 'network.routes.blackhole.label', params: { table: table.RouteTableId } },
+        actual: 'blackhole', hint: { key: 'network.routes.blackhole', params: { table: table.RouteTableId, subnet: '' } },
+        fix: `aws ec2 replace-route --region ${region} --route-table-id ${table.RouteTableId} --destination-cidr-block 0.0.0.0/0 --gateway-id ${igw ?? '<igw-id>'}`,
+      });
+    }
+    const main = tables.find((table) => table.Main);
+    if (main && defaultRoute(main, attachedIds) === 'public') {
+      items.push({ id: 'main-table', status: 'warn', label: { key: 'network.routes.main-table.label' }, actual: `${main.RouteTableId}: 0.0.0.0/0 → ${igw}`, hint: { key: 'network.routes.main-table.open' } });
+    }
+    const failed = items.some((item) => item.status === 'fail');
+    return {
+      status: failed ? 'fail' : 'pass',
+      summary: { key: failed ? 'network.routes.fail' : 'network.routes.pass', params: { count: publicSubnets.length, azs: publicAzs.join(', ') } },
+      items,
+      resources: tables.map((table) => ({ type: 'ec2:route-table', id: table.RouteTableId, ...(table.Name && { name: table.Name }), region })),
+    };
+  },
+});

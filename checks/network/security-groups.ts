@@ -1,0 +1,106 @@
+/**
+ * network/security-groups: in the lesson VPC, the ALB's group admits HTTP 80 from anywhere, and the
+ * tasks' group admits the app port 3000 from the ALB's group. Diagnoses groups made in another VPC
+ * (often the default one), the ALB group's rule reused for tasks (80 instead of 3000), and rules that
+ * work but are wider than needed.
+ */
+import { isCaptured, defineCheck, type CheckItem, type CheckResult, type LearnerVariables } from '../../src/checks/check-contract.ts';
+import { couldNotLook } from '../shared/could-not-look.ts';
+import { nearMiss } from '../shared/near-miss.ts';
+import { chosenVpc, withoutVpc } from './network-facts.ts';
+import { appPort, observeNetwork, type GroupFacts, type NetworkSnapshot, type RuleFacts } from './observe-network.ts';
+
+const covers = (rule: RuleFacts, port: number) => rule.IpProtocol === '-1' || (rule.IpProtocol === 'tcp' && rule.FromPort <= port && port <= rule.ToPort);
+
+export function createGroupCommand(vars: LearnerVariables, vpcId: string, name: string, description: string): string {
+  return `aws ec2 create-security-group --region ${vars.region} --vpc-id ${vpcId} --group-name ${name} --description '${description}' --tag-specifications 'ResourceType=security-group,Tags=[{Key=Name,Value=${name}},{Key=workbook:lesson,Value=network}]'`;
+}
+
+export default defineCheck<NetworkSnapshot>({
+  id: 'network/security-groups',
+  observe: (ctx) => observeNetwork(ctx, ['groups']),
+  judge(snapshot, vars): CheckResult {
+    const missing = withoutVpc(snapshot, vars, 'security-groups');
+    if (missing) return missing;
+    const vpc = chosenVpc(snapshot)!;
+    if (!snapshot.groups || isCaptured(snapshot.groups)) return couldNotLook('network', snapshot.groups?.$error ?? { name: 'Error', message: 'no answer' }, { region: snapshot.region });
+    if (snapshot.rules && isCaptured(snapshot.rules)) return couldNotLook('network', snapshot.rules.$error, { region: snapshot.region });
+    const groups = snapshot.groups;
+    const rules = (snapshot.rules ?? []) as RuleFacts[];
+    const region = snapshot.region;
+    const items: CheckItem[] = [];
+
+    const find = (name: string, role: 'alb' | 'task', description: string): GroupFacts | undefined => {
+      const here = groups.find((group) => group.GroupName === name && group.VpcId === vpc.VpcId);
+      const label = { key: `network.security-groups.${role}-exists.label`, params: { name, vpc: vpc.VpcId } };
+      if (here) {
+        items.push({ id: `${role}-exists`, status: 'pass', label, actual: `${here.GroupId} in ${vpc.VpcId}` });
+        return here;
+      }
+      const elsewhere = groups.find((group) => group.GroupName === name);
+      const similar = nearMiss(name, snapshot.groupNamesInVpc ?? []);
+      items.push({
+        id: `${role}-exists`, status: 'fail', label, expected: `${name} in ${vpc.VpcId}`,
+        actual: elsewhere ? `${elsewhere.GroupId} in ${elsewhere.VpcId}` : similar ?? 'not found',
+        hint: elsewhere ? { key: 'network.security-groups.other-vpc', params: { name, vpc: elsewhere.VpcId } }
+          : similar ? { key: 'network.security-groups.near-miss', params: { found: similar, name } } : { key: `network.security-groups.${role}-missing` },
+        fix: createGroupCommand(vars, vpc.VpcId, name, description),
+      });
+      return undefined;
+    };
+
+    const alb = find(vars.albSecurityGroup, 'alb', 'ALB: HTTP from anywhere');
+    const task = find(vars.taskSecurityGroup, 'task', 'ECS tasks: app port from the ALB only');
+
+    if (alb) {
+      const ingress = rules.filter((rule) => rule.GroupId === alb.GroupId && !rule.IsEgress && covers(rule, 80));
+      const anywhere = ingress.some((rule) => rule.CidrIpv4 === '0.0.0.0/0');
+      const label = { key: 'network.security-groups.alb-http.label', params: { name: vars.albSecurityGroup } };
+      items.push(anywhere
+        ? { id: 'alb-http', status: 'pass', label, actual: 'tcp 80 from 0.0.0.0/0' }
+        : {
+            id: 'alb-http', status: ingress.length ? 'warn' : 'fail', label, expected: 'tcp 80 from 0.0.0.0/0',
+            actual: ingress.length ? ingress.map((rule) => `tcp 80 from ${rule.CidrIpv4 ?? rule.ReferencedGroupId}`).join(', ') : 'no rule for port 80',
+            hint: { key: ingress.length ? 'network.security-groups.alb-http.narrow' : 'network.security-groups.alb-http.missing' },
+            fix: `aws ec2 authorize-security-group-ingress --region ${region} --group-id ${alb.GroupId} --protocol tcp --port 80 --cidr 0.0.0.0/0`,
+          });
+    }
+    if (task) {
+      const ingress = rules.filter((rule) => rule.GroupId === task.GroupId && !rule.IsEgress);
+      const onAppPort = ingress.filter((rule) => covers(rule, appPort));
+      const fromAlb = onAppPort.some((rule) => alb && rule.ReferencedGroupId === alb.GroupId);
+      const fromCidr = onAppPort.find((rule) => rule.CidrIpv4);
+      const label = { key: 'network.security-groups.task-app-port.label', params: { name: vars.taskSecurityGroup, port: appPort, alb: vars.albSecurityGroup } };
+      const fix = `aws ec2 authorize-security-group-ingress --region ${region} --group-id ${task.GroupId} --protocol tcp --port ${appPort} --source-group ${alb?.GroupId ?? `<${vars.albSecurityGroup}-id>`}`;
+      if (fromAlb) {
+        items.push({ id: 'task-app-port', status: 'pass', label, actual: `tcp ${appPort} from ${alb!.GroupId}` });
+      } else if (fromCidr) {
+        items.push({
+          id: 'task-app-port', status: 'warn', label, expected: `tcp ${appPort} from ${alb?.GroupId ?? vars.albSecurityGroup}`, actual: `tcp ${appPort} from ${fromCidr.CidrIpv4}`,
+          hint: { key: fromCidr.CidrIpv4 === '0.0.0.0/0' ? 'network.security-groups.task-app-port.open' : 'network.security-groups.task-app-port.cidr' }, fix,
+        });
+      } else {
+        const onlyHttp = ingress.some((rule) => covers(rule, 80));
+        items.push({
+          id: 'task-app-port', status: 'fail', label, expected: `tcp ${appPort} from ${alb?.GroupId ?? vars.albSecurityGroup}`,
+          actual: ingress.length ? ingress.map((rule) => `${rule.IpProtocol} ${rule.FromPort}-${rule.ToPort} from ${rule.CidrIpv4 ?? rule.ReferencedGroupId}`).join(', ') : 'no inbound rules',
+          hint: { key: onlyHttp ? 'network.security-groups.task-app-port.alb-reused' : 'network.security-groups.task-app-port.missing' }, fix,
+        });
+      }
+      const egress = rules.filter((rule) => rule.GroupId === task.GroupId && rule.IsEgress && covers(rule, 443));
+      if (egress.length === 0) {
+        items.push({
+          id: 'task-egress', status: 'fail', label: { key: 'network.security-groups.task-egress.label', params: { name: vars.taskSecurityGroup } }, expected: 'outbound 443 (default: all traffic)', actual: 'no outbound rule for 443',
+          hint: { key: 'network.security-groups.task-egress.hint' }, fix: `aws ec2 authorize-security-group-egress --region ${region} --group-id ${task.GroupId} --protocol tcp --port 443 --cidr 0.0.0.0/0`,
+        });
+      }
+    }
+    const failed = items.some((item) => item.status === 'fail');
+    return {
+      status: failed ? 'fail' : 'pass',
+      summary: { key: failed ? 'network.security-groups.fail' : 'network.security-groups.pass', params: { alb: vars.albSecurityGroup, task: vars.taskSecurityGroup } },
+      items,
+      resources: [alb, task].filter((group): group is GroupFacts => !!group).map((group) => ({ type: 'ec2:security-group', id: group.GroupId, name: group.GroupName, region })),
+    };
+  },
+});

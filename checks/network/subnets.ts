@@ -1,0 +1,82 @@
+/**
+ * network/subnets: the VPC has a public and a private subnet in each of two Availability Zones (the
+ * load balancer of lesson 07 needs two AZs). Routing is the next steps' business, so here a subnet's
+ * role comes from its name or the lesson's CIDR; own CIDRs and names pass with a note.
+ */
+import { isCaptured, defineCheck, type CheckItem, type CheckResult, type LearnerVariables } from '../../src/checks/check-contract.ts';
+import { couldNotLook } from '../shared/could-not-look.ts';
+import { chosenVpc, describeSubnet, intendedRole, withoutVpc } from './network-facts.ts';
+import { lessonSubnets, lessonVpcCidr, observeNetwork, type NetworkSnapshot, type SubnetFacts } from './observe-network.ts';
+
+export function createSubnetCommand(vars: LearnerVariables, vpcId: string, role: 'public' | 'private', az: string, cidr: string): string {
+  const suffix = az.slice(-1);
+  return `aws ec2 create-subnet --region ${vars.region} --vpc-id ${vpcId} --availability-zone ${az} --cidr-block ${cidr} --tag-specifications 'ResourceType=subnet,Tags=[{Key=Name,Value=${vars.vpcName}-${role}-${suffix}},{Key=workbook:lesson,Value=network}]'`;
+}
+
+/** A lesson CIDR for this role that no subnet uses yet (only meaningful in the lesson's VPC CIDR). */
+function freeCidr(subnets: SubnetFacts[], role: 'public' | 'private', vpcCidr: string): string {
+  if (vpcCidr !== lessonVpcCidr) return `<a free /24 in ${vpcCidr}>`;
+  const used = new Set(subnets.map((subnet) => subnet.CidrBlock));
+  return lessonSubnets.find((entry) => entry.role === role && !used.has(entry.cidr))?.cidr
+    ?? ['10.0.4.0/24', '10.0.5.0/24', '10.0.6.0/24', '10.0.7.0/24'].find((cidr) => !used.has(cidr))!;
+}
+
+export default defineCheck<NetworkSnapshot>({
+  id: 'network/subnets',
+  observe: (ctx) => observeNetwork(ctx, ['subnets']),
+  judge(snapshot, vars): CheckResult {
+    const missing = withoutVpc(snapshot, vars, 'subnets');
+    if (missing) return missing;
+    const vpc = chosenVpc(snapshot)!;
+    if (!snapshot.subnets || isCaptured(snapshot.subnets)) return couldNotLook('network', snapshot.subnets?.$error ?? { name: 'Error', message: 'no answer' }, { region: snapshot.region });
+    const subnets = snapshot.subnets;
+    const azs = [...new Set(subnets.map((subnet) => subnet.AvailabilityZone))].sort();
+    const items: CheckItem[] = [];
+    const otherAz = (used: string[]) => [`${vars.region}a`, `${vars.region}c`, `${vars.region}d`, `${vars.region}b`].find((az) => !used.includes(az))!;
+
+    if (subnets.length === 0) {
+      items.push({
+        id: 'two-azs', status: 'fail', label: { key: 'network.subnets.two-azs.label' }, expected: '4 subnets in 2 AZs', actual: 'no subnets',
+        hint: { key: 'network.subnets.none.hint' }, fix: createSubnetCommand(vars, vpc.VpcId, 'public', `${vars.region}a`, freeCidr(subnets, 'public', vpc.CidrBlock)),
+      });
+    } else if (azs.length < 2) {
+      items.push({
+        id: 'two-azs', status: 'fail', label: { key: 'network.subnets.two-azs.label' }, expected: '2 Availability Zones', actual: azs.join(', '),
+        hint: { key: 'network.subnets.one-az.hint', params: { az: azs[0]! } }, fix: createSubnetCommand(vars, vpc.VpcId, 'public', otherAz(azs), freeCidr(subnets, 'public', vpc.CidrBlock)),
+      });
+    } else {
+      items.push({ id: 'two-azs', status: 'pass', label: { key: 'network.subnets.two-azs.label' }, actual: azs.join(', ') });
+    }
+
+    for (const role of ['public', 'private'] as const) {
+      const meant = subnets.filter((subnet) => intendedRole(subnet) === role);
+      const meantAzs = [...new Set(meant.map((subnet) => subnet.AvailabilityZone))];
+      const label = { key: `network.subnets.${role}.label` };
+      if (meantAzs.length >= 2) {
+        items.push({ id: role, status: 'pass', label, actual: meant.map(describeSubnet).join('; ') });
+      } else if (subnets.length > 0) {
+        // Public subnets carry the load balancer (lesson 07): one AZ is a failure. Private ones are the
+        // source's layout, not needed by later lessons: a note.
+        const unclear = meant.length === 0 && role === 'public' && subnets.every((subnet) => intendedRole(subnet) === undefined);
+        const status = role === 'public' && !unclear ? 'fail' : 'warn';
+        items.push({
+          id: role, status, label, expected: `${role} subnets in 2 AZs`, actual: meant.length ? meant.map(describeSubnet).join('; ') : 'none named or numbered as in the lesson',
+          hint: { key: unclear ? 'network.subnets.public.unclear' : `network.subnets.${role}.hint` },
+          fix: createSubnetCommand(vars, vpc.VpcId, role, otherAz(meantAzs), freeCidr(subnets, role, vpc.CidrBlock)),
+        });
+      }
+    }
+
+    const own = subnets.filter((subnet) => !lessonSubnets.some((entry) => entry.cidr === subnet.CidrBlock));
+    if (subnets.length > 0 && own.length > 0) {
+      items.push({ id: 'cidrs', status: 'warn', label: { key: 'network.subnets.cidrs.label' }, expected: lessonSubnets.map((entry) => entry.cidr).join(', '), actual: subnets.map((subnet) => subnet.CidrBlock).join(', '), hint: { key: 'network.subnets.cidrs.own' } });
+    }
+    const failed = items.some((item) => item.status === 'fail');
+    return {
+      status: failed ? 'fail' : 'pass',
+      summary: { key: failed ? 'network.subnets.fail' : 'network.subnets.pass', params: { count: subnets.length, azs: azs.join(', ') } },
+      items,
+      resources: subnets.map((subnet) => ({ type: 'ec2:subnet', id: subnet.SubnetId, ...(subnet.Name && { name: subnet.Name }), region: snapshot.region })),
+    };
+  },
+});
