@@ -20,6 +20,8 @@ export interface ContainerSummary {
 
 export interface FirstRunSnapshot {
   containers: Observed<ContainerSummary[]>;
+  /** Containers created before the lesson started do not count: the step is to run one now. */
+  lessonStartedAt?: string;
   /** Last log lines of the newest failed container, when none succeeded. */
   failedLogs?: string;
 }
@@ -30,16 +32,17 @@ export default defineCheck<FirstRunSnapshot>({
   id: 'containers/first-run',
   async observe(ctx) {
     const listed = await captureDocker(ctx.docker.listContainers({ all: true }));
+    const since = ctx.lessonStartedAt ? Math.floor(Date.parse(ctx.lessonStartedAt) / 1000) : 0;
     const containers = isCaptured(listed)
       ? listed
-      : listed.map(({ Id, Image, State, Status, Created }) => ({ Id, Image, State, Status, Created }));
+      : listed.filter((entry) => entry.Created >= since).map(({ Id, Image, State, Status, Created }) => ({ Id, Image, State, Status, Created }));
     let failedLogs: string | undefined;
     if (!isCaptured(containers) && containers.length > 0 && !containers.some(succeeded)) {
       const newest = [...containers].sort((a, b) => b.Created - a.Created)[0]!;
       const logs = await captureDocker(ctx.docker.getContainer(newest.Id).logs({ stdout: true, stderr: true, tail: 20 }));
       if (!isCaptured(logs)) failedLogs = demuxLogs(logs as unknown as Buffer);
     }
-    return { containers, ...(failedLogs !== undefined && { failedLogs }) };
+    return { containers, ...(failedLogs !== undefined && { failedLogs }), ...(ctx.lessonStartedAt && { lessonStartedAt: ctx.lessonStartedAt }) };
   },
   judge(snapshot): CheckResult {
     if (isCaptured(snapshot.containers)) return couldNotLook('containers', snapshot.containers.$error, { engine: true });

@@ -1,0 +1,110 @@
+/**
+ * Lessons 01–05 as code: every Command block, in order, runs in one bash shell (like the learner's
+ * terminal) with the learner's values filled in, against moto (AWS) and the real Docker engine. Each
+ * step's own Check must not pass before its commands and must pass after them. Commands that cannot
+ * run here use the stand-in declared next to them in the MDX, and every stand-in used is printed.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checks } from '../../checks/index.ts';
+import { fillVariables } from '../../src/lessons/command-variables.ts';
+import { checkContext, learnerVariables, testCredentials } from '../harness/check-context.ts';
+import { ensureBusyboxBase } from '../harness/busybox-base.ts';
+import { lessonCommands, type LessonCommand } from '../harness/lesson-commands.ts';
+import { startLocalRegistry } from '../harness/local-registry.ts';
+import { startMoto, type MotoServer } from '../harness/moto-server.ts';
+import { PersistentShell } from '../harness/persistent-shell.ts';
+
+const lessons = ['01-containers', '02-dockerfile', '03-ecr', '04-network', '05-cluster'];
+const workspace = mkdtempSync(join(tmpdir(), 'ecs-workbook-lessons-'));
+// A prefix keeps this run's images, containers and names apart from anything else on the engine.
+const prefix = 'wbtest-';
+const vars = learnerVariables({
+  prefix, workspace,
+  repository: `${prefix}ecs-handson-app`, vpcName: `${prefix}ecs-handson-vpc`, cluster: `${prefix}ecs-handson-cluster`,
+  albSecurityGroup: `${prefix}ecs-alb-sg`, taskSecurityGroup: `${prefix}ecs-task-sg`,
+});
+const values = vars as unknown as Record<string, string>;
+
+let moto: MotoServer;
+let registry: Awaited<ReturnType<typeof startLocalRegistry>>;
+let shell: PersistentShell;
+const standInsUsed: string[] = [];
+const startedAt = new Date(Date.now() - 1000).toISOString();
+
+async function checkStatus(stepId: string, lessonStartedAt: string) {
+  const check = checks.find((entry) => entry.id === stepId);
+  if (!check) throw new Error(`no check registered for ${stepId}`);
+  const snapshot = await check.observe(checkContext(vars, moto.endpoint, lessonStartedAt));
+  return check.judge(snapshot as never, vars);
+}
+
+function frontmatterSteps(lesson: string): string[] {
+  const text = readFileSync(`lessons/${lesson}/en.mdx`, 'utf8');
+  return [...text.split('---')[1]!.matchAll(/- id: (\S+)/g)].map((match) => match[1]!);
+}
+
+beforeAll(async () => {
+  ensureBusyboxBase();
+  [moto, registry] = await Promise.all([startMoto(), startLocalRegistry()]);
+  shell = new PersistentShell({
+    PATH: process.env.PATH!, HOME: process.env.HOME!, LANG: 'C.UTF-8',
+    AWS_ENDPOINT_URL: moto.endpoint, AWS_ACCESS_KEY_ID: testCredentials.accessKeyId, AWS_SECRET_ACCESS_KEY: testCredentials.secretAccessKey,
+    AWS_DEFAULT_REGION: vars.region, AWS_REGION: vars.region, AWS_EC2_METADATA_DISABLED: 'true', AWS_PAGER: '',
+    WB_REGISTRY_PORT: String(registry.port),
+  }, workspace);
+}, 60_000);
+
+afterAll(async () => {
+  shell?.close();
+  // Only what this run made: the app container by its name, and first-run containers of the exact public busybox name.
+  const remove = execFileSync('docker', ['ps', '-a', '--format', '{{.ID}} {{.Image}} {{.Names}}'], { encoding: 'utf8' })
+    .split('\n').map((line) => line.split(' ')).filter(([, image, name]) => name === `${vars.repository}-local` || image === 'public.ecr.aws/docker/library/busybox:1.36')
+    .map(([id]) => id!);
+  if (remove.length) execFileSync('docker', ['rm', '-f', ...remove], { stdio: 'ignore' });
+  const images = execFileSync('docker', ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'], { encoding: 'utf8' }).split('\n').filter((name) => name.includes(vars.repository));
+  if (images.length) execFileSync('docker', ['image', 'rm', '-f', ...images], { stdio: 'ignore' });
+  await Promise.all([moto?.stop(), registry?.stop()]);
+  rmSync(workspace, { recursive: true, force: true });
+  console.log(`Stand-ins used (${standInsUsed.length}):\n${standInsUsed.map((line) => `  - ${line}`).join('\n')}`);
+});
+
+describe('lessons 01–05 as code', () => {
+  for (const lesson of lessons) {
+    it(`${lesson}: every step's check fails before its commands and passes after`, async () => {
+      const lessonStartedAt = new Date(Date.now() - 1000).toISOString();
+      const commands = lessonCommands(`lessons/${lesson}/en.mdx`).filter((command) => !command.output && command.tab !== 'console');
+      const steps = frontmatterSteps(lesson);
+      expect(steps.length).toBeGreaterThan(0);
+      for (const step of steps) expect(commands.some((command) => command.step === step), `${step} has commands`).toBe(true);
+
+      const checked = new Set<string>();
+      for (let index = 0; index < commands.length; index++) {
+        const command: LessonCommand = commands[index]!;
+        if (command.step && !checked.has(command.step)) {
+          checked.add(command.step);
+          const before = await checkStatus(command.step, lessonStartedAt);
+          expect(before.status, `${command.step} before its commands: ${JSON.stringify(before.items)}`).not.toBe('pass');
+        }
+        const text = fillVariables(command.standIn ?? command.code, values);
+        if (command.standIn) standInsUsed.push(`${lesson}: ${command.code.split('\n')[0]} → ${command.standInReason}`);
+        const result = await shell.run(text);
+        expect(result.exitCode, `${text}\n${result.output}`).toBe(0);
+        expect(result.output, text).not.toMatch(/An error occurred|Error response from daemon|command not found|Traceback/);
+        const next = commands[index + 1];
+        if (command.step && next?.step !== command.step) {
+          const after = await checkStatus(command.step, lessonStartedAt);
+          expect(after.status, `${command.step} after its commands: ${JSON.stringify(after.items, null, 1)}`).toBe('pass');
+        }
+      }
+    }, 180_000);
+  }
+
+  it('the sample app files the lesson writes are the ones in sandbox/app', () => {
+    expect(readFileSync(join(workspace, 'Dockerfile'), 'utf8')).toBe(readFileSync('sandbox/app/Dockerfile', 'utf8'));
+    expect(readFileSync(join(workspace, 'start.sh'), 'utf8')).toBe(readFileSync('sandbox/app/start.sh', 'utf8'));
+  });
+});
