@@ -1,0 +1,31 @@
+/** Judge of lesson 05 on cluster states moto does not produce: EC2-only capacity, and a deleted (INACTIVE) cluster. */
+import { describe, expect, it } from 'vitest';
+import { fixture, item, rendered } from '../../tests/harness/judge-fixtures.ts';
+import { learnerVariables } from '../../tests/harness/check-context.ts';
+import fargate, { type ClusterSnapshot } from './fargate.ts';
+
+const vars = learnerVariables();
+
+describe('cluster/fargate', () => {
+  it('explains an EC2-only cluster and adds the FARGATE capacity provider, keeping the EC2 one', () => {
+    const result = fargate.judge(fixture<ClusterSnapshot>('cluster', 'fargate', 'ec2-only-cluster'), vars);
+    expect(result.status).toBe('fail');
+    expect(item(result, 'active').status).toBe('pass');
+    const provider = item(result, 'fargate');
+    expect(provider).toMatchObject({ status: 'fail', expected: 'FARGATE' });
+    expect(provider.hint?.key).toBe('cluster.fargate.provider.ec2-only');
+    expect(rendered(provider.hint)).toContain('launch type FARGATE');
+    expect(provider.fix).toBe('aws ecs put-cluster-capacity-providers --region ap-northeast-1 --cluster ecs-handson-cluster --capacity-providers FARGATE FARGATE_SPOT Infra-ECS-Cluster-ecs-handson-cluster-1a2b3c4d-AsgCapacityProvider-Xy12 --default-capacity-provider-strategy capacityProvider=FARGATE,weight=1');
+  });
+
+  it('says a deleted cluster shows as INACTIVE and creates it again', () => {
+    const result = fargate.judge(fixture<ClusterSnapshot>('cluster', 'fargate', 'inactive-cluster'), vars);
+    expect(result.status).toBe('fail');
+    expect(result.summary.key).toBe('cluster.fargate.deleted');
+    const active = item(result, 'active');
+    expect(active.actual).toBe('INACTIVE (deleted)');
+    expect(active.hint?.key).toBe('cluster.fargate.inactive');
+    expect(rendered(active.hint)).toContain('INACTIVE');
+    expect(active.fix).toBe('aws ecs create-cluster --region ap-northeast-1 --cluster-name ecs-handson-cluster --capacity-providers FARGATE FARGATE_SPOT --default-capacity-provider-strategy capacityProvider=FARGATE,weight=1 --tags key=workbook:lesson,value=cluster');
+  });
+});
