@@ -59,8 +59,8 @@ export function setupPaneLayout(pane: HTMLElement, onChange: () => void) {
   handle.addEventListener('keydown', (event) => {
     const rect = pane.getBoundingClientRect();
     const step = event.shiftKey ? 64 : 16;
-    const grow = narrow() ? { ArrowUp: step, ArrowDown: -step } : { ArrowLeft: step, ArrowRight: -step };
-    const delta = (grow as Record<string, number>)[event.key];
+    const grow: Record<string, number> = narrow() ? { ArrowUp: step, ArrowDown: -step } : { ArrowLeft: step, ArrowRight: -step };
+    const delta = grow[event.key];
     if (delta === undefined) return;
     event.preventDefault();
     resizeTo((narrow() ? rect.height : rect.width) + delta);

@@ -15,6 +15,7 @@ export interface ConnectionHandlers {
 
 /** Acks go out every this many parsed bytes: well under the server's HIGH - LOW (256 - 64 KiB). */
 const ackEvery = 32 * 1024;
+const inputChunk = 16 * 1024;
 const backoffMs = [250, 500, 1000, 2000, 4000, 8000];
 
 /**
@@ -124,7 +125,11 @@ export class TerminalConnection {
   /** Keystrokes; dropped during a replay, where they would be xterm's answers to replayed queries. */
   input(data: string | Uint8Array) {
     if (!this.ready) return;
-    this.#ws!.send(frame(ClientOp.input, typeof data === 'string' ? new TextEncoder().encode(data) : data));
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    // A big paste goes in several frames: the server closes any frame over 64 KiB.
+    for (let offset = 0; offset < bytes.length; offset += inputChunk) {
+      this.#ws!.send(frame(ClientOp.input, bytes.subarray(offset, offset + inputChunk)));
+    }
   }
 
   resize(cols: number, rows: number) {

@@ -65,7 +65,7 @@ export function clampSize(cols: number, rows: number): { cols: number; rows: num
   return { cols: clamp(cols, sizeLimits.minCols, sizeLimits.maxCols), rows: clamp(rows, sizeLimits.minRows, sizeLimits.maxRows) };
 }
 
-export function frame(op: number, payload?: Uint8Array): Uint8Array {
+export function frame(op: number, payload?: Uint8Array): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(1 + (payload?.length ?? 0));
   out[0] = op;
   if (payload) out.set(payload, 1);
