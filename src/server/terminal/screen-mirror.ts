@@ -1,54 +1,58 @@
-import { createRequire } from 'node:module';
-import type { SerializeAddon as SerializeAddonType } from '@xterm/addon-serialize';
-import type { Terminal as HeadlessTerminal } from '@xterm/headless';
-
-// Both packages ship CommonJS bundles only.
-const require = createRequire(import.meta.url);
-const { Terminal } = require('@xterm/headless') as typeof import('@xterm/headless');
-const { SerializeAddon } = require('@xterm/addon-serialize') as typeof import('@xterm/addon-serialize');
+import { Worker } from 'node:worker_threads';
+import type { MirrorReply, MirrorRequest } from './screen-mirror-worker.ts';
 
 /**
  * A headless xterm that parses everything the shell prints, so a browser that (re)attaches gets
  * the current screen and scrollback as one snapshot (VS Code's approach). Unlike a raw byte ring
- * buffer, a snapshot never starts in the middle of an escape sequence.
+ * buffer, a snapshot never starts in the middle of an escape sequence. The terminal runs on a
+ * worker thread (screen-mirror-worker.ts) so parsing runs beside sending, not before it.
  */
 export class ScreenMirror {
-  readonly terminal: HeadlessTerminal;
-  #serializer: SerializeAddonType;
   /** Bytes written but not yet parsed: the session pauses the shell while this is high. */
   pendingBytes = 0;
-  #onParsed: () => void;
+  #worker: Worker;
+  #snapshots = new Map<number, (screen: string) => void>();
+  #nextSnapshot = 1;
 
-  constructor(cols: number, rows: number, scrollback: number, onParsed: () => void) {
-    this.terminal = new Terminal({ cols, rows, scrollback, allowProposedApi: true });
-    this.#serializer = new SerializeAddon();
-    this.terminal.loadAddon(this.#serializer as never);
-    this.#onParsed = onParsed;
+  constructor(cols: number, rows: number, scrollback: number, handlers: { parsed(): void; title(title: string): void }) {
+    this.#worker = new Worker(new URL('./screen-mirror-worker.ts', import.meta.url), { workerData: { cols, rows, scrollback } });
+    this.#worker.unref();
+    this.#worker.on('message', (reply: MirrorReply) => {
+      if ('parsed' in reply) {
+        this.pendingBytes -= reply.parsed;
+        handlers.parsed();
+      } else if ('title' in reply) handlers.title(reply.title);
+      else {
+        this.#snapshots.get(reply.snapshot)?.(reply.screen);
+        this.#snapshots.delete(reply.snapshot);
+      }
+    });
+    this.#worker.on('error', (error) => console.error('The terminal screen mirror failed:', error));
   }
 
   write(chunk: Uint8Array) {
-    const length = chunk.byteLength;
-    this.pendingBytes += length;
-    this.terminal.write(chunk, () => {
-      this.pendingBytes -= length;
-      this.#onParsed();
-    });
+    this.pendingBytes += chunk.byteLength;
+    this.#post({ write: chunk });
   }
 
   resize(cols: number, rows: number) {
-    this.terminal.resize(cols, rows);
+    this.#post({ resize: [cols, rows] });
   }
 
-  /**
-   * The screen as of everything written before this call. The write callback runs right after
-   * its (empty) chunk is parsed and before any later chunk, so the snapshot has exactly that
-   * output and nothing written afterwards.
-   */
+  /** The screen as of everything written before this call, and nothing written after it. */
   snapshot(): Promise<string> {
-    return new Promise((resolve) => this.terminal.write(new Uint8Array(0), () => resolve(this.#serializer.serialize())));
+    const id = this.#nextSnapshot++;
+    return new Promise((resolve) => {
+      this.#snapshots.set(id, resolve);
+      this.#post({ snapshot: id });
+    });
   }
 
   dispose() {
-    this.terminal.dispose();
+    void this.#worker.terminate();
+  }
+
+  #post(request: MirrorRequest) {
+    this.#worker.postMessage(request);
   }
 }

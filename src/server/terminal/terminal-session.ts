@@ -101,10 +101,12 @@ export class TerminalSession {
     this.#options = options;
     this.#limits = { ...defaultFlowLimits, ...options.limits };
     const size = clampSize(options.size.cols, options.size.rows);
-    this.#mirror = new ScreenMirror(size.cols, size.rows, options.scrollback ?? 2000, () => this.#updatePause());
-    this.#mirror.terminal.onTitleChange((title) => {
-      this.#title = title;
-      this.#broadcast(frame(ServerOp.title, new TextEncoder().encode(title)));
+    this.#mirror = new ScreenMirror(size.cols, size.rows, options.scrollback ?? 2000, {
+      parsed: () => this.#updatePause(),
+      title: (title) => {
+        this.#title = title;
+        this.#broadcast(frame(ServerOp.title, new TextEncoder().encode(title)));
+      },
     });
     this.#shell = options.spawnShell(size);
     this.#shell.onData((chunk) => this.#output(chunk));
@@ -175,7 +177,7 @@ export class TerminalSession {
   #replay(link: Link) {
     link.state = 'replaying';
     link.queued = [];
-    // Whatever the mirror has parsed or queued must reach the other tabs now, so that the
+    // Output goes to the mirror and to the tabs together, at a flush: flushing now means the
     // snapshot below and the output queued for this tab neither overlap nor leave a gap.
     this.#flush();
     void this.#mirror.snapshot().then((screen) => {
@@ -195,7 +197,6 @@ export class TerminalSession {
   }
 
   #output(chunk: Uint8Array) {
-    this.#mirror.write(chunk);
     this.#pending.push(chunk);
     this.#pendingBytes += chunk.byteLength;
     if (this.#pendingBytes >= this.#limits.batchBytes) this.#flush();
@@ -219,6 +220,7 @@ export class TerminalSession {
     }
     this.#pending = [];
     this.#pendingBytes = 0;
+    this.#mirror.write(message.subarray(1));
     for (const link of this.#links) {
       if (link.state === 'replaying') link.queued.push(message);
       else if (link.state === 'live') this.#sendOutput(link, message);
