@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /** Browser tests drive Debian's Chromium (a browser download is not possible here) against the real server, started the way a learner starts it. */
@@ -26,6 +27,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',
-    env: { ECS_WORKBOOK_DATA_DIR: `test-results/e2e-data` },
+    // The terminal's shell runs with a throwaway HOME and workspace, never the real home's.
+    env: { ECS_WORKBOOK_DATA_DIR: `test-results/e2e-data`, HOME: resolve('test-results/e2e-home'), ECS_WORKBOOK_WORKSPACE: resolve('test-results/e2e-home/ecs-workbook'), SHELL: '/bin/bash' },
   },
 });
