@@ -107,4 +107,42 @@ describe('lessons 01–05 as code', () => {
     expect(readFileSync(join(workspace, 'Dockerfile'), 'utf8')).toBe(readFileSync('sandbox/app/Dockerfile', 'utf8'));
     expect(readFileSync(join(workspace, 'start.sh'), 'utf8')).toBe(readFileSync('sandbox/app/start.sh', 'utf8'));
   });
+
+  // After lesson 02 the learner's image exists: replace its container with the classic mistakes,
+  // on the real engine, and read the verdict a learner would see.
+  describe('the container check on the real engine', () => {
+    const name = `${vars.repository}-local`;
+    const replace = (...args: string[]) => {
+      execFileSync('docker', ['rm', '-f', name], { stdio: 'ignore' });
+      execFileSync('docker', ['run', '-d', '--name', name, ...args], { stdio: 'ignore' });
+    };
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 700));
+
+    it('a swapped mapping (8081 → 80) fails on the mapping, with the replacing command', async () => {
+      replace('-p', '8081:80', vars.repository);
+      await settle();
+      const result = await checkStatus('dockerfile/container-running', startedAt);
+      expect(result.status).toBe('fail');
+      expect(result.items.find((item) => item.id === 'port-mapping')).toMatchObject({ actual: '8081->80/tcp', hint: { key: 'dockerfile.container-running.port-mapping.wrong' } });
+    });
+
+    it('an app listening on the container loopback fails on HTTP, with the 0.0.0.0 hint', async () => {
+      replace('-p', '8081:3000', vars.repository, 'httpd', '-f', '-p', '127.0.0.1:3000', '-h', '/app');
+      await settle();
+      const result = await checkStatus('dockerfile/container-running', startedAt);
+      expect(result.status).toBe('fail');
+      expect(result.items.find((item) => item.id === 'port-mapping')?.status).toBe('pass');
+      expect(result.items.find((item) => item.id === 'http')?.hint?.key).toBe('dockerfile.container-running.http.loopback');
+    });
+
+    it('a crashed container fails with its exit status and log', async () => {
+      replace(vars.repository, 'sh', '-c', 'echo "start.sh: boom" >&2; exit 3');
+      await settle();
+      const result = await checkStatus('dockerfile/container-running', startedAt);
+      expect(result.status).toBe('fail');
+      expect(result.summary.key).toBe('dockerfile.container-running.crashed');
+      expect(result.items[0]?.actual).toMatch(/^Exited \(3\)/);
+      expect(result.items[0]?.actual).toContain('start.sh: boom');
+    });
+  });
 });
