@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { createChecksFeature } from './checks-feature.ts';
 import { createRequestGuard, type RequestGuard } from './request-guard.ts';
 import type { WorkbookLocals } from './workbook-locals.ts';
 
 export interface WorkbookConfig {
   host: string;
   port: number;
+  /** Progress store folder; default ECS_WORKBOOK_DATA_DIR, else the user's data folder. */
+  dataDir?: string;
 }
 
 /** A part of the server that answers some requests or upgrades (the API, the terminal). */
@@ -37,12 +40,13 @@ function refuse(res: ServerResponse, status: number, message: string) {
 export function createWorkbook(config: WorkbookConfig): Workbook {
   const guard = createRequestGuard(config.host, config.port);
   const launchSecret = randomBytes(32).toString('base64url');
+  const checks = createChecksFeature(guard, { ...(config.dataDir && { dataDir: config.dataDir }) });
   const locals: WorkbookLocals = {
     launchSecret,
-    stepStatuses: () => ({}),
-    variables: () => ({}),
+    stepStatuses: checks.stepStatuses,
+    variables: checks.variables,
   };
-  const features: WorkbookFeature[] = [];
+  const features: WorkbookFeature[] = [checks.feature];
 
   return {
     config,
