@@ -58,7 +58,7 @@ export function classifyError(error: CapturedError['$error'], where?: string): C
   const base = { error, ...(where && { where }) };
   if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
     if (/sso/i.test(message)) {
-      const profile = /profile[= ]+["']?([\w.@+-]+)/i.exec(message)?.[1];
+      const profile = /profile=([\w.@+-]+)/.exec(message)?.[1];
       return { kind: 'sso-login', ...base, ...(profile && { profile }) };
     }
     if (/expired/i.test(message)) return { kind: 'expired-token', ...base };
