@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { testVariables } from '../settings/learner-variables.ts';
-import { capture, defineCheck } from './check-contract.ts';
+import { capture, defineCheck, type CheckResult } from './check-contract.ts';
 import { createCheckContext } from './check-context.ts';
 import { evaluate, runCheck } from './run-check.ts';
 
-const judged = { status: 'pass', summary: { key: 'x' }, items: [], resources: [] } as const;
+const judged: CheckResult = { status: 'pass', summary: { key: 'x' }, items: [], resources: [] };
 
 describe('runCheck', () => {
   it('ends a check that outlives its time with a timeout error, not a failure', async () => {
