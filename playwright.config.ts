@@ -31,6 +31,10 @@ export default defineConfig({
     stdout: 'pipe',
     env: {
       ECS_WORKBOOK_DATA_DIR: e2eDataDir,
+      // The terminal's shell runs with a throwaway HOME and workspace, never the real home's.
+      HOME: resolve('test-results/e2e-home'),
+      ECS_WORKBOOK_WORKSPACE: resolve('test-results/e2e-home/ecs-workbook'),
+      SHELL: '/bin/bash',
       // The Docker step's state is made by the test: the engine "starts" when it opens this socket.
       DOCKER_HOST: `unix://${e2eDockerSocket}`,
       // No AWS traffic may leave loopback: a dead local endpoint, and no instance-metadata probe.

@@ -89,6 +89,22 @@ export const en = {
   'settings.saved': 'Saved. Every command now shows your values.',
   'settings.invalid': 'Not saved: fix the fields marked below.',
   'settings.link': 'Your settings',
+  // Terminal pane (issue 3: embedded terminal)
+  'terminal.status.connecting': 'Connecting to your shell…',
+  'terminal.status.reconnecting': 'Connection lost. Reconnecting…',
+  'terminal.status.viewer': 'Read-only: you are watching this shell',
+  'terminal.exited': 'The shell exited (code {code}).',
+  'terminal.new-shell': 'Start a new shell',
+  'terminal.refused': 'The workbook server was restarted, so this page can no longer reach the shell. Reload the page.',
+  'terminal.reload': 'Reload',
+  'terminal.failed': 'The terminal could not load. Reload the page; if it keeps failing, restart ECS Workbook.',
+  'terminal.font-smaller': 'Smaller terminal text',
+  'terminal.font-larger': 'Larger terminal text',
+  'terminal.screen-reader': 'Screen reader mode: lets assistive technology read the terminal line by line',
+  'terminal.screen-reader-short': 'Screen reader',
+  'terminal.collapse': 'Hide',
+  'terminal.expand': 'Show terminal',
+  'terminal.resize-handle': 'Drag (or use the arrow keys) to resize the terminal',
 } as const;
 
 export type MessageKey = keyof typeof en;

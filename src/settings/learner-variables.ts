@@ -19,7 +19,8 @@ export function learnerVariables(settings: Settings, resolved: { region: string;
     prefix: settings.prefix ?? '',
     ...names,
     logGroup: settings.logGroup ?? `/ecs/${names.taskFamily}`,
-    workspace: expandHome(settings.workspace ?? defaultWorkspace),
+    // Same fallback as the terminal's workspace folder (ECS_WORKBOOK_WORKSPACE, else ~/ecs-workbook).
+    workspace: expandHome(settings.workspace ?? (process.env.ECS_WORKBOOK_WORKSPACE?.trim() || defaultWorkspace)),
   };
 }
 
