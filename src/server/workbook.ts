@@ -62,7 +62,7 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
     createTerminalFeature({
       guard,
       authenticate: soloCredentials(launchSecret),
-      spawnShell: localShellSpawner(),
+      spawnShell: localShellSpawner({ workspace: () => checks.variables().workspace }),
       idleMs: terminalIdleMs(),
       ...config.terminal,
     }),
