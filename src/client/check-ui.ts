@@ -22,6 +22,16 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return node;
 }
 
+/** Text with `backticked` parts shown as code, as the message texts write commands. */
+function richText(tag: 'p' | 'span', className: string, text: string): HTMLElement {
+  const node = element(tag, className);
+  text.split(/(`[^`]+`)/).forEach((part) => {
+    if (part.startsWith('`') && part.endsWith('`') && part.length > 2) node.append(element('code', undefined, part.slice(1, -1)));
+    else if (part) node.append(document.createTextNode(part));
+  });
+  return node;
+}
+
 function commandBlock(command: string, t: Texts): HTMLElement {
   const figure = element('figure', 'command check-fix');
   figure.dataset.command = '';
@@ -49,7 +59,7 @@ function renderResult(root: HTMLElement, result: RenderedResult, t: Texts, note?
   container.className = `check-result check-${result.status}`;
   container.dataset.status = result.status;
   const heading = element('p', 'check-heading');
-  heading.append(element('strong', undefined, t[`heading.${result.status}`] ?? result.status), document.createTextNode(` ${result.summary}`));
+  heading.append(element('strong', undefined, t[`heading.${result.status}`] ?? result.status), document.createTextNode(' '), richText('span', 'check-summary', result.summary));
   container.append(heading);
   if (note) container.append(element('p', 'check-note', note));
   const list = element('ul', 'check-items');
@@ -58,7 +68,7 @@ function renderResult(root: HTMLElement, result: RenderedResult, t: Texts, note?
     li.dataset.item = item.id;
     li.dataset.status = item.status;
     const line = element('p', 'item-line');
-    line.append(element('span', `item-badge status status-${item.status === 'warn' ? 'pending' : item.status}`, t[`item.${item.status}`] ?? item.status), document.createTextNode(` ${item.label}`));
+    line.append(element('span', `item-badge status status-${item.status === 'warn' ? 'pending' : item.status}`, t[`item.${item.status}`] ?? item.status), document.createTextNode(' '), richText('span', 'item-label', item.label));
     li.append(line);
     if (item.status === 'pass') {
       if (item.actual) li.append(element('p', 'item-actual', item.actual));
@@ -69,7 +79,7 @@ function renderResult(root: HTMLElement, result: RenderedResult, t: Texts, note?
         if (item.actual !== undefined) dl.append(element('dt', undefined, t.actual), element('dd', undefined, item.actual));
         li.append(dl);
       }
-      if (item.hint) li.append(element('p', 'item-hint', item.hint));
+      if (item.hint) li.append(richText('p', 'item-hint', item.hint));
       if (item.fix) li.append(commandBlock(item.fix, t));
       if (item.details) {
         const details = element('details', 'item-details');

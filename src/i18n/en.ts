@@ -44,7 +44,7 @@ export const en = {
   'check.heading.pass': 'Passed',
   'check.heading.fail': 'Not yet',
   'check.heading.pending': 'Still settling',
-  'check.heading.error': 'Could not check: this is not a mistake in your work',
+  'check.heading.error': 'Not your mistake.',
   'check.item.pass': 'OK',
   'check.item.fail': 'Not yet',
   'check.item.pending': 'Settling',

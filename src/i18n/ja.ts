@@ -46,7 +46,7 @@ export const ja = {
   'check.heading.pass': '合格',
   'check.heading.fail': 'まだです',
   'check.heading.pending': '反映を待っています',
-  'check.heading.error': 'チェックできません: あなたの作業の誤りではありません',
+  'check.heading.error': 'あなたの作業の誤りではありません。',
   'check.item.pass': 'OK',
   'check.item.fail': 'まだ',
   'check.item.pending': '反映待ち',

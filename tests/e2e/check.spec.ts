@@ -93,7 +93,7 @@ test('a check run from the terminal appears in the open page without a reload', 
   await expect(badge).toHaveText('Could not check');
   const result = page.locator('[data-check="setup/aws-identity"] [data-check-result]');
   await expect(result).toHaveAttribute('data-status', 'error');
-  await expect(result).toContainText('Could not check: this is not a mistake in your work');
+  await expect(result).toContainText('Not your mistake. Could not check: no AWS credentials were found.');
   await expect(result).toContainText('Result of a check run from the terminal.');
   await expect(result.locator('[data-command] code')).toHaveText('aws configure');
 });
