@@ -1,28 +1,23 @@
-/** Every step check, in course order. The runner finds a step's check here by its id. */
-import containersFirstRun from './containers/first-run.ts';
-import dockerfileWritten from './dockerfile/written.ts';
-import dockerfileImageBuilt from './dockerfile/image-built.ts';
-import dockerfileContainerRunning from './dockerfile/container-running.ts';
-import ecrRepository from './ecr/repository.ts';
-import ecrImagePushed from './ecr/image-pushed.ts';
-import networkVpc from './network/vpc.ts';
-import networkSubnets from './network/subnets.ts';
-import networkInternetGateway from './network/internet-gateway.ts';
-import networkRoutes from './network/routes.ts';
-import networkSecurityGroups from './network/security-groups.ts';
-import clusterFargate from './cluster/fargate.ts';
+/**
+ * The registry of step checks, keyed by step id (`lesson/step`). One line per module in
+ * `checks/<lesson>/<step>.ts`; loaders are lazy so the CLI loads only the checks it runs.
+ * Message texts need no entry: every `checks/<lesson>/messages.ts` is found by the renderer.
+ */
+import type { RegistryEntry } from '../src/checks/check-registry.ts';
 
-export const checks = [
-  containersFirstRun,
-  dockerfileWritten,
-  dockerfileImageBuilt,
-  dockerfileContainerRunning,
-  ecrRepository,
-  ecrImagePushed,
-  networkVpc,
-  networkSubnets,
-  networkInternetGateway,
-  networkRoutes,
-  networkSecurityGroups,
-  clusterFargate,
-];
+export const checks: Record<string, RegistryEntry> = {
+  'setup/docker': () => import('./setup/docker.ts'),
+  'setup/aws-identity': () => import('./setup/aws-identity.ts'),
+  'containers/first-run': () => import('./containers/first-run.ts'),
+  'dockerfile/written': () => import('./dockerfile/written.ts'),
+  'dockerfile/image-built': () => import('./dockerfile/image-built.ts'),
+  'dockerfile/container-running': () => import('./dockerfile/container-running.ts'),
+  'ecr/repository': () => import('./ecr/repository.ts'),
+  'ecr/image-pushed': () => import('./ecr/image-pushed.ts'),
+  'network/vpc': () => import('./network/vpc.ts'),
+  'network/subnets': () => import('./network/subnets.ts'),
+  'network/internet-gateway': () => import('./network/internet-gateway.ts'),
+  'network/routes': () => import('./network/routes.ts'),
+  'network/security-groups': () => import('./network/security-groups.ts'),
+  'cluster/fargate': () => import('./cluster/fargate.ts'),
+};

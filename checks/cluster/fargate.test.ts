@@ -1,14 +1,15 @@
 /** Judge of lesson 05 on cluster states moto does not produce: EC2-only capacity, and a deleted (INACTIVE) cluster. */
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/checks/run-check.ts';
 import { fixture, item, rendered } from '../../tests/harness/judge-fixtures.ts';
-import { learnerVariables } from '../../tests/harness/check-context.ts';
+import { testVariables } from '../../src/settings/learner-variables.ts';
 import fargate, { type ClusterSnapshot } from './fargate.ts';
 
-const vars = learnerVariables();
+const vars = testVariables();
 
 describe('cluster/fargate', () => {
   it('explains an EC2-only cluster and adds the FARGATE capacity provider, keeping the EC2 one', () => {
-    const result = fargate.judge(fixture<ClusterSnapshot>('cluster', 'fargate', 'ec2-only-cluster'), vars);
+    const result = evaluate(fargate, fixture<ClusterSnapshot>('cluster', 'fargate', 'ec2-only-cluster'), vars);
     expect(result.status).toBe('fail');
     expect(item(result, 'active').status).toBe('pass');
     const provider = item(result, 'fargate');
@@ -19,7 +20,7 @@ describe('cluster/fargate', () => {
   });
 
   it('says a deleted cluster shows as INACTIVE and creates it again', () => {
-    const result = fargate.judge(fixture<ClusterSnapshot>('cluster', 'fargate', 'inactive-cluster'), vars);
+    const result = evaluate(fargate, fixture<ClusterSnapshot>('cluster', 'fargate', 'inactive-cluster'), vars);
     expect(result.status).toBe('fail');
     expect(result.summary.key).toBe('cluster.fargate.deleted');
     const active = item(result, 'active');

@@ -5,8 +5,8 @@
  */
 import { DescribeClustersCommand, ListClustersCommand } from '@aws-sdk/client-ecs';
 import { capture, defineCheck, isCaptured, type CheckItem, type CheckResult, type Message, type Observed } from '../../src/checks/check-contract.ts';
-import { couldNotLook } from '../shared/could-not-look.ts';
-import { nearMiss, otherLikelyRegions } from '../shared/near-miss.ts';
+import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
+import { nearMiss, otherLikelyRegions } from '../../src/checks/shared/near-miss.ts';
 
 export interface ClusterFacts {
   clusterName: string;

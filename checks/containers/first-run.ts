@@ -2,8 +2,8 @@
  * containers/first-run: a container has run on the learner's engine. A run-to-completion container
  * passes with exit code 0, a long-running one while it runs. AWS cannot see this: we ask the engine.
  */
-import { captureDocker } from '../shared/docker-observe.ts';
-import { couldNotLook } from '../shared/could-not-look.ts';
+import { captureDocker } from '../../src/checks/shared/docker-observe.ts';
+import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
 import { defineCheck, isCaptured, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
 
 /** The image lesson 01 runs (the same busybox the sample app builds on). */

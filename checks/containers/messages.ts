@@ -1,5 +1,5 @@
 /** Texts of the lesson 01 checks (containers). */
-import { couldNotLookMessages } from '../shared/could-not-look.ts';
+import { couldNotLookMessages } from '../../src/checks/shared/could-not-look.ts';
 
 const common = couldNotLookMessages('containers');
 

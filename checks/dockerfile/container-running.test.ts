@@ -1,14 +1,15 @@
 /** Judges of lesson 02 on states the local engine cannot produce here (arm64), or that fixtures pin down exactly. */
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/checks/run-check.ts';
 import { fixture, item, rendered } from '../../tests/harness/judge-fixtures.ts';
-import { learnerVariables } from '../../tests/harness/check-context.ts';
+import { testVariables } from '../../src/settings/learner-variables.ts';
 import containerRunning, { type ContainerRunningSnapshot } from './container-running.ts';
 
-const vars = learnerVariables({ workspace: '/home/learner/ecs-workbook' });
+const vars = testVariables({ workspace: '/home/learner/ecs-workbook' });
 
 describe('dockerfile/container-running', () => {
   it('shows a crashed container with its exit status and log lines', () => {
-    const result = containerRunning.judge(fixture<ContainerRunningSnapshot>('dockerfile', 'container-running', 'crashed-container'), vars);
+    const result = evaluate(containerRunning, fixture<ContainerRunningSnapshot>('dockerfile', 'container-running', 'crashed-container'), vars);
     expect(result.status).toBe('fail');
     expect(result.summary.key).toBe('dockerfile.container-running.crashed');
     const running = item(result, 'running');
@@ -20,7 +21,7 @@ describe('dockerfile/container-running', () => {
   });
 
   it('names a wrong port mapping (8081 → 80) and replaces the container with -p 8081:3000', () => {
-    const result = containerRunning.judge(fixture<ContainerRunningSnapshot>('dockerfile', 'container-running', 'wrong-port-mapping'), vars);
+    const result = evaluate(containerRunning, fixture<ContainerRunningSnapshot>('dockerfile', 'container-running', 'wrong-port-mapping'), vars);
     expect(result.status).toBe('fail');
     const mapping = item(result, 'port-mapping');
     expect(mapping).toMatchObject({ status: 'fail', expected: '8081->3000/tcp', actual: '8081->80/tcp' });
@@ -30,7 +31,7 @@ describe('dockerfile/container-running', () => {
   });
 
   it('explains an app bound to the container loopback when the mapped port drops the connection', () => {
-    const result = containerRunning.judge(fixture<ContainerRunningSnapshot>('dockerfile', 'container-running', 'app-bound-to-loopback'), vars);
+    const result = evaluate(containerRunning, fixture<ContainerRunningSnapshot>('dockerfile', 'container-running', 'app-bound-to-loopback'), vars);
     expect(result.status).toBe('fail');
     expect(item(result, 'port-mapping').status).toBe('pass');
     const http = item(result, 'http');

@@ -3,8 +3,8 @@
  * to container port 3000, and http://127.0.0.1:8081/ answers. Diagnoses a crash (with its logs), a
  * wrong mapping, and an app that listens only on the container's loopback.
  */
-import { captureDocker, probeHttp, type HttpProbe } from '../shared/docker-observe.ts';
-import { couldNotLook } from '../shared/could-not-look.ts';
+import { captureDocker, probeHttp, type HttpProbe } from '../../src/checks/shared/docker-observe.ts';
+import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
 import { demuxLogs } from '../containers/first-run.ts';
 import { defineCheck, isCaptured, type CheckItem, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
 

@@ -3,9 +3,9 @@
  * and is linux/amd64 (Fargate's default). An arm64 image (Apple Silicon) is a warning now: on ECS
  * it would stop with `exec format error` (lesson 07).
  */
-import { captureDocker } from '../shared/docker-observe.ts';
-import { couldNotLook } from '../shared/could-not-look.ts';
-import { nearMiss } from '../shared/near-miss.ts';
+import { captureDocker } from '../../src/checks/shared/docker-observe.ts';
+import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
+import { nearMiss } from '../../src/checks/shared/near-miss.ts';
 import { defineCheck, isCaptured, type CheckItem, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
 
 export interface ImageFacts {

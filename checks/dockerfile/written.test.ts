@@ -1,14 +1,15 @@
 /** dockerfile/written judged on Dockerfile texts: the lesson's passes; what breaks the build or later lessons fails. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/checks/run-check.ts';
 import { item, rendered } from '../../tests/harness/judge-fixtures.ts';
-import { learnerVariables } from '../../tests/harness/check-context.ts';
+import { testVariables } from '../../src/settings/learner-variables.ts';
 import written from './written.ts';
 import { sampleDockerfile } from './sample-dockerfile.ts';
 
-const vars = learnerVariables({ workspace: '/home/learner/ecs-workbook' });
+const vars = testVariables({ workspace: '/home/learner/ecs-workbook' });
 const path = '/home/learner/ecs-workbook/Dockerfile';
-const judge = (text: string) => written.judge({ path, text, elsewhere: [] }, vars);
+const judge = (text: string) => evaluate(written, { path, text, elsewhere: [] }, vars);
 
 describe('dockerfile/written', () => {
   it('the fix command writes exactly the sample app Dockerfile', () => {
@@ -37,7 +38,7 @@ describe('dockerfile/written', () => {
   });
 
   it('points at a Dockerfile one folder down when the workspace has none', () => {
-    const result = written.judge({ path, text: { $error: { name: 'ENOENT', message: 'no such file' } }, elsewhere: ['/home/learner/ecs-workbook/app/Dockerfile'] }, vars);
+    const result = evaluate(written, { path, text: null, readError: 'ENOENT', elsewhere: ['/home/learner/ecs-workbook/app/Dockerfile'] }, vars);
     expect(result.status).toBe('fail');
     const file = item(result, 'file');
     expect(rendered(file.hint)).toContain('/home/learner/ecs-workbook/app/Dockerfile');

@@ -4,13 +4,15 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { capture, defineCheck, isCaptured, type CheckItem, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
+import { defineCheck, type CheckItem, type CheckResult } from '../../src/checks/check-contract.ts';
 import { baseImage, exposedPorts, parseDockerfile } from './parse-dockerfile.ts';
 import { writeDockerfileCommand } from './sample-dockerfile.ts';
 
 export interface WrittenSnapshot {
   path: string;
-  text: Observed<string>;
+  /** The file's text, or null when it could not be read (then `readError` says why). */
+  text: string | null;
+  readError?: string;
   /** Other Dockerfiles one folder down, when the workspace has none. */
   elsewhere: string[];
 }
@@ -29,9 +31,11 @@ export default defineCheck<WrittenSnapshot>({
   id: 'dockerfile/written',
   async observe(ctx) {
     const path = join(ctx.vars.workspace, 'Dockerfile');
-    const text = (await capture(readFile(path, 'utf8'))) as Observed<string>;
+    // Kept out of the captured-error shape on purpose: a missing file is the learner's state, not
+    // a failure to look (and its path mentions "Dockerfile", which reads like a Docker error).
+    const read = await readFile(path, 'utf8').then((text) => ({ text }), (error: NodeJS.ErrnoException) => ({ text: null, readError: error.code ?? error.message }));
     const elsewhere: string[] = [];
-    if (isCaptured(text)) {
+    if (read.text === null) {
       const entries = await readdir(ctx.vars.workspace, { withFileTypes: true }).catch(() => []);
       for (const entry of entries) {
         if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
@@ -39,18 +43,18 @@ export default defineCheck<WrittenSnapshot>({
         if (await readFile(candidate, 'utf8').then(() => true, () => false)) elsewhere.push(candidate);
       }
     }
-    return { path, text, elsewhere };
+    return { path, ...read, elsewhere };
   },
   judge(snapshot, vars): CheckResult {
     const resources = [{ type: 'file:dockerfile', id: snapshot.path }];
-    if (isCaptured(snapshot.text)) {
+    if (snapshot.text === null) {
       const found = snapshot.elsewhere[0];
       return {
         status: 'fail',
         summary: { key: 'dockerfile.written.missing', params: { path: snapshot.path } },
         items: [{
           id: 'file', status: 'fail', label: { key: 'dockerfile.written.file.label', params: { path: snapshot.path } },
-          expected: snapshot.path, actual: found ?? snapshot.text.$error.name,
+          expected: snapshot.path, actual: found ?? snapshot.readError ?? 'missing',
           hint: found ? { key: 'dockerfile.written.file.elsewhere', params: { found } } : { key: 'dockerfile.written.file.hint' },
           fix: found ? `cp ${found} ${snapshot.path}` : writeDockerfileCommand(vars.workspace),
         }],

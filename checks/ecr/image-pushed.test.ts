@@ -1,14 +1,15 @@
 /** Judges of lesson 03 on manifests moto cannot produce: buildx indexes with attestation entries. */
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/checks/run-check.ts';
 import { fixture, item, rendered } from '../../tests/harness/judge-fixtures.ts';
-import { learnerVariables } from '../../tests/harness/check-context.ts';
+import { testVariables } from '../../src/settings/learner-variables.ts';
 import imagePushed, { type ImagePushedSnapshot } from './image-pushed.ts';
 
-const vars = learnerVariables({ workspace: '/Users/learner/ecs-workbook' });
+const vars = testVariables({ workspace: '/Users/learner/ecs-workbook' });
 
 describe('ecr/image-pushed', () => {
   it('fails an arm64-only index, ignoring the attestation entry, and gives the amd64 build-and-push', () => {
-    const result = imagePushed.judge(fixture<ImagePushedSnapshot>('ecr', 'image-pushed', 'arm64-only-index-with-attestation'), vars);
+    const result = evaluate(imagePushed, fixture<ImagePushedSnapshot>('ecr', 'image-pushed', 'arm64-only-index-with-attestation'), vars);
     expect(result.status).toBe('fail');
     const architecture = item(result, 'architecture');
     expect(architecture).toMatchObject({ status: 'fail', expected: 'linux/amd64', actual: 'linux/arm64' });
@@ -20,7 +21,7 @@ describe('ecr/image-pushed', () => {
   });
 
   it('passes the same index when it offers linux/amd64', () => {
-    const result = imagePushed.judge(fixture<ImagePushedSnapshot>('ecr', 'image-pushed', 'amd64-index-with-attestation'), vars);
+    const result = evaluate(imagePushed, fixture<ImagePushedSnapshot>('ecr', 'image-pushed', 'amd64-index-with-attestation'), vars);
     expect(result.status).toBe('pass');
     expect(item(result, 'architecture')).toMatchObject({ status: 'pass', actual: 'linux/amd64' });
   });

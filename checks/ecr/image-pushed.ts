@@ -6,8 +6,8 @@
  */
 import { BatchGetImageCommand, DescribeImagesCommand } from '@aws-sdk/client-ecr';
 import { capture, defineCheck, isCaptured, type CheckItem, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
-import { captureDocker } from '../shared/docker-observe.ts';
-import { couldNotLook } from '../shared/could-not-look.ts';
+import { captureDocker } from '../../src/checks/shared/docker-observe.ts';
+import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
 import { inspectImage, type ImageFacts } from '../dockerfile/image-built.ts';
 import { describeRepository, type RepositoryFacts } from './repository.ts';
 

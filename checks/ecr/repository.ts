@@ -5,8 +5,8 @@
 import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { capture, defineCheck, isCaptured, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
-import { couldNotLook } from '../shared/could-not-look.ts';
-import { nearMiss, otherLikelyRegions } from '../shared/near-miss.ts';
+import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
+import { nearMiss, otherLikelyRegions } from '../../src/checks/shared/near-miss.ts';
 
 export interface RepositoryFacts {
   repositoryName: string;

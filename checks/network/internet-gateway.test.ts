@@ -1,15 +1,16 @@
 /** Judges of lesson 04 on network states the fixtures pin down: dead routes, detached gateways, one AZ, reused groups. */
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/checks/run-check.ts';
 import { fixture, item, rendered } from '../../tests/harness/judge-fixtures.ts';
-import { learnerVariables } from '../../tests/harness/check-context.ts';
+import { testVariables } from '../../src/settings/learner-variables.ts';
 import internetGateway from './internet-gateway.ts';
 import type { NetworkSnapshot } from './observe-network.ts';
 
-const vars = learnerVariables();
+const vars = testVariables();
 
 describe('network/internet-gateway', () => {
   it('names a detached gateway and attaches it', () => {
-    const result = internetGateway.judge(fixture<NetworkSnapshot>('network', 'internet-gateway', 'igw-detached'), vars);
+    const result = evaluate(internetGateway, fixture<NetworkSnapshot>('network', 'internet-gateway', 'igw-detached'), vars);
     expect(result.status).toBe('fail');
     const attached = item(result, 'attached');
     expect(attached.actual).toBe('igw-0f1e2d3c4b5a69788 detached');

@@ -1,6 +1,6 @@
 /** network/internet-gateway: an internet gateway is attached to the lesson VPC (a detached one is named). */
 import { isCaptured, defineCheck, type CheckResult } from '../../src/checks/check-contract.ts';
-import { couldNotLook } from '../shared/could-not-look.ts';
+import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
 import { chosenVpc, withoutVpc } from './network-facts.ts';
 import { observeNetwork, type NetworkSnapshot } from './observe-network.ts';
 

@@ -1,5 +1,5 @@
 /** Texts of the lesson 04 checks (network). */
-import { couldNotLookMessages } from '../shared/could-not-look.ts';
+import { couldNotLookMessages } from '../../src/checks/shared/could-not-look.ts';
 
 const common = couldNotLookMessages('network');
 

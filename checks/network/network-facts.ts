@@ -1,7 +1,7 @@
 /** Pure reasoning over a network snapshot, shared by the network judges. */
 import { isCaptured, type CheckResult, type LearnerVariables } from '../../src/checks/check-contract.ts';
-import { couldNotLook } from '../shared/could-not-look.ts';
-import { nearMiss } from '../shared/near-miss.ts';
+import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
+import { nearMiss } from '../../src/checks/shared/near-miss.ts';
 import { lessonSubnets, lessonVpcCidr, type NetworkSnapshot, type RouteTableFacts, type SubnetFacts, type VpcFacts } from './observe-network.ts';
 
 export function createVpcCommand(vars: LearnerVariables): string {

@@ -8,7 +8,7 @@ import {
   DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, type EC2Client, type Filter, type Tag,
 } from '@aws-sdk/client-ec2';
 import { capture, isCaptured, type CheckContext, type Observed } from '../../src/checks/check-contract.ts';
-import { otherLikelyRegions } from '../shared/near-miss.ts';
+import { otherLikelyRegions } from '../../src/checks/shared/near-miss.ts';
 
 export const lessonVpcCidr = '10.0.0.0/20';
 /** The lesson's subnets: source 002's private/public pair, and the same pair in a second AZ. */

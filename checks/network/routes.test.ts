@@ -1,15 +1,16 @@
 /** Judges of lesson 04 on network states the fixtures pin down: dead routes, detached gateways, one AZ, reused groups. */
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/checks/run-check.ts';
 import { fixture, item, rendered } from '../../tests/harness/judge-fixtures.ts';
-import { learnerVariables } from '../../tests/harness/check-context.ts';
+import { testVariables } from '../../src/settings/learner-variables.ts';
 import routes from './routes.ts';
 import type { NetworkSnapshot } from './observe-network.ts';
 
-const vars = learnerVariables();
+const vars = testVariables();
 
 describe('network/routes', () => {
   it('finds the blackhole route left by a deleted gateway and points it at the attached one', () => {
-    const result = routes.judge(fixture<NetworkSnapshot>('network', 'routes', 'blackhole-route'), vars);
+    const result = evaluate(routes, fixture<NetworkSnapshot>('network', 'routes', 'blackhole-route'), vars);
     expect(result.status).toBe('fail');
     expect(item(result, 'public-two-azs').status).toBe('fail');
     const subnet = item(result, 'route-subnet-0aaa000000000002');
@@ -20,7 +21,7 @@ describe('network/routes', () => {
   });
 
   it('names the public subnet left on the main table and associates it with the public table', () => {
-    const result = routes.judge(fixture<NetworkSnapshot>('network', 'routes', 'public-subnet-on-main-table'), vars);
+    const result = evaluate(routes, fixture<NetworkSnapshot>('network', 'routes', 'public-subnet-on-main-table'), vars);
     expect(result.status).toBe('fail');
     const subnet = item(result, 'route-subnet-0aaa000000000004');
     expect(subnet).toMatchObject({ status: 'fail', actual: 'rtb-0main00000000001 (main): private' });

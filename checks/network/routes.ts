@@ -4,7 +4,7 @@
  * on the main table, a blackhole route (gateway detached or deleted), and a main table open to the internet.
  */
 import { isCaptured, defineCheck, type CheckItem, type CheckResult } from '../../src/checks/check-contract.ts';
-import { couldNotLook } from '../shared/could-not-look.ts';
+import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
 import { chosenVpc, defaultRoute, describeSubnet, intendedRole, routeTableFor, withoutVpc } from './network-facts.ts';
 import { observeNetwork, type NetworkSnapshot } from './observe-network.ts';
 

@@ -1,15 +1,16 @@
 /** Judges of lesson 04 on network states the fixtures pin down: dead routes, detached gateways, one AZ, reused groups. */
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/checks/run-check.ts';
 import { fixture, item, rendered } from '../../tests/harness/judge-fixtures.ts';
-import { learnerVariables } from '../../tests/harness/check-context.ts';
+import { testVariables } from '../../src/settings/learner-variables.ts';
 import securityGroups from './security-groups.ts';
 import type { NetworkSnapshot } from './observe-network.ts';
 
-const vars = learnerVariables();
+const vars = testVariables();
 
 describe('network/security-groups', () => {
   it('catches the load balancer group copied for the tasks (port 80, not 3000) and admits 3000 from the ALB group', () => {
-    const result = securityGroups.judge(fixture<NetworkSnapshot>('network', 'security-groups', 'alb-sg-reused-for-tasks'), vars);
+    const result = evaluate(securityGroups, fixture<NetworkSnapshot>('network', 'security-groups', 'alb-sg-reused-for-tasks'), vars);
     expect(result.status).toBe('fail');
     expect(item(result, 'alb-http').status).toBe('pass');
     const task = item(result, 'task-app-port');

@@ -5,8 +5,8 @@
  * work but are wider than needed.
  */
 import { isCaptured, defineCheck, type CheckItem, type CheckResult, type LearnerVariables } from '../../src/checks/check-contract.ts';
-import { couldNotLook } from '../shared/could-not-look.ts';
-import { nearMiss } from '../shared/near-miss.ts';
+import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
+import { nearMiss } from '../../src/checks/shared/near-miss.ts';
 import { chosenVpc, withoutVpc } from './network-facts.ts';
 import { appPort, observeNetwork, type GroupFacts, type NetworkSnapshot, type RuleFacts } from './observe-network.ts';
 

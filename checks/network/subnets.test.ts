@@ -1,15 +1,16 @@
 /** Judges of lesson 04 on network states the fixtures pin down: dead routes, detached gateways, one AZ, reused groups. */
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/checks/run-check.ts';
 import { fixture, item, rendered } from '../../tests/harness/judge-fixtures.ts';
-import { learnerVariables } from '../../tests/harness/check-context.ts';
+import { testVariables } from '../../src/settings/learner-variables.ts';
 import subnets from './subnets.ts';
 import type { NetworkSnapshot } from './observe-network.ts';
 
-const vars = learnerVariables();
+const vars = testVariables();
 
 describe('network/subnets', () => {
   it('fails subnets in one AZ, naming lesson 07, and creates the public subnet in a second AZ', () => {
-    const result = subnets.judge(fixture<NetworkSnapshot>('network', 'subnets', 'one-az-only'), vars);
+    const result = evaluate(subnets, fixture<NetworkSnapshot>('network', 'subnets', 'one-az-only'), vars);
     expect(result.status).toBe('fail');
     const azs = item(result, 'two-azs');
     expect(azs).toMatchObject({ status: 'fail', actual: 'ap-northeast-1a' });

@@ -4,7 +4,7 @@
  * role comes from its name or the lesson's CIDR; own CIDRs and names pass with a note.
  */
 import { isCaptured, defineCheck, type CheckItem, type CheckResult, type LearnerVariables } from '../../src/checks/check-contract.ts';
-import { couldNotLook } from '../shared/could-not-look.ts';
+import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
 import { chosenVpc, describeSubnet, intendedRole, withoutVpc } from './network-facts.ts';
 import { lessonSubnets, lessonVpcCidr, observeNetwork, type NetworkSnapshot, type SubnetFacts } from './observe-network.ts';
 

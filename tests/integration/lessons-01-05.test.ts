@@ -9,37 +9,42 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checks } from '../../checks/index.ts';
+import { workbookRegistry } from '../../src/checks/check-registry.ts';
+import { createCheckContext } from '../../src/checks/check-context.ts';
+import { runCheck } from '../../src/checks/run-check.ts';
 import { fillVariables } from '../../src/lessons/command-variables.ts';
-import { checkContext, learnerVariables, testCredentials } from '../harness/check-context.ts';
+import { testVariables } from '../../src/settings/learner-variables.ts';
 import { ensureBusyboxBase } from '../harness/busybox-base.ts';
 import { lessonCommands, type LessonCommand } from '../harness/lesson-commands.ts';
 import { startLocalRegistry } from '../harness/local-registry.ts';
-import { startMoto, type MotoServer } from '../harness/moto-server.ts';
+import { startMoto, type Moto } from '../harness/moto.ts';
 import { PersistentShell } from '../harness/persistent-shell.ts';
 
 const lessons = ['01-containers', '02-dockerfile', '03-ecr', '04-network', '05-cluster'];
 const workspace = mkdtempSync(join(tmpdir(), 'ecs-workbook-lessons-'));
 // A prefix keeps this run's images, containers and names apart from anything else on the engine.
 const prefix = 'wbtest-';
-const vars = learnerVariables({
-  prefix, workspace,
+const vars = testVariables({
+  prefix, workspace, accountId: '123456789012',
   repository: `${prefix}ecs-handson-app`, vpcName: `${prefix}ecs-handson-vpc`, cluster: `${prefix}ecs-handson-cluster`,
   albSecurityGroup: `${prefix}ecs-alb-sg`, taskSecurityGroup: `${prefix}ecs-task-sg`,
 });
 const values = vars as unknown as Record<string, string>;
 
-let moto: MotoServer;
+let moto: Moto;
 let registry: Awaited<ReturnType<typeof startLocalRegistry>>;
 let shell: PersistentShell;
 const standInsUsed: string[] = [];
 const startedAt = new Date(Date.now() - 1000).toISOString();
 
 async function checkStatus(stepId: string, lessonStartedAt: string) {
-  const check = checks.find((entry) => entry.id === stepId);
-  if (!check) throw new Error(`no check registered for ${stepId}`);
-  const snapshot = await check.observe(checkContext(vars, moto.endpoint, lessonStartedAt));
-  return check.judge(snapshot as never, vars);
+  const check = await (await workbookRegistry()).load(stepId);
+  const owned = createCheckContext({ vars, lessonStartedAt, maxAttempts: 1 });
+  try {
+    return (await runCheck(check, owned.ctx)).result;
+  } finally {
+    owned.dispose();
+  }
 }
 
 function frontmatterSteps(lesson: string): string[] {
@@ -49,11 +54,13 @@ function frontmatterSteps(lesson: string): string[] {
 
 beforeAll(async () => {
   ensureBusyboxBase();
-  [moto, registry] = await Promise.all([startMoto(), startLocalRegistry()]);
+  [moto, registry] = await Promise.all([startMoto({ region: vars.region }), startLocalRegistry()]);
+  // The checks (in this process) and the learner's shell talk to the same moto.
+  Object.assign(process.env, moto.env);
   shell = new PersistentShell({
     PATH: process.env.PATH!, HOME: process.env.HOME!, LANG: 'C.UTF-8',
-    AWS_ENDPOINT_URL: moto.endpoint, AWS_ACCESS_KEY_ID: testCredentials.accessKeyId, AWS_SECRET_ACCESS_KEY: testCredentials.secretAccessKey,
-    AWS_DEFAULT_REGION: vars.region, AWS_REGION: vars.region, AWS_EC2_METADATA_DISABLED: 'true', AWS_PAGER: '',
+    // The aws CLI (v1) refuses an empty AWS_PROFILE, which moto.env uses to clear a developer's own.
+    ...Object.fromEntries(Object.entries(moto.env).filter(([key]) => key !== 'AWS_PROFILE')), AWS_DEFAULT_REGION: vars.region, AWS_PAGER: '',
     WB_REGISTRY_PORT: String(registry.port),
   }, workspace);
 }, 60_000);
@@ -123,7 +130,7 @@ describe('lessons 01–05 as code', () => {
       await settle();
       const result = await checkStatus('dockerfile/container-running', startedAt);
       expect(result.status).toBe('fail');
-      expect(result.items.find((item) => item.id === 'port-mapping')).toMatchObject({ actual: '8081->80/tcp', hint: { key: 'dockerfile.container-running.port-mapping.wrong' } });
+      expect(result.items.find((item: { id: string }) => item.id === 'port-mapping')).toMatchObject({ actual: '8081->80/tcp', hint: { key: 'dockerfile.container-running.port-mapping.wrong' } });
     });
 
     it('an app listening on the container loopback fails on HTTP, with the 0.0.0.0 hint', async () => {
@@ -131,8 +138,8 @@ describe('lessons 01–05 as code', () => {
       await settle();
       const result = await checkStatus('dockerfile/container-running', startedAt);
       expect(result.status).toBe('fail');
-      expect(result.items.find((item) => item.id === 'port-mapping')?.status).toBe('pass');
-      expect(result.items.find((item) => item.id === 'http')?.hint?.key).toBe('dockerfile.container-running.http.loopback');
+      expect(result.items.find((item: { id: string }) => item.id === 'port-mapping')?.status).toBe('pass');
+      expect(result.items.find((item: { id: string }) => item.id === 'http')?.hint?.key).toBe('dockerfile.container-running.http.loopback');
     });
 
     it('a crashed container fails with its exit status and log', async () => {

@@ -9,6 +9,8 @@ export interface LocalShellOptions {
   learnerEnv?: NodeJS.ProcessEnv;
   /** How long a hung-up shell gets before the rest of its session is killed. */
   killGraceMs?: number;
+  /** The learner's workspace setting, read when a shell starts (so a changed setting applies to the next shell). */
+  workspace?: () => string | undefined;
 }
 
 /** Starts the learner's login shell on a pty in their workspace folder, with an explicit environment. */
@@ -20,7 +22,7 @@ export function localShellSpawner(options: LocalShellOptions = {}): SpawnShell {
       name: 'xterm-256color',
       cols: size.cols,
       rows: size.rows,
-      cwd: ensureWorkspaceFolder(learnerEnv),
+      cwd: ensureWorkspaceFolder(learnerEnv, options.workspace?.()),
       env: shellEnvironment(learnerEnv, shell),
       // Raw bytes: the browser's xterm decodes UTF-8 as a stream, so nothing is decoded twice.
       encoding: null,

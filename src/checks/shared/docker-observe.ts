@@ -1,6 +1,6 @@
 /** Docker engine calls for observers: like `capture()`, but keeping the engine's HTTP status (404 = not there). */
 import { request } from 'node:http';
-import type { CapturedError, Observed } from '../../src/checks/check-contract.ts';
+import type { CapturedError, Observed } from '../check-contract.ts';
 
 export async function captureDocker<T>(call: Promise<T>): Promise<Observed<T>> {
   try {

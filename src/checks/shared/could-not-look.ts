@@ -2,7 +2,7 @@
  * When a check cannot look (no engine, no credentials, denied, throttled, network), the result is
  * `error`, never blamed on the learner. Every lesson's messages include the keys made here.
  */
-import type { CapturedError, CheckResult } from '../../src/checks/check-contract.ts';
+import type { CapturedError, CheckResult } from '../check-contract.ts';
 
 export type CallError = CapturedError['$error'];
 
