@@ -4,7 +4,8 @@
  * step's own Check must not pass before its commands and must pass after them. Commands that cannot
  * run here use the stand-in declared next to them in the MDX, and every stand-in used is printed.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,9 @@ import { workbookRegistry } from '../../src/checks/check-registry.ts';
 import { createCheckContext } from '../../src/checks/check-context.ts';
 import { runCheck } from '../../src/checks/run-check.ts';
 import { fillVariables } from '../../src/lessons/command-variables.ts';
-import { testVariables } from '../../src/settings/learner-variables.ts';
+import { learnerVariables } from '../../src/settings/learner-variables.ts';
+import { openProgressStore } from '../../src/progress/progress-store.ts';
+import { createCheckService } from '../../src/checks/check-service.ts';
 import { ensureBusyboxBase } from '../harness/busybox-base.ts';
 import { lessonCommands, type LessonCommand } from '../harness/lesson-commands.ts';
 import { startLocalRegistry } from '../harness/local-registry.ts';
@@ -22,13 +25,10 @@ import { PersistentShell } from '../harness/persistent-shell.ts';
 
 const lessons = ['01-containers', '02-dockerfile', '03-ecr', '04-network', '05-cluster'];
 const workspace = mkdtempSync(join(tmpdir(), 'ecs-workbook-lessons-'));
-// A prefix keeps this run's images, containers and names apart from anything else on the engine.
-const prefix = 'wbtest-';
-const vars = testVariables({
-  prefix, workspace, accountId: '123456789012',
-  repository: `${prefix}ecs-handson-app`, vpcName: `${prefix}ecs-handson-vpc`, cluster: `${prefix}ecs-handson-cluster`,
-  albSecurityGroup: `${prefix}ecs-alb-sg`, taskSecurityGroup: `${prefix}ecs-task-sg`,
-});
+// A prefix keeps this run's images, containers and names apart from anything else on the engine,
+// exactly as a learner's prefix does (wbtest-ecs-handson-app, wbtest-ecs-handson-vpc, …).
+const settings = { prefix: 'wbtest', workspace, region: 'ap-northeast-1' };
+const vars = learnerVariables(settings, { region: settings.region, accountId: '123456789012' });
 const values = vars as unknown as Record<string, string>;
 
 let moto: Moto;
@@ -109,6 +109,25 @@ describe('lessons 01–05 as code', () => {
       }
     }, 180_000);
   }
+
+  it('`npx ecs-workbook check --lesson network --json` exits 0 against the state the lesson built', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ecs-workbook-data-'));
+    try {
+      const store = openProgressStore(dataDir);
+      const saved = createCheckService(store).saveSettings(settings);
+      store.close();
+      expect(saved.ok).toBe(true);
+      const env = { PATH: process.env.PATH!, HOME: process.env.HOME!, LANG: 'C', ...moto.env, ECS_WORKBOOK_DATA_DIR: dataDir };
+      const { stdout } = await promisify(execFile)('node_modules/.bin/node', ['bin/ecs-workbook.mjs', 'check', '--lesson', 'network', '--json'], { env });
+      const report = JSON.parse(stdout) as { exitCode: number; results: { step: string; status: string }[] };
+      expect(report.results.map((result) => [result.step, result.status])).toEqual([
+        ['network/vpc', 'pass'], ['network/subnets', 'pass'], ['network/internet-gateway', 'pass'], ['network/routes', 'pass'], ['network/security-groups', 'pass'],
+      ]);
+      expect(report.exitCode).toBe(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('the sample app files the lesson writes are the ones in sandbox/app', () => {
     expect(readFileSync(join(workspace, 'Dockerfile'), 'utf8')).toBe(readFileSync('sandbox/app/Dockerfile', 'utf8'));
