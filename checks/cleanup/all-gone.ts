@@ -152,8 +152,10 @@ function vpcItems(parts: VpcParts, taskSecurityGroup: string): CheckItem[] {
   }
   // The task group references the ALB group, so it goes first.
   const groups = [...parts.securityGroups].sort((a, b) => Number(b.GroupName === taskSecurityGroup) - Number(a.GroupName === taskSecurityGroup));
-  for (const group of groups) items.push(item(`security-group:${group.GroupId}`, `${group.GroupName} (${group.GroupId})`, `aws ec2 delete-security-group --group-id ${group.GroupId}`));
-  for (const subnet of parts.subnets) items.push(item(`subnet:${subnet.SubnetId}`, `${subnet.SubnetId} (${subnet.CidrBlock})`, `aws ec2 delete-subnet --subnet-id ${subnet.SubnetId}`));
+  // While ENIs linger, groups and subnets cannot be deleted yet: that is waiting, not a mistake.
+  const blocked = parts.networkInterfaces.length > 0 ? 'pending' : 'fail';
+  for (const group of groups) items.push(item(`security-group:${group.GroupId}`, `${group.GroupName} (${group.GroupId})`, `aws ec2 delete-security-group --group-id ${group.GroupId}`, blocked));
+  for (const subnet of parts.subnets) items.push(item(`subnet:${subnet.SubnetId}`, `${subnet.SubnetId} (${subnet.CidrBlock})`, `aws ec2 delete-subnet --subnet-id ${subnet.SubnetId}`, blocked));
   for (const table of parts.routeTables) {
     const steps = [...table.associationIds.map((id) => `aws ec2 disassociate-route-table --association-id ${id}`), `aws ec2 delete-route-table --route-table-id ${table.RouteTableId}`];
     items.push(item(`route-table:${table.RouteTableId}`, table.RouteTableId ?? '', steps.join(' && ')));
@@ -162,6 +164,6 @@ function vpcItems(parts: VpcParts, taskSecurityGroup: string): CheckItem[] {
     items.push(item(`internet-gateway:${gateway.InternetGatewayId}`, gateway.InternetGatewayId ?? '',
       `aws ec2 detach-internet-gateway --internet-gateway-id ${gateway.InternetGatewayId} --vpc-id ${parts.vpcId} && aws ec2 delete-internet-gateway --internet-gateway-id ${gateway.InternetGatewayId}`));
   }
-  items.push(item('vpc', parts.vpcId, `aws ec2 delete-vpc --vpc-id ${parts.vpcId}`));
+  items.push(item('vpc', parts.vpcId, `aws ec2 delete-vpc --vpc-id ${parts.vpcId}`, blocked));
   return items;
 }
