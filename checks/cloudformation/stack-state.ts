@@ -12,7 +12,7 @@ export const stackName = (vars: LearnerVariables) => `${vars.prefix}ecs-handson-
 /** The lesson's deploy command with the learner's names (network ids come from the lesson's shell variables). */
 export const deployCommand = (vars: LearnerVariables) =>
   `aws cloudformation deploy --stack-name ${stackName(vars)} --template-file ecs-service.yaml --capabilities CAPABILITY_IAM --parameter-overrides ` +
-  `VpcId=$VPC_ID PublicSubnetIds=$PUBLIC_SUBNET_1,$PUBLIC_SUBNET_2 ImageUri=$IMAGE_URI ClusterName=${vars.cluster} ServiceName=${vars.service} ` +
+  `VpcId=$VPC_ID PublicSubnetIds=$PUBLIC_A,$PUBLIC_C ImageUri=$IMAGE_URI ClusterName=${vars.cluster} ServiceName=${vars.service} ` +
   `TaskFamily=${vars.taskFamily} LoadBalancerName=${vars.loadBalancer} TargetGroupName=${vars.targetGroup} LogGroupName=${vars.logGroup}`;
 
 export interface StackView {

@@ -24,6 +24,9 @@ export async function probeHttp(url: string, signal: AbortSignal, timeoutMs = 50
 
 /** Which version the sample app says it is: "version 2", "v2", or a `"version": 2` field. */
 export function appVersion(body: string | undefined): number | undefined {
+  // The sample app marks it: <strong id="version">2</strong>.
+  const marked = body?.match(/id="version"[^>]*>\s*(\d+)/);
+  if (marked) return Number(marked[1]);
   const match = body?.match(/\bversion\W{0,3}(\d+)\b|\bv(\d+)\b/i);
   const value = match?.[1] ?? match?.[2];
   return value === undefined ? undefined : Number(value);

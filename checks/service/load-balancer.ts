@@ -72,8 +72,8 @@ export default defineCheck<LoadBalancerSnapshot>({
 
 function createLoadBalancerFix(snapshot: LoadBalancerSnapshot, vars: LearnerVariables): string {
   const subnets = publicSubnetIds(snapshot.network);
-  const sg = groupId(snapshot.network, vars.albSecurityGroup) ?? '$ALB_SG_ID';
-  return `aws elbv2 create-load-balancer --name ${vars.loadBalancer} --type application --scheme internet-facing --subnets ${subnets.length >= 2 ? subnets.join(' ') : '$PUBLIC_SUBNET_1 $PUBLIC_SUBNET_2'} --security-groups ${sg}`;
+  const sg = groupId(snapshot.network, vars.albSecurityGroup) ?? '$ALB_SG';
+  return `aws elbv2 create-load-balancer --name ${vars.loadBalancer} --type application --scheme internet-facing --subnets ${subnets.length >= 2 ? subnets.join(' ') : '$PUBLIC_A $PUBLIC_C'} --security-groups ${sg}`;
 }
 
 function createTargetGroupFix(snapshot: LoadBalancerSnapshot, vars: LearnerVariables): string {
@@ -97,7 +97,7 @@ function loadBalancerItems(lb: LoadBalancerView | undefined, snapshot: LoadBalan
   items.push(zones.size >= 2
     ? { id: 'two-azs', status: 'pass', label: { key: key('two-azs.label') }, actual: [...zones].join(', ') }
     : { id: 'two-azs', status: 'fail', label: { key: key('two-azs.label') }, expected: '2 Availability Zones', actual: [...zones].join(', ') || '(none)', hint: { key: key('two-azs.hint') },
-        fix: `aws elbv2 set-subnets --load-balancer-arn ${lb.LoadBalancerArn} --subnets ${publicSubnetIds(snapshot.network).join(' ') || '$PUBLIC_SUBNET_1 $PUBLIC_SUBNET_2'}` });
+        fix: `aws elbv2 set-subnets --load-balancer-arn ${lb.LoadBalancerArn} --subnets ${publicSubnetIds(snapshot.network).join(' ') || '$PUBLIC_A $PUBLIC_C'}` });
   const albSg = groupId(snapshot.network, vars.albSecurityGroup);
   if (albSg) {
     items.push((lb.SecurityGroups ?? []).includes(albSg)

@@ -38,8 +38,8 @@ export function judgeReachable(snapshot: ReachableSnapshot, vars: LearnerVariabl
   const code = http?.error?.code;
   const actual = http?.status !== undefined ? `HTTP ${http.status}` : code ?? http?.error?.message ?? 'no answer';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return [...items, { id: 'http', status: 'pending', label, expected: 'HTTP 200', actual, hint: { key: key('http.dns') } }];
-  const albSg = groupId(snapshot.network, vars.albSecurityGroup) ?? '$ALB_SG_ID';
-  const taskSg = groupId(snapshot.network, vars.taskSecurityGroup) ?? '$TASK_SG_ID';
+  const albSg = groupId(snapshot.network, vars.albSecurityGroup) ?? '$ALB_SG';
+  const taskSg = groupId(snapshot.network, vars.taskSecurityGroup) ?? '$TASK_SG';
   const byStatus: Record<number, { hint: string; fix?: string }> = {
     503: { hint: 'http.503' },
     502: { hint: 'http.502' },

@@ -45,7 +45,7 @@ describe('service/running judge', () => {
 
   it('gives the create-service command when the service is missing', () => {
     const service = item(judgeFixture(check, 'service-missing'), 'service');
-    expect(service.fix).toBe('aws ecs create-service --cluster ecs-handson-cluster --service-name ecs-fargate-service --task-definition ecs-handson-task --desired-count 2 --launch-type FARGATE --health-check-grace-period-seconds 30 --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_SUBNET_1,$PUBLIC_SUBNET_2],securityGroups=[$TASK_SG_ID],assignPublicIp=ENABLED}" --load-balancers targetGroupArn=$TG_ARN,containerName=app,containerPort=3000');
+    expect(service.fix).toBe('aws ecs create-service --cluster ecs-handson-cluster --service-name ecs-fargate-service --task-definition ecs-handson-task --desired-count 2 --launch-type FARGATE --health-check-grace-period-seconds 30 --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A,$PUBLIC_C],securityGroups=[$TASK_SG],assignPublicIp=ENABLED}" --load-balancers targetGroupArn=$TG_ARN,containerName=app,containerPort=3000');
   });
 
   it('asks to attach the target group when the service has no load balancer', () => {

@@ -32,10 +32,10 @@ export interface ServiceRunningSnapshot extends BaseSnapshot {
 }
 
 export const createServiceFix = (vars: LearnerVariables, containerName = 'app') =>
-  `aws ecs create-service --cluster ${vars.cluster} --service-name ${vars.service} --task-definition ${vars.taskFamily} --desired-count 2 --launch-type FARGATE --health-check-grace-period-seconds 30 --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_SUBNET_1,$PUBLIC_SUBNET_2],securityGroups=[$TASK_SG_ID],assignPublicIp=ENABLED}" --load-balancers targetGroupArn=$TG_ARN,containerName=${containerName},containerPort=3000`;
+  `aws ecs create-service --cluster ${vars.cluster} --service-name ${vars.service} --task-definition ${vars.taskFamily} --desired-count 2 --launch-type FARGATE --health-check-grace-period-seconds 30 --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A,$PUBLIC_C],securityGroups=[$TASK_SG],assignPublicIp=ENABLED}" --load-balancers targetGroupArn=$TG_ARN,containerName=${containerName},containerPort=3000`;
 
 export const serviceNetworkFix = (vars: LearnerVariables) =>
-  `aws ecs update-service --cluster ${vars.cluster} --service ${vars.service} --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_SUBNET_1,$PUBLIC_SUBNET_2],securityGroups=[$TASK_SG_ID],assignPublicIp=ENABLED}" --force-new-deployment`;
+  `aws ecs update-service --cluster ${vars.cluster} --service ${vars.service} --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A,$PUBLIC_C],securityGroups=[$TASK_SG],assignPublicIp=ENABLED}" --force-new-deployment`;
 
 export async function observeServiceRunning(ctx: Parameters<typeof observeService>[0], vars: LearnerVariables): Promise<ServiceRunningSnapshot> {
   const snapshot: ServiceRunningSnapshot = { ...(await observeBase(ctx)), service: await observeService(ctx, vars.cluster, vars.service) };

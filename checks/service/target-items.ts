@@ -34,7 +34,7 @@ function fixFor(reason: string | undefined, tg: TargetGroupView, context: Target
   const { vars } = context;
   switch (reason) {
     case 'Target.Timeout':
-      return `aws ec2 authorize-security-group-ingress --group-id ${context.taskSgId ?? '$TASK_SG_ID'} --protocol tcp --port 3000 --source-group ${context.albSgId ?? '$ALB_SG_ID'}`;
+      return `aws ec2 authorize-security-group-ingress --group-id ${context.taskSgId ?? '$TASK_SG'} --protocol tcp --port 3000 --source-group ${context.albSgId ?? '$ALB_SG'}`;
     case 'Target.ResponseCodeMismatch':
       return `aws elbv2 modify-target-group --target-group-arn ${tg.TargetGroupArn} --health-check-path / --matcher HttpCode=200-399`;
     case 'Target.NotInUse':

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { item, judgeFixture, problems } from '../task-definition/test-support.ts';
 import check from './running.ts';
 
-const runTask = 'aws ecs run-task --cluster ecs-handson-cluster --task-definition ecs-handson-task --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_SUBNET_ID],securityGroups=[$STANDALONE_SG_ID],assignPublicIp=ENABLED}"';
+const runTask = 'aws ecs run-task --cluster ecs-handson-cluster --task-definition ecs-handson-task --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A],securityGroups=[$STANDALONE_SG],assignPublicIp=ENABLED}"';
 
 describe('standalone-task/running judge', () => {
   it('passes a RUNNING task with a public IP that answers HTTP 200', () => {

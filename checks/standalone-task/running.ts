@@ -23,7 +23,7 @@ export interface StandaloneRunningSnapshot extends BaseSnapshot {
 }
 
 export const runTaskFix = (cluster: string, family: string) =>
-  `aws ecs run-task --cluster ${cluster} --task-definition ${family} --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_SUBNET_ID],securityGroups=[$STANDALONE_SG_ID],assignPublicIp=ENABLED}"`;
+  `aws ecs run-task --cluster ${cluster} --task-definition ${family} --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A],securityGroups=[$STANDALONE_SG],assignPublicIp=ENABLED}"`;
 
 export default defineCheck<StandaloneRunningSnapshot>({
   id: 'standalone-task/running',
