@@ -59,7 +59,6 @@ export default defineCheck<RolledOutSnapshot>({
       return result(lesson, items);
     }
     const latest = snapshot.latestTaskDefinition && !isCaptured(snapshot.latestTaskDefinition) ? snapshot.latestTaskDefinition : undefined;
-    const current = snapshot.serviceTaskDefinition && !isCaptured(snapshot.serviceTaskDefinition) ? snapshot.serviceTaskDefinition : undefined;
     const update = latest && `aws ecs update-service --cluster ${vars.cluster} --service ${vars.service} --task-definition ${familyRevisionOf(latest.taskDefinitionArn)}`;
 
     // 1. A newer revision exists and uses the newest image in the repository.
