@@ -1,7 +1,10 @@
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /** Browser tests drive Debian's Chromium (a browser download is not possible here) against the real server, started the way a learner starts it. */
 const port = Number(process.env.E2E_PORT ?? 4399);
+export const e2eDataDir = resolve('test-results/e2e-data');
+export const e2eDockerSocket = resolve('test-results/e2e-docker.sock');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -26,6 +29,17 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',
-    env: { ECS_WORKBOOK_DATA_DIR: `test-results/e2e-data` },
+    env: {
+      ECS_WORKBOOK_DATA_DIR: e2eDataDir,
+      // The terminal's shell runs with a throwaway HOME and workspace, never the real home's.
+      HOME: resolve('test-results/e2e-home'),
+      ECS_WORKBOOK_WORKSPACE: resolve('test-results/e2e-home/ecs-workbook'),
+      SHELL: '/bin/bash',
+      // The Docker step's state is made by the test: the engine "starts" when it opens this socket.
+      DOCKER_HOST: `unix://${e2eDockerSocket}`,
+      // No AWS traffic may leave loopback: a dead local endpoint, and no instance-metadata probe.
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
   },
 });

@@ -1,35 +1,27 @@
-/** Every step check of the course, in course order. */
-import taskDefinitionExecutionRole from './task-definition/execution-role.ts';
-import taskDefinitionRegistered from './task-definition/registered.ts';
-import standaloneTaskRunning from './standalone-task/running.ts';
-import standaloneTaskStopped from './standalone-task/stopped.ts';
-import serviceLoadBalancer from './service/load-balancer.ts';
-import serviceRunning from './service/running.ts';
-import serviceHealthyTargets from './service/healthy-targets.ts';
-import serviceReachable from './service/reachable.ts';
-import selfHealingReplaced from './self-healing/replaced.ts';
-import selfHealingScaledOut from './self-healing/scaled-out.ts';
-import newVersionRolledOut from './new-version/rolled-out.ts';
-import cleanupBillableGone from './cleanup/billable-gone.ts';
-import cleanupAllGone from './cleanup/all-gone.ts';
-import cloudformationStackComplete from './cloudformation/stack-complete.ts';
-import cloudformationStackDeleted from './cloudformation/stack-deleted.ts';
+/**
+ * The registry of step checks, keyed by step id (`lesson/step`). One line per module in
+ * `checks/<lesson>/<step>.ts`; loaders are lazy so the CLI loads only the checks it runs.
+ * Message texts need no entry: every `checks/<lesson>/messages.ts` is found by the renderer.
+ */
+import type { RegistryEntry } from '../src/checks/check-registry.ts';
 
-export const checks = [
+export const checks: Record<string, RegistryEntry> = {
+  'setup/docker': () => import('./setup/docker.ts'),
+  'setup/aws-identity': () => import('./setup/aws-identity.ts'),
   // lessons 06–12
-  taskDefinitionExecutionRole,
-  taskDefinitionRegistered,
-  standaloneTaskRunning,
-  standaloneTaskStopped,
-  serviceLoadBalancer,
-  serviceRunning,
-  serviceHealthyTargets,
-  serviceReachable,
-  selfHealingReplaced,
-  selfHealingScaledOut,
-  newVersionRolledOut,
-  cleanupBillableGone,
-  cleanupAllGone,
-  cloudformationStackComplete,
-  cloudformationStackDeleted,
-];
+  'task-definition/execution-role': () => import('./task-definition/execution-role.ts'),
+  'task-definition/registered': () => import('./task-definition/registered.ts'),
+  'standalone-task/running': () => import('./standalone-task/running.ts'),
+  'standalone-task/stopped': () => import('./standalone-task/stopped.ts'),
+  'service/load-balancer': () => import('./service/load-balancer.ts'),
+  'service/running': () => import('./service/running.ts'),
+  'service/healthy-targets': () => import('./service/healthy-targets.ts'),
+  'service/reachable': () => import('./service/reachable.ts'),
+  'self-healing/replaced': () => import('./self-healing/replaced.ts'),
+  'self-healing/scaled-out': () => import('./self-healing/scaled-out.ts'),
+  'new-version/rolled-out': () => import('./new-version/rolled-out.ts'),
+  'cleanup/billable-gone': () => import('./cleanup/billable-gone.ts'),
+  'cleanup/all-gone': () => import('./cleanup/all-gone.ts'),
+  'cloudformation/stack-complete': () => import('./cloudformation/stack-complete.ts'),
+  'cloudformation/stack-deleted': () => import('./cloudformation/stack-deleted.ts'),
+};

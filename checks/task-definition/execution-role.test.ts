@@ -44,12 +44,14 @@ describe('task-definition/execution-role judge', () => {
   it('reports a denied read as "could not look", not as the learner\'s mistake', () => {
     const result = judgeFixture(check, 'access-denied.fixture');
     expect(result.status).toBe('error');
-    expect(item(result, 'read:iam:GetRole').hint?.key).toBe('task-definition.common.error.denied');
+    const couldNotLook = item(result, 'could-not-look');
+    expect(couldNotLook.hint?.key).toBe('check.error.access-denied.hint');
+    expect(couldNotLook.hint?.params?.action).toBe('iam:GetRole');
   });
 
   it('reports expired credentials as an error with the sign-in hint', () => {
     const result = judgeFixture(check, 'expired-token.fixture');
     expect(result.status).toBe('error');
-    expect(item(result, 'read:sts:GetCallerIdentity').hint?.key).toBe('task-definition.common.error.credentials');
+    expect(item(result, 'could-not-look').hint?.key).toBe('check.error.expired-token.hint');
   });
 });

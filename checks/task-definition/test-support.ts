@@ -6,13 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { CheckDefinition, CheckItem, CheckResult, LearnerVariables, Message } from '../../src/checks/check-contract.ts';
-import { messages as cleanup } from '../cleanup/messages.ts';
-import { messages as cloudformation } from '../cloudformation/messages.ts';
-import { messages as newVersion } from '../new-version/messages.ts';
-import { messages as selfHealing } from '../self-healing/messages.ts';
-import { messages as service } from '../service/messages.ts';
-import { messages as standaloneTask } from '../standalone-task/messages.ts';
-import { messages as taskDefinition } from './messages.ts';
+import { loadDictionaries, type Dictionaries } from '../../src/checks/render-message.ts';
+import { evaluate } from '../../src/checks/run-check.ts';
 
 export const defaultVars: LearnerVariables = {
   region: 'ap-northeast-1',
@@ -32,11 +27,8 @@ export const defaultVars: LearnerVariables = {
   workspace: '/home/learner/ecs-workbook',
 };
 
-const all = [taskDefinition, standaloneTask, service, selfHealing, newVersion, cleanup, cloudformation];
-export const texts = {
-  en: Object.assign({}, ...all.map((m) => m.en)) as Record<string, string>,
-  ja: Object.assign({}, ...all.map((m) => m.ja)) as Record<string, string>,
-};
+/** Every text the renderer knows: the shared ones and every lesson's `messages.ts`. */
+export const texts: Dictionaries = await loadDictionaries();
 
 export function fixture(lesson: string, step: string, name: string): unknown {
   return JSON.parse(readFileSync(join(import.meta.dirname, '..', lesson, 'fixtures', step, `${name}.json`), 'utf8'));
@@ -52,10 +44,13 @@ export function render(message: Message, lang: 'en' | 'ja' = 'en'): string {
   });
 }
 
-/** Judges a fixture and checks that every text it shows exists in both languages. */
+/**
+ * What the learner sees for a fixture: the engine's evaluation (could-not-look first, then the
+ * judge), with every text it shows checked to exist in both languages.
+ */
 export function judgeFixture<S>(check: CheckDefinition<S>, name: string, vars: LearnerVariables = defaultVars): CheckResult {
   const [lesson, step] = check.id.split('/') as [string, string];
-  const result = check.judge(fixture(lesson, step, name) as S, vars);
+  const result = evaluate(check, fixture(lesson, step, name), vars, { env: {} });
   for (const lang of ['en', 'ja'] as const) {
     render(result.summary, lang);
     for (const item of result.items) {

@@ -38,6 +38,8 @@ export interface CheckItem {
   hint?: Message;
   /** One command that fixes it, with the learner's values filled in. */
   fix?: string;
+  /** A preformatted block shown with the item, e.g. the read-only IAM policy in full. */
+  details?: string;
 }
 
 /** Something the check found: feeds the architecture map and the cost panel. */

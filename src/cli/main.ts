@@ -4,6 +4,9 @@ const usage = `Usage: ecs-workbook <command>
 
 Commands:
   start [--port N] [--host ADDRESS] [--no-open]   serve the workbook (default: http://127.0.0.1:4321/)
+  check <step-id> [--lesson SLUG] [--all] [--json] [--watch]
+                                                  check steps against your AWS account and Docker;
+                                                  \`ecs-workbook check --help\` for more
 `;
 
 /** Entry of the `ecs-workbook` command; returns the exit code. */
@@ -15,6 +18,14 @@ export async function main(argv: string[]): Promise<number> {
         const { startServer } = await import('../server/start-server.ts');
         await startServer(parseServerOptions(rest));
         return 0;
+      }
+      case 'check': {
+        const { checkCommand, checkUsage } = await import('./check-command.ts');
+        if (rest.includes('--help') || rest.includes('-h')) {
+          console.log(checkUsage);
+          return 0;
+        }
+        return await checkCommand(rest);
       }
       case undefined:
       case 'help':

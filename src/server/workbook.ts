@@ -1,12 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { createChecksFeature } from './checks-feature.ts';
 import { createRequestGuard, type RequestGuard } from './request-guard.ts';
+import { soloCredentials } from './terminal/credentials.ts';
+import { localShellSpawner } from './terminal/local-shell.ts';
+import { createTerminalFeature, type TerminalFeatureOptions } from './terminal/terminal-feature.ts';
 import type { WorkbookLocals } from './workbook-locals.ts';
 
 export interface WorkbookConfig {
   host: string;
   port: number;
+  /** Progress store folder; default ECS_WORKBOOK_DATA_DIR, else the user's data folder. */
+  dataDir?: string;
+  /** Terminal timings and limits (tests shorten them); defaults suit a learner. */
+  terminal?: Partial<Pick<TerminalFeatureOptions, 'helloTimeoutMs' | 'heartbeatMs' | 'idleMs' | 'limits'>>;
 }
 
 /** A part of the server that answers some requests or upgrades (the API, the terminal). */
@@ -34,15 +42,31 @@ function refuse(res: ServerResponse, status: number, message: string) {
   res.end(`${message}\n`);
 }
 
+/** How long a shell with no tab attached lives on: ECS_WORKBOOK_TERMINAL_IDLE_MINUTES, default 60. */
+function terminalIdleMs(env: NodeJS.ProcessEnv = process.env): number {
+  const minutes = Number(env.ECS_WORKBOOK_TERMINAL_IDLE_MINUTES);
+  return (Number.isFinite(minutes) && minutes > 0 ? minutes : 60) * 60_000;
+}
+
 export function createWorkbook(config: WorkbookConfig): Workbook {
   const guard = createRequestGuard(config.host, config.port);
   const launchSecret = randomBytes(32).toString('base64url');
+  const checks = createChecksFeature(guard, { ...(config.dataDir && { dataDir: config.dataDir }) });
   const locals: WorkbookLocals = {
     launchSecret,
-    stepStatuses: () => ({}),
-    variables: () => ({}),
+    stepStatuses: checks.stepStatuses,
+    variables: checks.variables,
   };
-  const features: WorkbookFeature[] = [];
+  const features: WorkbookFeature[] = [checks.feature];
+  features.push(
+    createTerminalFeature({
+      guard,
+      authenticate: soloCredentials(launchSecret),
+      spawnShell: localShellSpawner({ workspace: () => checks.variables().workspace }),
+      idleMs: terminalIdleMs(),
+      ...config.terminal,
+    }),
+  );
 
   return {
     config,

@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import WebSocket from 'ws';
+import { ClientOp, frame, ServerOp, u32 } from '../src/server/terminal/protocol.ts';
+
+export interface BenchServer {
+  pid: number;
+  port: number;
+  secret: string;
+  rssBytes(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts bench-server.ts under this Node with a throwaway HOME and bash as the shell. */
+export async function startBenchServer(): Promise<BenchServer> {
+  const home = mkdtempSync(join(tmpdir(), 'ecs-workbook-bench-'));
+  const child: ChildProcess = spawn(process.execPath, [join(import.meta.dirname, 'bench-server.ts')], {
+    env: { PATH: process.env.PATH, HOME: home, SHELL: '/bin/bash', USER: process.env.USER ?? 'bench', LANG: 'C.UTF-8' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const first = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  const { port, secret } = JSON.parse(first) as { port: number; secret: string };
+  return {
+    pid: child.pid!,
+    port,
+    secret,
+    rssBytes: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) * 1024,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface BenchClient {
+  ws: WebSocket;
+  type(text: string): void;
+  ack(bytes: number): void;
+  /** Called with each output payload (after the replay). */
+  onOutput: (payload: Buffer) => void;
+}
+
+/** Connects as the owner and resolves once the shell has printed its first prompt. */
+export async function connectBenchClient(server: BenchServer, cols = 120, rows = 40): Promise<BenchClient> {
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/terminal`, { headers: { origin: `http://127.0.0.1:${server.port}` }, perMessageDeflate: false });
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  const client: BenchClient = {
+    ws,
+    type: (text) => ws.send(frame(ClientOp.input, Buffer.from(text))),
+    ack: (bytes) => ws.send(frame(ClientOp.ack, u32(bytes))),
+    onOutput: () => {},
+  };
+  let ready: () => void;
+  const prompted = new Promise<void>((resolve) => (ready = resolve));
+  ws.on('message', (data: Buffer) => {
+    if (data[0] === ServerOp.output) {
+      client.onOutput(data.subarray(1));
+      if (/[$#] $/.test(data.subarray(-4).toString('latin1'))) ready();
+    }
+  });
+  ws.send(frame(ClientOp.hello, Buffer.from(JSON.stringify({ token: server.secret, cols, rows }))));
+  await prompted;
+  return client;
+}
+
+/** Finds `marker` in a byte stream, across chunk boundaries. */
+export function markerWatcher(marker: string) {
+  const needle = Buffer.from(marker);
+  let tail = Buffer.alloc(0);
+  return (chunk: Buffer): boolean => {
+    const joined = Buffer.concat([tail, chunk]);
+    const found = joined.includes(needle);
+    tail = joined.subarray(Math.max(0, joined.length - needle.length + 1));
+    return found;
+  };
+}
+
+export function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);

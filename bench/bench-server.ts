@@ -1,0 +1,20 @@
+// The real workbook server (createWorkbook: guard, terminal feature, node-pty) in its own process,
+// so the benchmarks measure its CPU and memory apart from the client's. Prints one JSON line with
+// its port and launch secret for the bench client (a bench harness only: never do this in the app).
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createWorkbook } from '../src/server/workbook.ts';
+
+const server = createServer();
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const port = (server.address() as AddressInfo).port;
+const workbook = createWorkbook({ host: '127.0.0.1', port });
+server.on('request', (req, res) => void workbook.handleRequest(req, res, () => res.end()));
+server.on('upgrade', (req, socket, head) => {
+  if (!workbook.handleUpgrade(req, socket, head)) socket.destroy();
+});
+process.stdout.write(`${JSON.stringify({ port, secret: workbook.locals.launchSecret })}\n`);
+process.on('SIGTERM', async () => {
+  await workbook.close();
+  process.exit(0);
+});

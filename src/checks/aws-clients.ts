@@ -1,0 +1,84 @@
+/**
+ * The AWS SDK v3 clients a check uses, built lazily: a check that only asks STS does not pay for
+ * loading the EC2 client (the CLI's cold start matters). Credentials come from the SDK's default
+ * chain (environment, profiles, SSO, credential_process, container, instance); AWS_ENDPOINT_URL and
+ * the service-specific endpoint variables are honoured by the SDK itself; retries are the SDK's
+ * (standard mode, AWS_MAX_ATTEMPTS / AWS_RETRY_MODE respected).
+ */
+import { createRequire } from 'node:module';
+import type { AwsClients } from './check-contract.ts';
+
+// The client packages have no `exports` map, so `import` and `require` load the same CommonJS
+// build: a check's `import { DescribeClustersCommand }` works with a client made here.
+const require = createRequire(import.meta.url);
+
+export interface AwsClientOptions {
+  region: string;
+  /** Per-attempt socket timeout, so a dead endpoint does not hang a check. */
+  requestTimeoutMs?: number;
+  /** Overrides the SDK's default attempts (3); tests use 1 for fast error cases. */
+  maxAttempts?: number;
+}
+
+const packages = {
+  ecs: ['@aws-sdk/client-ecs', 'ECSClient'],
+  ecr: ['@aws-sdk/client-ecr', 'ECRClient'],
+  ec2: ['@aws-sdk/client-ec2', 'EC2Client'],
+  elbv2: ['@aws-sdk/client-elastic-load-balancing-v2', 'ElasticLoadBalancingV2Client'],
+  iam: ['@aws-sdk/client-iam', 'IAMClient'],
+  sts: ['@aws-sdk/client-sts', 'STSClient'],
+  logs: ['@aws-sdk/client-cloudwatch-logs', 'CloudWatchLogsClient'],
+} as const;
+
+type ClientName = keyof typeof packages;
+
+export function createAwsClients(options: AwsClientOptions): AwsClients {
+  const made = new Map<ClientName, { destroy(): void }>();
+  const config = {
+    region: options.region,
+    ...(options.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }),
+    ...(options.requestTimeoutMs !== undefined && {
+      requestHandler: { requestTimeout: options.requestTimeoutMs, connectionTimeout: Math.min(options.requestTimeoutMs, 5000) },
+    }),
+  };
+  const client = (name: ClientName) => {
+    let existing = made.get(name);
+    if (!existing) {
+      const [pkg, constructorName] = packages[name];
+      const Client = (require(pkg) as Record<string, new (config: object) => { destroy(): void }>)[constructorName]!;
+      existing = new Client(config);
+      made.set(name, existing);
+    }
+    return existing;
+  };
+  const others = new Map<string, AwsClients>();
+  const clients = {
+    region: options.region,
+    get ecs() { return client('ecs'); },
+    get ecr() { return client('ecr'); },
+    get ec2() { return client('ec2'); },
+    get elbv2() { return client('elbv2'); },
+    get iam() { return client('iam'); },
+    get sts() { return client('sts'); },
+    get logs() { return client('logs'); },
+    inRegion(region: string): AwsClients {
+      if (region === options.region) return clients;
+      let other = others.get(region);
+      if (!other) others.set(region, (other = createAwsClients({ ...options, region })));
+      return other;
+    },
+  } as unknown as AwsClients;
+  Object.defineProperty(clients, 'destroy', {
+    enumerable: false,
+    value: () => {
+      for (const c of made.values()) c.destroy();
+      for (const o of others.values()) destroyAwsClients(o);
+    },
+  });
+  return clients;
+}
+
+/** Closes the sockets of every client made so far (the CLI exits sooner). */
+export function destroyAwsClients(clients: AwsClients) {
+  (clients as unknown as { destroy?: () => void }).destroy?.();
+}

@@ -1,0 +1,57 @@
+/**
+ * Builds the CheckContext a check's `observe` receives: the learner's variables, AWS clients for
+ * their region (default credential chain, endpoints from the environment), the Docker engine, the
+ * lesson start time, and a signal that ends when the check's time is up.
+ *
+ * In a test against moto: start it with tests/harness/moto.ts, put `moto.env` into process.env
+ * (or pass `env`), and call `createCheckContext({ vars: testVariables({ region: moto.region }) })`.
+ */
+import type Docker from 'dockerode';
+import { createAwsClients, destroyAwsClients } from './aws-clients.ts';
+import type { AwsClients, CheckContext, LearnerVariables } from './check-contract.ts';
+import { createLazyDocker } from './docker-client.ts';
+
+export const defaultCheckTimeoutMs = 30_000;
+
+export interface ContextOptions {
+  vars: LearnerVariables;
+  /** Whole-check time limit; the signal aborts when it passes. */
+  timeoutMs?: number;
+  lessonStartedAt?: string;
+  /** SDK attempts per call (default: the SDK's, 3, or AWS_MAX_ATTEMPTS). */
+  maxAttempts?: number;
+  /** Use these instead of building new ones (tests, or a server reusing its clients). */
+  aws?: AwsClients;
+  docker?: Docker;
+}
+
+export interface OwnedContext {
+  ctx: CheckContext;
+  timeoutMs: number;
+  /** Closes what this context made (sockets), so a CLI can exit at once. */
+  dispose(): void;
+}
+
+export function createCheckContext(options: ContextOptions): OwnedContext {
+  const timeoutMs = options.timeoutMs ?? defaultCheckTimeoutMs;
+  const aws = options.aws ?? createAwsClients({
+    region: options.vars.region,
+    requestTimeoutMs: Math.min(timeoutMs, 15_000),
+    ...(options.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }),
+  });
+  const docker = options.docker ?? createLazyDocker(Math.min(timeoutMs, 10_000));
+  const ctx: CheckContext = {
+    vars: options.vars,
+    aws,
+    docker,
+    signal: AbortSignal.timeout(timeoutMs),
+    ...(options.lessonStartedAt && { lessonStartedAt: options.lessonStartedAt }),
+  };
+  return {
+    ctx,
+    timeoutMs,
+    dispose: () => {
+      if (!options.aws) destroyAwsClients(aws);
+    },
+  };
+}

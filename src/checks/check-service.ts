@@ -1,0 +1,113 @@
+/**
+ * What the server and the CLI share: the store, the learner's settings and variables, and
+ * "run this step's check and record it". Keeping it here means a Check click and
+ * `npx ecs-workbook check` do exactly the same thing and land in the same file.
+ */
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { Language } from '../i18n/languages.ts';
+import { soloLearner, type Attempt, type ProgressStore } from '../progress/progress-store.ts';
+import { learnerVariables, placeholderValues } from '../settings/learner-variables.ts';
+import { parseSettings, type Settings } from '../settings/settings-schema.ts';
+import { createAwsClients, destroyAwsClients } from './aws-clients.ts';
+import { resolveRegion, type ResolvedRegion } from './aws-region.ts';
+import type { LearnerVariables } from './check-contract.ts';
+import { createCheckContext, defaultCheckTimeoutMs } from './check-context.ts';
+import { workbookRegistry, type AnyCheck, type CheckRegistry } from './check-registry.ts';
+import { loadDictionaries, renderResult, type RenderedResult } from './render-message.ts';
+import { runCheck, type CheckRun } from './run-check.ts';
+
+export interface Identity { accountId: string; arn: string }
+
+/** How long a remembered caller identity is trusted before STS is asked again. */
+const identityFreshMs = 15 * 60_000;
+
+export interface CheckService {
+  store: ProgressStore;
+  registry(): Promise<CheckRegistry>;
+  settings(): Settings;
+  saveSettings(input: unknown): { ok: true; settings: Settings } | { ok: false; problems: { field: string; message: string }[] };
+  region(): Promise<ResolvedRegion>;
+  identity(): Identity | undefined;
+  /** Asks STS who the learner is (needs no permission); remembers it. Undefined when it cannot. */
+  refreshIdentity(timeoutMs?: number): Promise<Identity | undefined>;
+  variables(): Promise<LearnerVariables>;
+  /** The last computed placeholder values, for synchronous page rendering. */
+  cachedPlaceholders(): Record<string, string>;
+  run(stepId: string, options?: { source?: string; check?: AnyCheck; timeoutMs?: number }): Promise<{ attempt: Attempt; run: CheckRun }>;
+  render(attempt: Attempt, lang: Language): Promise<RenderedResult>;
+}
+
+export function createCheckService(store: ProgressStore, options: { env?: NodeJS.ProcessEnv; learner?: string; registry?: CheckRegistry } = {}): CheckService {
+  const env = options.env ?? process.env;
+  const learner = options.learner ?? soloLearner;
+  let placeholders: Record<string, string> = {};
+
+  const settings = (): Settings => {
+    const parsed = parseSettings(store.getSettings(learner));
+    return parsed.ok ? parsed.settings : {};
+  };
+  const identity = () => store.getCached<Identity>('identity', learner)?.value;
+  const region = () => resolveRegion(settings().region, env);
+
+  const service: CheckService = {
+    store,
+    registry: () => (options.registry ? Promise.resolve(options.registry) : workbookRegistry()),
+    settings,
+    saveSettings(input) {
+      const parsed = parseSettings(input);
+      if (parsed.ok) store.putSettings(parsed.settings as Record<string, unknown>, learner);
+      return parsed;
+    },
+    region,
+    identity,
+    async refreshIdentity(timeoutMs = 8000) {
+      const { region: current } = await region();
+      const aws = createAwsClients({ region: current, requestTimeoutMs: timeoutMs, maxAttempts: 2 });
+      try {
+        const answer = await aws.sts.send(new GetCallerIdentityCommand({}), { abortSignal: AbortSignal.timeout(timeoutMs) });
+        if (!answer.Account || !answer.Arn) return undefined;
+        const found = { accountId: answer.Account, arn: answer.Arn };
+        store.putCached('identity', found, learner);
+        return found;
+      } catch {
+        return undefined; // the setup/aws-identity check explains why, with the fix
+      } finally {
+        destroyAwsClients(aws);
+      }
+    },
+    async variables() {
+      const { region: current } = await region();
+      const vars = learnerVariables(settings(), { region: current, accountId: identity()?.accountId });
+      placeholders = placeholderValues(vars);
+      return vars;
+    },
+    cachedPlaceholders: () => placeholders,
+    async run(stepId, runOptions = {}) {
+      const check = runOptions.check ?? (await (await service.registry()).load(stepId));
+      const remembered = store.getCached<Identity>('identity', learner);
+      // Later checks compare account ids (image URIs, role ARNs); the setup checks do not need one.
+      if (!stepId.startsWith('setup/') && (!remembered || Date.now() - Date.parse(remembered.updatedAt) > identityFreshMs)) {
+        await service.refreshIdentity();
+      }
+      const vars = await service.variables();
+      const lesson = stepId.split('/')[0]!;
+      const lessonStartedAt = store.markLessonStarted(lesson, learner);
+      const timeoutMs = runOptions.timeoutMs ?? (Number(env.ECS_WORKBOOK_CHECK_TIMEOUT_MS) || defaultCheckTimeoutMs);
+      const owned = createCheckContext({ vars, lessonStartedAt, timeoutMs });
+      try {
+        const run = await runCheck(check, owned.ctx, { env, timeoutMs });
+        // The identity check's pass is the freshest word on who the learner is.
+        const found = run.result.status === 'pass' ? run.result.resources.find((r) => r.type === 'sts:identity') : undefined;
+        if (found?.name) store.putCached('identity', { accountId: found.name, arn: found.id }, learner);
+        const attempt = store.record({ step: stepId, result: run.result, snapshot: run.snapshot, source: runOptions.source ?? 'cli', durationMs: run.durationMs, learner });
+        return { attempt, run };
+      } finally {
+        owned.dispose();
+      }
+    },
+    async render(attempt, lang) {
+      return renderResult(attempt.result, lang, await loadDictionaries());
+    },
+  };
+  return service;
+}

@@ -1,0 +1,65 @@
+/**
+ * Turns a could-not-look diagnosis into an `error` result: what stopped the workbook from looking,
+ * and the fix. It never blames the learner's lesson work (the UI shows it apart from a failure).
+ */
+import type { CheckResult } from './check-contract.ts';
+import type { CouldNotLook } from './classify-error.ts';
+import { readOnlyPolicyText } from './read-only-policy.ts';
+
+export interface FixContext {
+  env: NodeJS.ProcessEnv;
+  region: string;
+  timeoutSeconds?: number;
+}
+
+function fixFor(diagnosis: CouldNotLook, context: FixContext): string | undefined {
+  const profile = diagnosis.profile ?? context.env.AWS_PROFILE;
+  const profileFlag = profile && profile !== 'default' ? ` --profile ${profile}` : '';
+  switch (diagnosis.kind) {
+    case 'sso-login':
+      return `aws sso login${profileFlag}`;
+    case 'expired-token':
+      return /sso/i.test(diagnosis.error.message) || profile ? `aws sso login${profileFlag}` : undefined;
+    case 'no-credentials':
+    case 'invalid-credentials':
+      return `aws configure${profileFlag}`;
+    case 'region-missing':
+      return `export AWS_REGION=${context.region}`;
+    case 'docker-unreachable':
+      return process.platform === 'linux' ? 'sudo systemctl start docker' : undefined;
+    case 'docker-permission':
+      return 'sudo usermod -aG docker "$USER"';
+    default:
+      return undefined;
+  }
+}
+
+export function couldNotLookResult(diagnosis: CouldNotLook, context: FixContext): CheckResult {
+  const { kind, error } = diagnosis;
+  const params: Record<string, string | number> = {
+    action: diagnosis.action ?? '?',
+    profile: diagnosis.profile ?? context.env.AWS_PROFILE ?? 'default',
+    region: context.region,
+    endpoint: context.env.AWS_ENDPOINT_URL ?? '',
+    dockerHost: context.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock',
+    seconds: context.timeoutSeconds ?? 0,
+    where: diagnosis.where ?? '',
+  };
+  const fix = fixFor(diagnosis, context);
+  return {
+    status: 'error',
+    summary: { key: `check.error.${kind}.summary`, params },
+    items: [
+      {
+        id: 'could-not-look',
+        status: 'error',
+        label: { key: `check.error.${kind}.label`, params },
+        actual: `${error.name}: ${error.message}`.slice(0, 600),
+        hint: { key: `check.error.${kind}.hint`, params },
+        ...(fix && { fix }),
+        ...(kind === 'access-denied' && { details: readOnlyPolicyText }),
+      },
+    ],
+    resources: [],
+  };
+}

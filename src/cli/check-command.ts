@@ -1,0 +1,159 @@
+/**
+ * `ecs-workbook check <step-id…> [--lesson <slug>] [--all] [--json] [--watch] [--lang en|ja]
+ * [--data-dir DIR] [--module FILE] [--timeout SECONDS]`. Runs the same checks as the Check buttons,
+ * records them in the same store (an open browser updates live), and exits 0 pass, 1 fail,
+ * 2 pending, 3 error (could not check), 4 bad usage.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CheckStatus } from '../checks/check-contract.ts';
+import { UnknownStepError, type AnyCheck } from '../checks/check-registry.ts';
+import { createCheckService } from '../checks/check-service.ts';
+import { isLanguage, type Language } from '../i18n/languages.ts';
+import { findLesson, readLessonSteps } from '../lessons/lesson-steps.ts';
+import { openProgressStore } from '../progress/progress-store.ts';
+import { dataDir } from '../settings/data-dir.ts';
+import { formatResult } from './print-result.ts';
+
+export const exitCodes: Record<CheckStatus, number> = { pass: 0, fail: 1, pending: 2, error: 3 };
+export const usageExitCode = 4;
+
+export const checkUsage = `Usage: ecs-workbook check <step-id>… [options]
+
+  <step-id>            e.g. setup/docker (several may be given)
+  --lesson <slug>      every step of a lesson (e.g. before-you-start)
+  --all                every step of the course
+  --json               print the result as JSON (one line per round with --watch)
+  --watch              check again until every step passes (back-off while pending); Ctrl-C stops
+  --lang en|ja         language of the output (default: your setting, else LANG)
+  --data-dir DIR       progress store folder (default: ECS_WORKBOOK_DATA_DIR, else your data folder)
+  --module FILE        run a check module from a file (for check authors), not from the registry
+  --timeout SECONDS    time limit per check (default 30)
+
+Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could not check, 4 bad usage.`;
+
+class CheckUsageError extends Error {}
+
+/** The worst status decides: error > pending > fail > pass. */
+export function exitCodeFor(statuses: CheckStatus[]): number {
+  return Math.max(0, ...statuses.map((status) => exitCodes[status]));
+}
+
+function languageFrom(setting: unknown, env: NodeJS.ProcessEnv): Language {
+  if (isLanguage(setting)) return setting;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+interface Options { steps: string[]; lesson?: string; all: boolean; json: boolean; watch: boolean; lang?: string; dataDir?: string; module?: string; timeoutMs?: number }
+
+function parse(argv: string[]): Options {
+  const options: Options = { steps: [], all: false, json: false, watch: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') ? (arg.split('=', 2) as [string, string | undefined]) : [arg, undefined];
+    const value = () => {
+      const next = inline ?? argv[++i];
+      if (next === undefined || next.startsWith('--')) throw new CheckUsageError(`${flag} needs a value.`);
+      return next;
+    };
+    switch (flag) {
+      case '--lesson': options.lesson = value(); break;
+      case '--all': options.all = true; break;
+      case '--json': options.json = true; break;
+      case '--watch': options.watch = true; break;
+      case '--lang': options.lang = value(); break;
+      case '--data-dir': options.dataDir = value(); break;
+      case '--module': options.module = value(); break;
+      case '--timeout': {
+        const seconds = Number(value());
+        if (!(seconds > 0)) throw new CheckUsageError('--timeout needs a number of seconds above 0.');
+        options.timeoutMs = seconds * 1000;
+        break;
+      }
+      default:
+        if (flag.startsWith('-')) throw new CheckUsageError(`Unknown option "${arg}".`);
+        options.steps.push(arg);
+    }
+  }
+  if (options.lang !== undefined && !isLanguage(options.lang)) throw new CheckUsageError(`--lang must be en or ja, not "${options.lang}".`);
+  return options;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Back-off between rounds while something is pending: 10 s, 15 s, 20 s, then every 30 s. */
+export const watchDelaysMs = [10_000, 15_000, 20_000, 30_000];
+
+export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let options: Options;
+  try {
+    options = parse(argv);
+  } catch (error) {
+    if (error instanceof CheckUsageError) {
+      console.error(`${error.message}\n\n${checkUsage}`);
+      return usageExitCode;
+    }
+    throw error;
+  }
+  const store = openProgressStore(options.dataDir ? resolve(options.dataDir) : dataDir(env));
+  try {
+    const service = createCheckService(store, { env });
+    const registry = await service.registry();
+    const lang = (options.lang as Language | undefined) ?? languageFrom(service.settings().language, env);
+
+    let custom: AnyCheck | undefined;
+    if (options.module) {
+      custom = ((await import(pathToFileURL(resolve(options.module)).href)) as { default?: AnyCheck }).default;
+      if (!custom?.id || typeof custom.observe !== 'function') {
+        console.error(`${options.module} has no default export made with defineCheck().`);
+        return usageExitCode;
+      }
+      options.steps = [custom.id];
+    }
+
+    const courseOrder = readLessonSteps().flatMap((lesson) => lesson.steps.map((step) => step.id));
+    let steps = [...options.steps];
+    if (options.lesson) {
+      const lesson = findLesson(options.lesson);
+      if (!lesson) {
+        console.error(`There is no lesson "${options.lesson}". Lessons: ${readLessonSteps().map((l) => l.slug).join(', ')}`);
+        return usageExitCode;
+      }
+      steps.push(...lesson.steps.map((step) => step.id).filter((id) => registry.has(id)));
+    }
+    if (options.all) {
+      const known = registry.stepIds();
+      steps.push(...courseOrder.filter((id) => known.includes(id)), ...known.filter((id) => !courseOrder.includes(id)));
+    }
+    steps = [...new Set(steps)];
+    if (steps.length === 0) {
+      console.error(`Name a step to check.\n\n${checkUsage}\n\nSteps: ${registry.stepIds().join(', ')}`);
+      return usageExitCode;
+    }
+    const unknown = custom ? [] : steps.filter((id) => !registry.has(id));
+    if (unknown.length > 0) {
+      console.error(new UnknownStepError(unknown[0]!, registry.stepIds()).message);
+      return usageExitCode;
+    }
+
+    const colour = !options.json && Boolean(process.stdout.isTTY) && !env.NO_COLOR;
+    for (let round = 0; ; round++) {
+      const results = [];
+      for (const stepId of steps) {
+        const { attempt } = await service.run(stepId, { source: options.watch ? 'watch' : 'cli', ...(custom && { check: custom }), ...(options.timeoutMs && { timeoutMs: options.timeoutMs }) });
+        const rendered = await service.render(attempt, lang);
+        results.push({ step: stepId, attemptId: attempt.id, at: attempt.at, durationMs: attempt.durationMs, ...rendered });
+        if (!options.json) console.log(`${formatResult(stepId, rendered, lang, colour)}\n`);
+      }
+      const code = exitCodeFor(results.map((r) => r.status));
+      if (options.json) console.log(JSON.stringify(results.length === 1 && !options.watch ? { ...results[0], exitCode: code } : { results, exitCode: code }, null, options.watch ? undefined : 2));
+      if (!options.watch || code === 0) return code;
+      const pending = results.some((r) => r.status === 'pending');
+      const delay = pending ? watchDelaysMs[Math.min(round, watchDelaysMs.length - 1)]! : watchDelaysMs[0]!;
+      if (!options.json) console.log(lang === 'ja' ? `${delay / 1000} 秒後にもう一度チェックします (Ctrl-C で終了)` : `Checking again in ${delay / 1000} s (Ctrl-C stops).`);
+      await sleep(delay);
+    }
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * The Check under each step: runs the step's check through the API, shows the checklist (each item
+ * with expected vs found, hint, a fix command with Copy and Run, details), re-checks a `pending`
+ * result by itself with back-off and a visible countdown up to a limit, shows `error` apart from a
+ * failure, and announces each result in an aria-live region. Results of CLI runs arrive live.
+ */
+import { installCommandActions } from './command-actions.ts';
+
+interface RenderedItem { id: string; status: string; label: string; expected?: string; actual?: string; hint?: string; fix?: string; details?: string }
+interface RenderedResult { status: string; summary: string; items: RenderedItem[] }
+type Texts = Record<string, string>;
+
+/** Seconds between automatic re-checks of a pending result; the list's length is the limit. */
+export const pendingDelays = [10, 15, 20, 30, 30, 30, 30, 30];
+
+const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function commandBlock(command: string, t: Texts): HTMLElement {
+  const figure = element('figure', 'command check-fix');
+  figure.dataset.command = '';
+  const pre = element('pre');
+  pre.append(element('code', undefined, command));
+  const actions = element('div', 'actions');
+  const copy = element('button', 'copy', t.copy);
+  copy.type = 'button';
+  copy.dataset.copy = '';
+  copy.dataset.copiedLabel = t.copied;
+  copy.dataset.failedLabel = t.copyFailed;
+  const run = element('button', 'run', t.run);
+  run.type = 'button';
+  run.dataset.run = '';
+  run.title = t.runTitle!;
+  actions.append(copy, run);
+  figure.append(pre, actions);
+  return figure;
+}
+
+function renderResult(root: HTMLElement, result: RenderedResult, t: Texts, note?: string) {
+  const container = root.querySelector<HTMLElement>('[data-check-result]')!;
+  container.replaceChildren();
+  container.hidden = false;
+  container.className = `check-result check-${result.status}`;
+  container.dataset.status = result.status;
+  const heading = element('p', 'check-heading');
+  heading.append(element('strong', undefined, t[`heading.${result.status}`] ?? result.status), document.createTextNode(` ${result.summary}`));
+  container.append(heading);
+  if (note) container.append(element('p', 'check-note', note));
+  const list = element('ul', 'check-items');
+  for (const item of result.items) {
+    const li = element('li', `check-item item-${item.status}`);
+    li.dataset.item = item.id;
+    li.dataset.status = item.status;
+    const line = element('p', 'item-line');
+    line.append(element('span', `item-badge status status-${item.status === 'warn' ? 'pending' : item.status}`, t[`item.${item.status}`] ?? item.status), document.createTextNode(` ${item.label}`));
+    li.append(line);
+    if (item.status === 'pass') {
+      if (item.actual) li.append(element('p', 'item-actual', item.actual));
+    } else {
+      if (item.expected !== undefined || item.actual !== undefined) {
+        const dl = element('dl', 'item-compare');
+        if (item.expected !== undefined) dl.append(element('dt', undefined, t.expected), element('dd', undefined, item.expected));
+        if (item.actual !== undefined) dl.append(element('dt', undefined, t.actual), element('dd', undefined, item.actual));
+        li.append(dl);
+      }
+      if (item.hint) li.append(element('p', 'item-hint', item.hint));
+      if (item.fix) li.append(commandBlock(item.fix, t));
+      if (item.details) {
+        const details = element('details', 'item-details');
+        details.append(element('summary', undefined, t.details), element('pre', undefined, item.details));
+        li.append(details);
+      }
+    }
+    list.append(li);
+  }
+  container.append(list);
+}
+
+function setupCheck(root: HTMLElement) {
+  const t = JSON.parse(root.dataset.i18n ?? '{}') as Texts;
+  const step = root.dataset.check!;
+  const lang = document.documentElement.lang || 'en';
+  const button = root.querySelector<HTMLButtonElement>('[data-check-run]')!;
+  const live = root.querySelector<HTMLElement>('[data-check-live]')!;
+  const countdown = root.querySelector<HTMLElement>('[data-check-countdown]')!;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let pendingRound = 0;
+  let running = false;
+  let lastShownId = 0;
+
+  const stopCountdown = () => {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+    countdown.textContent = '';
+  };
+
+  const announce = (result: RenderedResult) => {
+    live.textContent = fill(t.announce!, { step: root.dataset.title ?? step, status: t[`heading.${result.status}`] ?? result.status, summary: result.summary });
+  };
+
+  const schedule = () => {
+    if (pendingRound >= pendingDelays.length) {
+      countdown.textContent = fill(t.gaveUp!, { limit: pendingDelays.length });
+      return;
+    }
+    let seconds = pendingDelays[pendingRound]!;
+    pendingRound++;
+    const show = () => (countdown.textContent = fill(t.countdown!, { seconds, attempt: pendingRound, limit: pendingDelays.length }));
+    show();
+    timer = setInterval(() => {
+      seconds--;
+      if (seconds > 0) return show();
+      stopCountdown();
+      void run('auto');
+    }, 1000);
+  };
+
+  const run = async (source: 'browser' | 'auto') => {
+    if (running) return;
+    running = true;
+    stopCountdown();
+    if (source === 'browser') pendingRound = 0;
+    root.setAttribute('aria-busy', 'true');
+    button.disabled = true;
+    button.textContent = t.running!;
+    try {
+      const response = await fetch('/api/checks/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ step, lang, source }) });
+      const body = (await response.json()) as { attempt?: { id: number }; result?: RenderedResult; error?: string };
+      if (!response.ok || !body.result) throw new Error(body.error ?? `HTTP ${response.status}`);
+      lastShownId = body.attempt?.id ?? lastShownId;
+      renderResult(root, body.result, t);
+      announce(body.result);
+      if (body.result.status === 'pending') schedule();
+      else pendingRound = 0;
+    } catch (error) {
+      live.textContent = fill(t.failedRequest!, { message: (error as Error).message });
+      countdown.textContent = live.textContent;
+    } finally {
+      running = false;
+      root.removeAttribute('aria-busy');
+      button.disabled = false;
+      button.textContent = t.button!;
+    }
+  };
+
+  button.addEventListener('click', () => void run('browser'));
+
+  /** Shows the latest stored result (on load, and when a run elsewhere, e.g. the CLI, lands). */
+  const showLatest = async (onlyNewerThan = 0) => {
+    const response = await fetch(`/api/progress?lang=${encodeURIComponent(lang)}`);
+    if (!response.ok) return;
+    const body = (await response.json()) as { latest: Record<string, { id: number; source: string; result: RenderedResult }> };
+    const latest = body.latest[step];
+    if (!latest) {
+      root.querySelector<HTMLElement>('[data-check-result]')!.hidden = true;
+      return;
+    }
+    if (latest.id <= Math.max(onlyNewerThan, lastShownId)) return;
+    lastShownId = latest.id;
+    const fromTerminal = latest.source === 'cli' || latest.source === 'watch';
+    renderResult(root, latest.result, t, fromTerminal ? t.fromTerminal : undefined);
+    if (onlyNewerThan) announce(latest.result);
+  };
+  void showLatest();
+  window.addEventListener('workbook:progress', (event) => {
+    const detail = (event as CustomEvent<{ statuses: Record<string, string>; attempts?: { id: number; step: string }[] }>).detail;
+    if (detail.attempts?.some((a) => a.step === step && a.id > lastShownId)) void showLatest(lastShownId);
+    if (!(step in detail.statuses) && !running) {
+      // The step was reset: forget the shown result.
+      root.querySelector<HTMLElement>('[data-check-result]')!.hidden = true;
+      lastShownId = 0;
+    }
+  });
+}
+
+export function setupChecks() {
+  installCommandActions();
+  const roots = [...document.querySelectorAll<HTMLElement>('[data-check]:not([data-check-ready])')];
+  const lessons = new Set<string>();
+  for (const root of roots) {
+    root.dataset.checkReady = '';
+    setupCheck(root);
+    lessons.add(root.dataset.check!.split('/')[0]!);
+  }
+  // "Pushed after the lesson started" needs to know when the learner opened the lesson.
+  for (const lesson of lessons) {
+    void fetch('/api/lessons/start', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lesson }) }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Keeps every status badge (`[data-step-status]`), the course progress (`[data-course-progress]`)
+ * and the learner's values in commands (`.wb-var[data-var]`) current, from the server's events:
+ * a Check in another tab or a CLI run in the terminal shows up here without a reload.
+ */
+type Statuses = Record<string, string>;
+
+function labels(): Record<string, string> {
+  const element = document.getElementById('wb-live-labels');
+  return element ? (JSON.parse(element.textContent ?? '{}') as Record<string, string>) : {};
+}
+
+export function applyStatuses(statuses: Statuses) {
+  const text = labels();
+  for (const badge of document.querySelectorAll<HTMLElement>('[data-step-status]')) {
+    const status = statuses[badge.dataset.stepStatus!] ?? 'not-started';
+    if (badge.dataset.status === status) continue;
+    badge.dataset.status = status;
+    badge.className = `status status-${status}`;
+    badge.textContent = text[status] ?? status;
+  }
+  for (const progress of document.querySelectorAll<HTMLElement>('[data-course-progress]')) {
+    const steps = (progress.dataset.steps ?? '').split(',').filter(Boolean);
+    const done = steps.filter((id) => statuses[id] === 'pass').length;
+    progress.textContent = (progress.dataset.template ?? '{done}/{total}').replace('{done}', String(done)).replace('{total}', String(steps.length));
+    const bar = document.querySelector<HTMLElement>('[role="progressbar"]');
+    bar?.setAttribute('aria-valuenow', String(done));
+    const fill = bar?.querySelector<HTMLElement>('span');
+    if (fill) fill.style.width = `${steps.length ? (100 * done) / steps.length : 0}%`;
+  }
+}
+
+export function applyVariables(values: Record<string, unknown>) {
+  for (const span of document.querySelectorAll<HTMLElement>('.wb-var[data-var]')) {
+    const value = values[span.dataset.var!];
+    if (typeof value !== 'string' || !value) continue;
+    span.textContent = value;
+    span.classList.remove('wb-var-missing');
+  }
+}
+
+export async function refreshVariables() {
+  const response = await fetch('/api/settings');
+  if (!response.ok) return;
+  const view = (await response.json()) as { variables: Record<string, unknown> };
+  applyVariables(view.variables);
+  window.dispatchEvent(new CustomEvent('workbook:settings', { detail: view }));
+}
+
+export function startLiveProgress() {
+  const flag = '__workbookLive';
+  if ((window as unknown as Record<string, boolean>)[flag] || typeof EventSource === 'undefined') return;
+  (window as unknown as Record<string, boolean>)[flag] = true;
+  const events = new EventSource('/api/events');
+  const onProgress = (event: MessageEvent) => {
+    const data = JSON.parse(event.data as string) as { statuses: Statuses; attempts?: { id: number; step: string; status: string; source: string }[] };
+    applyStatuses(data.statuses);
+    window.dispatchEvent(new CustomEvent('workbook:progress', { detail: data }));
+  };
+  events.addEventListener('hello', onProgress);
+  events.addEventListener('progress', onProgress);
+  events.addEventListener('settings', () => void refreshVariables());
+}

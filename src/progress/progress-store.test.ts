@@ -1,0 +1,81 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CheckResult, CheckStatus } from '../checks/check-contract.ts';
+import { openProgressStore, type ProgressStore } from './progress-store.ts';
+
+const result = (status: CheckStatus): CheckResult => ({ status, summary: { key: `s.${status}` }, items: [], resources: [] });
+const dirs: string[] = [];
+const stores: ProgressStore[] = [];
+function fresh() {
+  const dir = mkdtempSync(join(tmpdir(), 'wb-store-'));
+  dirs.push(dir);
+  return dir;
+}
+function open(dir: string, log?: (m: string) => void) {
+  const store = openProgressStore(dir, log ? { log } : {});
+  stores.push(store);
+  return store;
+}
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('progress store', () => {
+  it('appends attempts and derives each step’s state; a pass stays until the step is reset', () => {
+    const store = open(fresh());
+    store.record({ step: 'a/one', result: result('fail'), snapshot: { x: 1 }, source: 'browser', durationMs: 12 });
+    store.record({ step: 'a/two', result: result('pending'), snapshot: {}, source: 'cli', durationMs: 5 });
+    expect(store.statuses()).toEqual({ 'a/one': 'fail', 'a/two': 'pending' });
+    store.record({ step: 'a/one', result: result('pass'), snapshot: {}, source: 'browser', durationMs: 5 });
+    store.record({ step: 'a/one', result: result('error'), snapshot: {}, source: 'browser', durationMs: 5 });
+    expect(store.statuses()['a/one']).toBe('pass');
+    expect(store.latest()['a/one']!.status).toBe('error');
+    store.reset('a/one');
+    expect(store.statuses()).toEqual({ 'a/two': 'pending' });
+    store.reset();
+    expect(store.statuses()).toEqual({});
+    expect(store.attempts().map((a) => a.status)).toEqual(['fail', 'pending', 'pass', 'error', 'reset', 'reset']);
+    expect(store.attempts()[0]!.snapshot).toEqual({ x: 1 });
+  });
+
+  it('keeps everything in the file across reopening, in WAL mode', () => {
+    const dir = fresh();
+    const first = open(dir);
+    first.record({ step: 'a/one', result: result('pass'), snapshot: {}, source: 'cli', durationMs: 1 });
+    first.putSettings({ region: 'us-west-2' });
+    first.markLessonStarted('a', undefined, '2026-01-01T00:00:00.000Z');
+    first.close();
+    stores.pop();
+    const again = open(dir);
+    expect(again.statuses()).toEqual({ 'a/one': 'pass' });
+    expect(again.getSettings()).toEqual({ region: 'us-west-2' });
+    expect(again.markLessonStarted('a')).toBe('2026-01-01T00:00:00.000Z');
+    expect(existsSync(join(dir, 'progress.sqlite-wal'))).toBe(true);
+  });
+
+  it('notices another process’s writes through data_version', () => {
+    const dir = fresh();
+    const server = open(dir);
+    const cli = open(dir);
+    const before = server.dataVersion();
+    expect(server.dataVersion()).toBe(before);
+    cli.record({ step: 'a/one', result: result('fail'), snapshot: {}, source: 'cli', durationMs: 1 });
+    expect(server.dataVersion()).not.toBe(before);
+    expect(server.statuses()).toEqual({ 'a/one': 'fail' });
+  });
+
+  it('moves a corrupt file aside with a clear message and starts a new store', () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'progress.sqlite'), 'this is not a database '.repeat(200));
+    const logged: string[] = [];
+    const store = open(dir, (m) => logged.push(m));
+    expect(store.notice).toMatch(/could not be read .* moved to .*progress\.sqlite\.corrupt-.* new, empty progress file/);
+    expect(logged).toEqual([store.notice]);
+    expect(readdirSync(dir).some((f) => f.startsWith('progress.sqlite.corrupt-'))).toBe(true);
+    store.record({ step: 'a/one', result: result('pass'), snapshot: {}, source: 'cli', durationMs: 1 });
+    expect(store.statuses()).toEqual({ 'a/one': 'pass' });
+  });
+});

@@ -1,0 +1,181 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { RequestGuard } from '../request-guard.ts';
+import type { WorkbookFeature } from '../workbook.ts';
+import type { Authenticate } from './credentials.ts';
+import { CloseCode, parseClientFrame, ProtocolError, type ClientMessage } from './protocol.ts';
+import type { SpawnShell } from './shell-process.ts';
+import { TerminalSession, type Attachment, type FlowLimits, type Viewer } from './terminal-session.ts';
+
+export const terminalPath = '/terminal';
+
+export interface TerminalFeatureOptions {
+  guard: RequestGuard;
+  authenticate: Authenticate;
+  spawnShell: SpawnShell;
+  /** A socket that has not said hello within this time is closed. */
+  helloTimeoutMs?: number;
+  /** Ping interval; a socket that did not answer the previous ping is dropped. */
+  heartbeatMs?: number;
+  /** A session with no tab attached for this long is ended. */
+  idleMs?: number;
+  limits?: Partial<FlowLimits>;
+  /** At most this many sockets at once (tabs of one learner; a runaway page cannot open thousands). */
+  maxConnections?: number;
+}
+
+export interface TerminalFeature extends WorkbookFeature {
+  /** Live sessions by key (tests and the instructor view look at these). */
+  sessions: Map<string, TerminalSession>;
+}
+
+/** Frames are small: keystrokes, a paste, acks. 64 KiB instead of ws's 100 MiB default. */
+export const maxPayload = 64 * 1024;
+
+function refuseUpgrade(socket: Duplex, status: number, message: string) {
+  const body = `${message}\n`;
+  socket.end(`HTTP/1.1 ${status} ${status === 403 ? 'Forbidden' : 'Service Unavailable'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+}
+
+/** The terminal WebSocket at /terminal: checks the upgrade, then the hello, then attaches a session. */
+export function createTerminalFeature(options: TerminalFeatureOptions): TerminalFeature {
+  const helloTimeoutMs = options.helloTimeoutMs ?? 5_000;
+  const heartbeatMs = options.heartbeatMs ?? 20_000;
+  const idleMs = options.idleMs ?? 60 * 60_000;
+  const maxConnections = options.maxConnections ?? 32;
+  const sessions = new Map<string, TerminalSession>();
+  // permessage-deflate costs several times the CPU for nothing on loopback (reference §2.9).
+  const wss = new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: false, clientTracking: true });
+  const alive = new WeakSet<WebSocket>();
+
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, heartbeatMs);
+  heartbeat.unref();
+
+  function sessionFor(key: string, mayStart: boolean, size: { cols: number; rows: number }): TerminalSession | undefined {
+    const existing = sessions.get(key);
+    if (existing && !existing.ended) return existing;
+    if (!mayStart) return undefined;
+    const session = new TerminalSession({
+      size,
+      spawnShell: options.spawnShell,
+      idleMs,
+      limits: options.limits,
+      onEnd: () => {
+        if (sessions.get(key) === session) sessions.delete(key);
+      },
+    });
+    sessions.set(key, session);
+    return session;
+  }
+
+  function accept(ws: WebSocket) {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+    let attachment: Attachment | undefined;
+    const close = (code: number, reason: string) => {
+      clearTimeout(helloTimer);
+      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
+      attachment?.detach();
+    };
+    const helloTimer = setTimeout(() => close(CloseCode.policy, 'no hello with the launch secret in time'), helloTimeoutMs);
+
+    const hello = (message: Extract<ClientMessage, { op: 'hello' }>) => {
+      clearTimeout(helloTimer);
+      const grant = options.authenticate(message.hello.token, message.hello.role);
+      if (!grant) return close(CloseCode.policy, 'wrong launch secret: reload the page');
+      let session: TerminalSession | undefined;
+      try {
+        session = sessionFor(grant.sessionKey, grant.mayStart, { cols: message.hello.cols, rows: message.hello.rows });
+      } catch (error) {
+        return close(1011, `could not start the shell: ${(error as Error).message}`.slice(0, 120));
+      }
+      if (!session) return close(CloseCode.noSession, 'no shell is running to watch');
+      const viewer: Viewer = {
+        role: grant.role,
+        send: (data) => {
+          if (ws.readyState === ws.OPEN) ws.send(data, { binary: true });
+        },
+        bufferedAmount: () => ws.bufferedAmount,
+        close: (code, reason) => {
+          if (ws.readyState === ws.OPEN) ws.close(code, reason);
+        },
+      };
+      attachment = session.attach(viewer, grant.role === 'owner' ? { cols: message.hello.cols, rows: message.hello.rows } : undefined);
+    };
+
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      try {
+        receive(data, isBinary);
+      } catch (error) {
+        // A bug of ours must cost this one connection, not every learner's shell.
+        console.error('Terminal connection failed:', error);
+        close(1011, 'the terminal server failed; reload the page');
+      }
+    });
+    const receive = (data: RawData, isBinary: boolean) => {
+      if (!isBinary) return close(CloseCode.unsupported, 'text frames are not part of the terminal protocol');
+      let message: ClientMessage;
+      try {
+        message = parseClientFrame(data as Buffer);
+      } catch (error) {
+        if (error instanceof ProtocolError) return close(CloseCode.invalidPayload, error.message);
+        throw error;
+      }
+      if (!attachment) {
+        if (message.op !== 'hello') return close(CloseCode.policy, 'the first message must be hello');
+        return hello(message);
+      }
+      switch (message.op) {
+        case 'input':
+          return attachment.input(message.data);
+        case 'resize':
+          return attachment.resize(message.cols, message.rows);
+        case 'ack':
+          return attachment.ack(message.bytes);
+        case 'hello':
+          return close(CloseCode.policy, 'hello was already sent');
+      }
+    };
+    ws.on('close', () => {
+      clearTimeout(helloTimer);
+      attachment?.detach();
+    });
+    // A broken socket (ECONNRESET, a frame over maxPayload) closes itself; never crash the server for it.
+    ws.on('error', () => {});
+  }
+
+  return {
+    sessions,
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL) {
+      if (url.pathname !== terminalPath) return false;
+      // Browsers send Origin on every WebSocket; a missing or foreign one is another site's page
+      // (or a non-browser client) trying to reach the learner's shell: cross-site WebSocket hijacking.
+      if (!options.guard.isAllowedHost(req) || !options.guard.isAllowedOrigin(req)) {
+        refuseUpgrade(socket, 403, 'The terminal accepts connections only from the workbook pages themselves.');
+        return true;
+      }
+      if (wss.clients.size >= maxConnections) {
+        refuseUpgrade(socket, 503, 'Too many terminal connections are open; close some workbook tabs.');
+        return true;
+      }
+      wss.handleUpgrade(req, socket, head, accept);
+      return true;
+    },
+    async close() {
+      clearInterval(heartbeat);
+      await Promise.all([...sessions.values()].map((session) => session.kill('the workbook server stopped')));
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

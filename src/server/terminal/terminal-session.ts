@@ -1,0 +1,325 @@
+import { clampSize, frame, i32, ServerOp, type Role } from './protocol.ts';
+import { ScreenMirror } from './screen-mirror.ts';
+import type { ShellProcess, ShellSize, SpawnShell } from './shell-process.ts';
+
+/** One connected browser tab as the session sees it: it may be the owner's or a read-only viewer's. */
+export interface Viewer {
+  readonly role: Role;
+  send(frame: Uint8Array): void;
+  /** Bytes queued in the socket that the kernel has not taken yet. */
+  bufferedAmount(): number;
+  close(code: number, reason: string): void;
+}
+
+/** What a connection can do with the session; input and resize from a viewer are dropped here. */
+export interface Attachment {
+  input(data: Uint8Array): void;
+  resize(cols: number, rows: number): void;
+  ack(bytes: number): void;
+  detach(): void;
+}
+
+/** Flow-control figures, in bytes (shared/reference/terminal.md §2). */
+export interface FlowLimits {
+  /** Pause the shell when the pacing tab has this much output it has not acked… */
+  high: number;
+  /** …and resume below this. The browser acks every `high - low` bytes or less. */
+  low: number;
+  /** Socket bytes not yet taken by the kernel: a second, coarser signal. */
+  bufferedHigh: number;
+  bufferedLow: number;
+  /** Unparsed bytes in the replay mirror. */
+  mirrorHigh: number;
+  mirrorLow: number;
+  /** A non-pacing tab this far behind stops getting output and is resynchronised with a snapshot. */
+  viewerBehind: number;
+  /** The pacing tab is closed when it has not acked anything for this long while the shell waits. */
+  stallMs: number;
+  /** Output is coalesced until the next turn of the event loop or this many bytes. */
+  batchBytes: number;
+}
+
+export const defaultFlowLimits: FlowLimits = {
+  high: 256 * 1024,
+  low: 64 * 1024,
+  bufferedHigh: 1024 * 1024,
+  bufferedLow: 256 * 1024,
+  mirrorHigh: 1024 * 1024,
+  mirrorLow: 256 * 1024,
+  viewerBehind: 2 * 1024 * 1024,
+  stallMs: 30_000,
+  batchBytes: 128 * 1024,
+};
+
+export interface SessionOptions {
+  size: ShellSize;
+  spawnShell: SpawnShell;
+  /** End the session when no tab has been attached for this long. */
+  idleMs: number;
+  scrollback?: number;
+  limits?: Partial<FlowLimits>;
+  onEnd?: () => void;
+}
+
+type AttachmentState = 'replaying' | 'live' | 'behind';
+
+interface Link {
+  viewer: Viewer;
+  state: AttachmentState;
+  /** Output bytes sent and not yet acked. */
+  unacked: number;
+  /** Output that arrived while a snapshot was being taken, sent right after it. */
+  queued: Uint8Array[];
+  lastAckAt: number;
+}
+
+/**
+ * A shell with any number of tabs attached. Every tab gets the output; a (re)attaching tab first
+ * gets a snapshot of the screen between replay-begin and replay-end. Only one tab paces the shell:
+ * the owner's tab that attached or typed last. Any other tab that falls behind stops getting
+ * output until it has caught up and then gets a fresh snapshot, so a slow or hidden tab never
+ * stalls the learner's shell.
+ */
+export class TerminalSession {
+  readonly #shell: ShellProcess;
+  readonly #mirror: ScreenMirror;
+  readonly #limits: FlowLimits;
+  readonly #links = new Set<Link>();
+  readonly #options: SessionOptions;
+  #pacer: Link | undefined;
+  #pending: Uint8Array[] = [];
+  #pendingBytes = 0;
+  #flushScheduled = false;
+  #paused = false;
+  #pollTimer: NodeJS.Timeout | undefined;
+  #idleTimer: NodeJS.Timeout | undefined;
+  #title = '';
+  #ended = false;
+  #exitCode: number | undefined;
+
+  constructor(options: SessionOptions) {
+    this.#options = options;
+    this.#limits = { ...defaultFlowLimits, ...options.limits };
+    const size = clampSize(options.size.cols, options.size.rows);
+    this.#mirror = new ScreenMirror(size.cols, size.rows, options.scrollback ?? 2000, {
+      parsed: () => this.#updatePause(),
+      title: (title) => {
+        this.#title = title;
+        this.#broadcast(frame(ServerOp.title, new TextEncoder().encode(title)));
+      },
+    });
+    this.#shell = options.spawnShell(size);
+    this.#shell.onData((chunk) => this.#output(chunk));
+    this.#shell.onExit((code) => this.#exited(code));
+    this.#startIdleTimer();
+  }
+
+  get ended() {
+    return this.#ended;
+  }
+
+  get viewerCount() {
+    return this.#links.size;
+  }
+
+  /** Connects a tab. The tab gets its role, then the current screen, then live output. */
+  attach(viewer: Viewer, size?: ShellSize): Attachment {
+    clearTimeout(this.#idleTimer);
+    const link: Link = { viewer, state: 'replaying', unacked: 0, queued: [], lastAckAt: Date.now() };
+    this.#links.add(link);
+    viewer.send(frame(ServerOp.role, new TextEncoder().encode(viewer.role)));
+    if (viewer.role === 'owner') {
+      this.#pacer = link;
+      if (size) this.resize(size.cols, size.rows);
+    }
+    this.#replay(link);
+    return {
+      input: (data) => {
+        // Keystrokes sent while the snapshot is on its way still count: the browser drops the
+        // terminal's own answers to replayed sequences itself, and the learner's typing is real.
+        if (viewer.role !== 'owner' || !this.#links.has(link)) return;
+        this.#pacer = link;
+        this.write(data);
+      },
+      resize: (cols, rows) => {
+        if (viewer.role !== 'owner' || !this.#links.has(link)) return;
+        this.#pacer = link;
+        this.resize(cols, rows);
+      },
+      ack: (bytes) => this.#ack(link, bytes),
+      detach: () => this.#detach(link),
+    };
+  }
+
+  write(data: Uint8Array) {
+    if (this.#ended) return;
+    // Send what the shell already printed now, so the echo of this keystroke is not held back.
+    this.#flush();
+    this.#shell.write(data);
+  }
+
+  resize(cols: number, rows: number) {
+    if (this.#ended) return;
+    const size = clampSize(cols, rows);
+    this.#mirror.resize(size.cols, size.rows);
+    this.#shell.resize(size.cols, size.rows);
+  }
+
+  /** Ends the shell and everything it started, and closes every tab. */
+  async kill(reason = 'terminal session ended'): Promise<void> {
+    if (this.#ended) return;
+    this.#end();
+    for (const link of this.#links) link.viewer.close(1001, reason);
+    this.#links.clear();
+    await this.#shell.kill();
+  }
+
+  #replay(link: Link) {
+    link.state = 'replaying';
+    link.queued = [];
+    // Output goes to the mirror and to the tabs together, at a flush: flushing now means the
+    // snapshot below and the output queued for this tab neither overlap nor leave a gap.
+    this.#flush();
+    void this.#mirror.snapshot().then((screen) => {
+      if (!this.#links.has(link)) return;
+      link.viewer.send(frame(ServerOp.replayBegin));
+      if (screen) link.viewer.send(frame(ServerOp.output, new TextEncoder().encode(screen)));
+      link.viewer.send(frame(ServerOp.replayEnd));
+      if (this.#title) link.viewer.send(frame(ServerOp.title, new TextEncoder().encode(this.#title)));
+      link.state = 'live';
+      link.unacked = 0;
+      link.lastAckAt = Date.now();
+      for (const queued of link.queued) this.#sendOutput(link, queued);
+      link.queued = [];
+      if (this.#exitCode !== undefined) this.#sendExit(link);
+      this.#updatePause();
+    });
+  }
+
+  #output(chunk: Uint8Array) {
+    this.#pending.push(chunk);
+    this.#pendingBytes += chunk.byteLength;
+    if (this.#pendingBytes >= this.#limits.batchBytes) this.#flush();
+    else if (!this.#flushScheduled) {
+      this.#flushScheduled = true;
+      // node-pty delivers reads of a few KiB; one turn of the event loop often brings many.
+      setImmediate(() => this.#flush());
+    }
+    this.#updatePause();
+  }
+
+  #flush() {
+    this.#flushScheduled = false;
+    if (this.#pendingBytes === 0) return;
+    const message = new Uint8Array(1 + this.#pendingBytes);
+    message[0] = ServerOp.output;
+    let offset = 1;
+    for (const chunk of this.#pending) {
+      message.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    this.#mirror.write(message.subarray(1));
+    for (const link of this.#links) {
+      if (link.state === 'replaying') link.queued.push(message);
+      else if (link.state === 'live') this.#sendOutput(link, message);
+      if (link !== this.#pacer && link.state !== 'behind' && (link.unacked > this.#limits.viewerBehind || link.viewer.bufferedAmount() > this.#limits.viewerBehind)) {
+        // Too slow to follow: stop sending until it has parsed what it has, then resynchronise.
+        link.state = 'behind';
+        link.queued = [];
+      }
+    }
+    this.#updatePause();
+  }
+
+  #sendOutput(link: Link, message: Uint8Array) {
+    link.viewer.send(message);
+    link.unacked += message.byteLength - 1;
+  }
+
+  #ack(link: Link, bytes: number) {
+    if (link.state === 'replaying') return;
+    link.unacked = Math.max(0, link.unacked - bytes);
+    link.lastAckAt = Date.now();
+    this.#catchUp(link);
+    this.#updatePause();
+  }
+
+  #catchUp(link: Link) {
+    if (link.state === 'behind' && link.unacked <= this.#limits.low && link.viewer.bufferedAmount() <= this.#limits.bufferedLow) this.#replay(link);
+  }
+
+  #detach(link: Link) {
+    if (!this.#links.delete(link)) return;
+    if (this.#pacer === link) this.#pacer = [...this.#links].reverse().find((other) => other.viewer.role === 'owner');
+    this.#updatePause();
+    if (this.#links.size === 0) this.#startIdleTimer();
+  }
+
+  /** Pauses the shell while the pacing tab or the mirror is too far behind; resumes once both caught up. */
+  #updatePause() {
+    if (this.#ended) return;
+    const limits = this.#limits;
+    const pacer = this.#pacer?.state === 'live' ? this.#pacer : undefined;
+    const unacked = pacer?.unacked ?? 0;
+    const buffered = pacer?.viewer.bufferedAmount() ?? 0;
+    const mirror = this.#mirror.pendingBytes;
+    if (!this.#paused && (unacked > limits.high || buffered > limits.bufferedHigh || mirror > limits.mirrorHigh)) {
+      this.#paused = true;
+      this.#shell.pause();
+      // The socket's drain and a stalled tab have no event of their own: look again shortly.
+      this.#pollTimer = setInterval(() => this.#poll(), 25);
+    } else if (this.#paused && unacked <= limits.low && buffered <= limits.bufferedLow && mirror <= limits.mirrorLow) {
+      this.#paused = false;
+      clearInterval(this.#pollTimer);
+      this.#shell.resume();
+    }
+  }
+
+  #poll() {
+    for (const link of this.#links) this.#catchUp(link);
+    const pacer = this.#pacer;
+    if (pacer && pacer.unacked > this.#limits.low && Date.now() - pacer.lastAckAt > this.#limits.stallMs) {
+      // The tab stopped reading (a frozen or hung browser): let it go so the shell can go on.
+      pacer.viewer.close(4008, 'the terminal stopped reading its output');
+      this.#detach(pacer);
+    }
+    this.#updatePause();
+  }
+
+  #exited(code: number) {
+    this.#flush();
+    this.#exitCode = code;
+    for (const link of this.#links) if (link.state !== 'replaying') this.#sendExit(link);
+    this.#end();
+    void this.#shell.kill();
+  }
+
+  #sendExit(link: Link) {
+    link.viewer.send(frame(ServerOp.exit, i32(this.#exitCode ?? -1)));
+    link.viewer.close(4000, 'the shell exited');
+    this.#links.delete(link);
+  }
+
+  #end() {
+    if (this.#ended) return;
+    this.#ended = true;
+    clearInterval(this.#pollTimer);
+    clearTimeout(this.#idleTimer);
+    // Let a replay in progress finish before the mirror goes.
+    setTimeout(() => this.#mirror.dispose(), 1000).unref();
+    this.#options.onEnd?.();
+  }
+
+  #startIdleTimer() {
+    clearTimeout(this.#idleTimer);
+    this.#idleTimer = setTimeout(() => void this.kill('the terminal was idle'), this.#options.idleMs);
+    this.#idleTimer.unref();
+  }
+
+  #broadcast(message: Uint8Array) {
+    for (const link of this.#links) if (link.state === 'live') link.viewer.send(message);
+  }
+}
+

@@ -1,0 +1,98 @@
+/**
+ * The learner's settings, validated with the naming rules of the service each name is for, so a bad
+ * value is refused with the rule it broke rather than failing later inside AWS. Names are checked
+ * with the prefix applied (a long prefix can push a load balancer name past 32 characters).
+ */
+import { z } from 'zod';
+import { languages } from '../i18n/languages.ts';
+
+/** Resource names the learner may change, with the defaults from the sources. */
+export const defaultNames = {
+  repository: 'ecs-handson-app',
+  vpcName: 'ecs-handson-vpc',
+  cluster: 'ecs-handson-cluster',
+  taskFamily: 'ecs-handson-task',
+  service: 'ecs-fargate-service',
+  loadBalancer: 'ecs-fargate-alb',
+  targetGroup: 'ecs-fargate-tg',
+  albSecurityGroup: 'ecs-alb-sg',
+  taskSecurityGroup: 'ecs-task-sg',
+  executionRole: 'ecsTaskExecutionRole',
+} as const;
+
+export type NameSetting = keyof typeof defaultNames;
+export const nameSettings = Object.keys(defaultNames) as NameSetting[];
+export const defaultWorkspace = '~/ecs-workbook';
+
+interface Rule { test: (value: string) => boolean; rule: string }
+
+const ecsName: Rule = { test: (v) => /^[A-Za-z0-9_-]{1,255}$/.test(v), rule: 'ECS names use 1–255 letters, digits, hyphens and underscores' };
+const elbName = (what: string): Rule => ({
+  test: (v) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/.test(v) && !/^internal-/i.test(v),
+  rule: `${what} names have at most 32 letters, digits and hyphens, and neither start nor end with a hyphen${what === 'Load balancer' ? ' (nor start with "internal-")' : ''}`,
+});
+const securityGroupName: Rule = {
+  test: (v) => /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/.test(v) && !/^sg-/i.test(v),
+  rule: 'security group names have 1–255 letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*, and do not start with "sg-"',
+};
+
+export const nameRules: Record<NameSetting | 'logGroup', Rule> = {
+  repository: {
+    test: (v) => v.length >= 2 && v.length <= 256 && /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/.test(v),
+    rule: 'ECR repository names have 2–256 lower-case letters and digits, separated by single ".", "_", "-" or "/"',
+  },
+  vpcName: { test: (v) => v.length >= 1 && v.length <= 256, rule: 'a VPC Name tag has 1–256 characters' },
+  cluster: ecsName,
+  taskFamily: ecsName,
+  service: ecsName,
+  loadBalancer: elbName('Load balancer'),
+  targetGroup: elbName('Target group'),
+  albSecurityGroup: securityGroupName,
+  taskSecurityGroup: securityGroupName,
+  executionRole: { test: (v) => /^[\w+=,.@-]{1,64}$/.test(v), rule: 'IAM role names have 1–64 letters, digits and +=,.@_-' },
+  logGroup: { test: (v) => /^[.\-_/#A-Za-z0-9]{1,512}$/.test(v), rule: 'log group names have 1–512 letters, digits and ._-/#' },
+};
+
+export const regionPattern = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+
+const optionalText = z.string().trim().transform((v) => v || undefined).optional();
+
+export const settingsSchema = z
+  .object({
+    region: optionalText
+      .refine((v) => v === undefined || regionPattern.test(v), 'a region looks like "ap-northeast-1": lower-case area, location and a number'),
+    prefix: optionalText
+      .refine((v) => v === undefined || /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(v), 'a prefix uses lower-case letters, digits and single hyphens, and starts with a letter')
+      .refine((v) => v === undefined || v.length <= 12, 'a prefix has at most 12 characters: it goes in front of every name, and load balancer names may have at most 32'),
+    ...Object.fromEntries(nameSettings.map((name) => [name, optionalText])) as Record<NameSetting, typeof optionalText>,
+    logGroup: optionalText,
+    workspace: optionalText.refine((v) => v === undefined || !v.includes('\0'), 'a folder path cannot contain a NUL character'),
+    language: z.enum(languages).optional(),
+  })
+  .strict()
+  .superRefine((settings, ctx) => {
+    const prefix = settings.prefix;
+    for (const name of nameSettings) {
+      const value = withPrefix(prefix, settings[name] ?? defaultNames[name]);
+      const rule = nameRules[name];
+      if (!rule.test(value)) ctx.addIssue({ code: 'custom', path: [settings[name] ? name : 'prefix'], message: `"${value}" is not allowed: ${rule.rule}` });
+    }
+    if (settings.logGroup && !nameRules.logGroup.test(settings.logGroup)) {
+      ctx.addIssue({ code: 'custom', path: ['logGroup'], message: `"${settings.logGroup}" is not allowed: ${nameRules.logGroup.rule}` });
+    }
+  });
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export function withPrefix(prefix: string | undefined, name: string): string {
+  return prefix ? `${prefix}-${name}` : name;
+}
+
+export interface SettingsProblem { field: string; message: string }
+
+/** Parses settings from the API or the store; bad values come back as a list of field + rule. */
+export function parseSettings(input: unknown): { ok: true; settings: Settings } | { ok: false; problems: SettingsProblem[] } {
+  const parsed = settingsSchema.safeParse(input ?? {});
+  if (parsed.success) return { ok: true, settings: parsed.data };
+  return { ok: false, problems: parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(settings)', message: issue.message })) };
+}

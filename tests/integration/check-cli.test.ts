@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openProgressStore } from '../../src/progress/progress-store.ts';
+import { startMoto, type Moto } from '../harness/moto.ts';
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '../..');
+const node = join(root, 'node_modules/.bin/node');
+const dirs: string[] = [];
+const temp = (name: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `wb-cli-${name}-`));
+  dirs.push(dir);
+  return dir;
+};
+
+/** Runs `ecs-workbook check …` as a learner would, with only the environment given (plus PATH). */
+async function cli(args: string[], env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await run(node, ['bin/ecs-workbook.mjs', 'check', ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+let moto: Moto;
+beforeAll(async () => {
+  moto = await startMoto();
+});
+afterAll(async () => {
+  await moto?.stop();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('ecs-workbook check', () => {
+  it('passes with the account id against moto via AWS_ENDPOINT_URL, exit 0, and records it in the store', async () => {
+    const data = temp('data');
+    const { code, stdout } = await cli(['setup/aws-identity', '--json', '--data-dir', data], { ...moto.env, HOME: temp('home') });
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { status: string; summary: string; items: { id: string; actual?: string }[]; exitCode: number };
+    expect(result).toMatchObject({ status: 'pass', exitCode: 0, summary: 'Signed in to AWS account 123456789012; checks look in ap-northeast-1.' });
+    expect(result.items.find((i) => i.id === 'account')?.actual).toBe('123456789012');
+    const store = openProgressStore(data);
+    expect(store.statuses()).toEqual({ 'setup/aws-identity': 'pass' });
+    expect(store.attempts()[0]!.source).toBe('cli');
+    store.close();
+  });
+
+  it('with no credentials prints an error naming the fix, exit 3', async () => {
+    const { code, stdout } = await cli(['setup/aws-identity', '--data-dir', temp('data')], { HOME: temp('home'), AWS_ENDPOINT_URL: moto.endpoint, AWS_EC2_METADATA_DISABLED: 'true' });
+    expect(code).toBe(3);
+    expect(stdout).toContain('COULD NOT CHECK setup/aws-identity: Could not check: no AWS credentials were found.');
+    expect(stdout).toContain('$ aws configure');
+  });
+
+  it('fails when the Docker engine does not answer, exit 1, with the start command', async () => {
+    const { code, stdout } = await cli(['setup/docker', '--data-dir', temp('data')], { HOME: temp('home'), DOCKER_HOST: `unix://${join(temp('sock'), 'docker.sock')}` });
+    expect(code).toBe(1);
+    expect(stdout).toContain('FAIL setup/docker');
+    expect(stdout).toContain('$ sudo systemctl start docker');
+  });
+
+  it('exits 2 while a step is still settling (a check module given with --module)', async () => {
+    const dir = temp('module');
+    const file = join(dir, 'rollout.mjs');
+    // A check an author is writing: the rollout in its snapshot is still in progress.
+    writeFileSync(file, `export default {
+      id: 'service/rollout',
+      async observe() { return { deployments: [{ status: 'PRIMARY', rolloutState: 'IN_PROGRESS', runningCount: 1, desiredCount: 2 }] }; },
+      judge(s) {
+        const d = s.deployments[0];
+        return { status: d.rolloutState === 'COMPLETED' ? 'pass' : 'pending', summary: { key: 'service.rollout.summary', params: { running: d.runningCount, desired: d.desiredCount } }, items: [], resources: [] };
+      },
+    };\n`);
+    const { code, stdout } = await cli(['--module', file, '--json', '--data-dir', temp('data')], { HOME: temp('home') });
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout)).toMatchObject({ step: 'service/rollout', status: 'pending', exitCode: 2 });
+  });
+
+  it('lists the valid step ids for an unknown one, exit 4', async () => {
+    const { code, stderr } = await cli(['setup/dockr', '--data-dir', temp('data')], { HOME: temp('home') });
+    expect(code).toBe(4);
+    expect(stderr).toContain('There is no check for step "setup/dockr". Known steps:');
+    expect(stderr).toMatch(/^\s+setup\/docker$/m);
+  });
+
+  it('checks a whole lesson by its slug, in course order, in Japanese when LANG says so', async () => {
+    const { code, stdout } = await cli(['--lesson', 'before-you-start', '--data-dir', temp('data')], { ...moto.env, HOME: temp('home'), LANG: 'ja_JP.UTF-8' });
+    expect(code).toBe(0);
+    expect(stdout.indexOf('setup/docker')).toBeLessThan(stdout.indexOf('setup/aws-identity'));
+    expect(stdout).toContain('AWS アカウント 123456789012 にサインインしています');
+  });
+});
