@@ -7,7 +7,7 @@ import { CloudFormationClient, DescribeStackEventsCommand, DescribeStacksCommand
 import { capture, isCaptured, type CheckContext, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
 import { iso } from '../task-definition/common.ts';
 
-export const stackName = (vars: LearnerVariables) => `${vars.prefix}ecs-handson-stack`;
+export const stackName = (vars: LearnerVariables) => `${vars.cluster}-stack`;
 
 /** The lesson's deploy command with the learner's names (network ids come from the lesson's shell variables). */
 export const deployCommand = (vars: LearnerVariables) =>
