@@ -1,0 +1,38 @@
+/**
+ * self-healing/scaled-out: the service wants at least 3 tasks, runs them, and the target group has
+ * as many healthy targets. Spreading over two AZs is worth knowing, not required.
+ */
+import { defineCheck, isCaptured, type CheckItem } from '../../src/checks/check-contract.ts';
+import { result } from '../task-definition/common.ts';
+import { activeService } from '../service/service-state.ts';
+import { judgeHealthyTargets, observeHealthyTargets, type HealthyTargetsSnapshot } from '../service/healthy-targets.ts';
+
+const lesson = 'self-healing';
+const key = (suffix: string) => `${lesson}.scaled-out.${suffix}`;
+
+export default defineCheck<HealthyTargetsSnapshot>({
+  id: 'self-healing/scaled-out',
+  observe: (ctx) => observeHealthyTargets(ctx, ctx.vars),
+  judge(snapshot, vars) {
+    const service = activeService(snapshot.service);
+    const items: CheckItem[] = [];
+    if (service) {
+      const desired = service.desiredCount ?? 0;
+      const fix = `aws ecs update-service --cluster ${vars.cluster} --service ${vars.service} --desired-count 3`;
+      const countText = `desired ${desired}, running ${service.runningCount}, pending ${service.pendingCount}`;
+      if (desired < 3) items.push({ id: 'desired', status: 'fail', label: { key: key('desired.label') }, expected: 'desired ≥ 3', actual: countText, hint: { key: key('desired.hint') }, fix });
+      else {
+        items.push({ id: 'desired', status: 'pass', label: { key: key('desired.label') }, actual: `desired ${desired}` });
+        items.push(service.runningCount === desired
+          ? { id: 'running', status: 'pass', label: { key: key('running.label') }, actual: countText }
+          : { id: 'running', status: 'pending', label: { key: key('running.label') }, expected: `running ${desired}`, actual: countText, hint: { key: key('running.hint') } });
+      }
+      const tasks = snapshot.tasks && !isCaptured(snapshot.tasks) ? snapshot.tasks : [];
+      const zones = new Set(tasks.map((t) => t.availabilityZone).filter(Boolean));
+      if (tasks.length >= 3 && zones.size === 1) items.push({ id: 'zones', status: 'warn', label: { key: key('zones.label') }, actual: [...zones].join(', '), hint: { key: key('zones.hint') } });
+    }
+    // Only count targets once the service wants 3: healthy targets for 2 would say nothing.
+    const targetChecks = judgeHealthyTargets(snapshot, vars, 3);
+    return result(lesson, service && (service.desiredCount ?? 0) < 3 ? [...targetChecks.filter((i) => i.status === 'error' || i.id === 'service'), ...items] : [...items, ...targetChecks]);
+  },
+});

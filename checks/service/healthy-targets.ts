@@ -1,0 +1,67 @@
+/**
+ * service/healthy-targets: as many healthy targets as the service wants, and they are its tasks'
+ * IPs on port 3000. Every unhealthy target's reason is explained (Target.Timeout → the task
+ * security group, ResponseCodeMismatch → the health-check path, …); `initial` is pending.
+ */
+import { defineCheck, isCaptured, type CapturedError, type CheckContext, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
+import { errorItem, failedToLook, identityItems, observeBase, result, type BaseSnapshot } from '../task-definition/common.ts';
+import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
+import { groupId, observeNetwork, type NetworkView } from './network-lookup.ts';
+import { activeService, observeLoadBalancer, observeService, observeTargets, type LoadBalancerView, type ServiceObservation, type TargetsObservation } from './service-state.ts';
+import { targetItems } from './target-items.ts';
+
+const lesson = 'service';
+const key = (suffix: string) => `${lesson}.healthy-targets.${suffix}`;
+
+export interface HealthyTargetsSnapshot extends BaseSnapshot {
+  service: ServiceObservation;
+  targets: TargetsObservation;
+  tasks?: TaskView[] | CapturedError;
+  loadBalancer?: Observed<{ loadBalancer?: LoadBalancerView }>;
+  network?: Observed<NetworkView>;
+}
+
+export async function observeHealthyTargets(ctx: CheckContext, vars: LearnerVariables): Promise<HealthyTargetsSnapshot> {
+  const [base, service, targets, tasks, loadBalancer, network] = await Promise.all([
+    observeBase(ctx),
+    observeService(ctx, vars.cluster, vars.service),
+    observeTargets(ctx, vars.targetGroup),
+    listTasks(ctx, vars.cluster, 'RUNNING', serviceGroup(vars.service)),
+    observeLoadBalancer(ctx, vars.loadBalancer),
+    observeNetwork(ctx),
+  ]);
+  return { ...base, service, targets, tasks, loadBalancer, network };
+}
+
+export function judgeHealthyTargets(snapshot: HealthyTargetsSnapshot, vars: LearnerVariables, minimumDesired = 1): CheckItem[] {
+  const items: CheckItem[] = identityItems(lesson, snapshot);
+  for (const [call, value] of [
+    ['ecs:DescribeServices', snapshot.service],
+    ['elbv2:DescribeTargetGroups', snapshot.targets.targetGroup],
+    ['elbv2:DescribeTargetHealth', snapshot.targets.health],
+    ['ecs:ListTasks', snapshot.tasks],
+  ] as const) {
+    if (failedToLook(value)) return [...items, errorItem(lesson, call, value)];
+  }
+  const service = activeService(snapshot.service);
+  if (!service) {
+    items.push({ id: 'service', status: 'fail', label: { key: key('service.label'), params: { service: vars.service } }, expected: 'ACTIVE', actual: 'not found', hint: { key: key('service.missing') } });
+    return items;
+  }
+  const desired = Math.max(service.desiredCount ?? 0, minimumDesired);
+  const lb = snapshot.loadBalancer && !isCaptured(snapshot.loadBalancer) ? snapshot.loadBalancer.loadBalancer : undefined;
+  const tasks = snapshot.tasks && !isCaptured(snapshot.tasks) ? snapshot.tasks : undefined;
+  items.push(...targetItems(snapshot.targets, desired, tasks, {
+    vars,
+    albSgId: groupId(snapshot.network, vars.albSecurityGroup),
+    taskSgId: groupId(snapshot.network, vars.taskSecurityGroup),
+    loadBalancerArn: lb?.LoadBalancerArn,
+  }));
+  return items;
+}
+
+export default defineCheck<HealthyTargetsSnapshot>({
+  id: 'service/healthy-targets',
+  observe: (ctx) => observeHealthyTargets(ctx, ctx.vars),
+  judge: (snapshot, vars) => result(lesson, judgeHealthyTargets(snapshot, vars)),
+});

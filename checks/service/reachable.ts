@@ -1,0 +1,59 @@
+/**
+ * service/reachable: the app answers HTTP 200 through the load balancer's DNS name, as the
+ * learner's browser would see it. 503 means no healthy target, 504 that the ALB cannot reach the
+ * tasks, a DNS miss shortly after creation that the name has not propagated yet.
+ */
+import { defineCheck, isCaptured, type CheckContext, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
+import { errorItem, failedToLook, identityItems, observeBase, result, type BaseSnapshot } from '../task-definition/common.ts';
+import { probeHttp, type HttpProbe } from './http-probe.ts';
+import { groupId, observeNetwork, type NetworkView } from './network-lookup.ts';
+import { observeLoadBalancer, type LoadBalancerView } from './service-state.ts';
+
+const lesson = 'service';
+const key = (suffix: string) => `${lesson}.reachable.${suffix}`;
+
+export interface ReachableSnapshot extends BaseSnapshot {
+  loadBalancer: Observed<{ loadBalancer?: LoadBalancerView }>;
+  network?: Observed<NetworkView>;
+  http?: HttpProbe;
+}
+
+export async function observeReachable(ctx: CheckContext, vars: LearnerVariables): Promise<ReachableSnapshot> {
+  const [base, loadBalancer, network] = await Promise.all([observeBase(ctx), observeLoadBalancer(ctx, vars.loadBalancer), observeNetwork(ctx)]);
+  const dns = isCaptured(loadBalancer) ? undefined : loadBalancer.loadBalancer?.DNSName;
+  return { ...base, loadBalancer, network, ...(dns && { http: await probeHttp(`http://${dns}/`, ctx.signal, 5000) }) };
+}
+
+export function judgeReachable(snapshot: ReachableSnapshot, vars: LearnerVariables): CheckItem[] {
+  const items: CheckItem[] = identityItems(lesson, snapshot);
+  if (failedToLook(snapshot.loadBalancer)) return [...items, errorItem(lesson, 'elbv2:DescribeLoadBalancers', snapshot.loadBalancer)];
+  const lb = isCaptured(snapshot.loadBalancer) ? undefined : snapshot.loadBalancer.loadBalancer;
+  if (!lb?.DNSName) {
+    return [...items, { id: 'http', status: 'fail', label: { key: key('http.label'), params: { url: vars.loadBalancer } }, expected: 'HTTP 200', actual: 'load balancer not found', hint: { key: key('http.no-alb') } }];
+  }
+  const http = snapshot.http;
+  const label = { key: key('http.label'), params: { url: `http://${lb.DNSName}/` } };
+  if (http?.status === 200) return [...items, { id: 'http', status: 'pass', label, actual: `HTTP 200: ${(http.body ?? '').replace(/\s+/g, ' ').slice(0, 120)}` }];
+  if (lb.State?.Code === 'provisioning') return [...items, { id: 'http', status: 'pending', label, expected: 'HTTP 200', actual: 'provisioning', hint: { key: key('http.provisioning') } }];
+  const code = http?.error?.code;
+  const actual = http?.status !== undefined ? `HTTP ${http.status}` : code ?? http?.error?.message ?? 'no answer';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return [...items, { id: 'http', status: 'pending', label, expected: 'HTTP 200', actual, hint: { key: key('http.dns') } }];
+  const albSg = groupId(snapshot.network, vars.albSecurityGroup) ?? '$ALB_SG';
+  const taskSg = groupId(snapshot.network, vars.taskSecurityGroup) ?? '$TASK_SG';
+  const byStatus: Record<number, { hint: string; fix?: string }> = {
+    503: { hint: 'http.503' },
+    502: { hint: 'http.502' },
+    504: { hint: 'http.504', fix: `aws ec2 authorize-security-group-ingress --group-id ${taskSg} --protocol tcp --port 3000 --source-group ${albSg}` },
+    403: { hint: /blocked host/i.test(http?.body ?? '') ? 'http.blocked-host' : 'http.status' },
+  };
+  const known = http?.status !== undefined ? byStatus[http.status] ?? { hint: 'http.status' } : {
+    hint: 'http.unreachable', fix: `aws ec2 authorize-security-group-ingress --group-id ${albSg} --protocol tcp --port 80 --cidr 0.0.0.0/0`,
+  };
+  return [...items, { id: 'http', status: 'fail', label, expected: 'HTTP 200', actual, hint: { key: key(known.hint), params: { status: http?.status ?? '' } }, ...(known.fix && { fix: known.fix }) }];
+}
+
+export default defineCheck<ReachableSnapshot>({
+  id: 'service/reachable',
+  observe: (ctx) => observeReachable(ctx, ctx.vars),
+  judge: (snapshot, vars) => result(lesson, judgeReachable(snapshot, vars)),
+});

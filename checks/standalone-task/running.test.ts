@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { item, judgeFixture, problems } from '../task-definition/test-support.ts';
+import check from './running.ts';
+
+const runTask = 'aws ecs run-task --cluster ecs-handson-cluster --task-definition ecs-handson-task --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A],securityGroups=[$STANDALONE_SG],assignPublicIp=ENABLED}"';
+
+describe('standalone-task/running judge', () => {
+  it('passes a RUNNING task with a public IP that answers HTTP 200', () => {
+    const result = judgeFixture(check, 'running-and-answering.fixture');
+    expect(result.status).toBe('pass');
+    expect(item(result, 'public-ip').actual).toBe('203.0.113.10');
+    expect(item(result, 'http').label.params?.url).toBe('http://203.0.113.10:3000/');
+  });
+
+  it('is pending while the task is still PENDING', () => {
+    const result = judgeFixture(check, 'starting.fixture');
+    expect(result.status).toBe('pending');
+    expect(problems(result)).toEqual(['task pending standalone-task.running.task.starting']);
+  });
+
+  it('asks for assignPublicIp=ENABLED when the task has no public IP', () => {
+    const ip = item(judgeFixture(check, 'no-public-ip'), 'public-ip');
+    expect(ip.hint?.key).toBe('standalone-task.running.public-ip.hint');
+    expect(ip.fix).toBe(`aws ecs stop-task --cluster ecs-handson-cluster --task a1b2c3d4e5f60718293a4b5c6d7e8f90 && ${runTask}`);
+  });
+
+  it('explains a port that does not answer', () => {
+    const http = item(judgeFixture(check, 'port-closed.fixture'), 'http');
+    expect([http.status, http.actual, http.hint?.key]).toEqual(['fail', 'ETIMEDOUT', 'standalone-task.running.http.unreachable']);
+  });
+
+  it('gives the run-task command when no task was started', () => {
+    const task = item(judgeFixture(check, 'never-run'), 'task');
+    expect([task.hint?.key, task.fix]).toEqual(['standalone-task.running.task.none', runTask]);
+  });
+
+  it('asks to create a missing cluster', () => {
+    expect(item(judgeFixture(check, 'cluster-missing'), 'cluster').fix).toBe('aws ecs create-cluster --cluster-name ecs-handson-cluster');
+  });
+
+  const reasons: [string, string, string | undefined][] = [
+    ['no-route-to-ecr.fixture', 'no-route-to-ecr', runTask],
+    ['registry-auth.fixture', 'registry-auth', 'aws iam attach-role-policy --role-name ecsTaskExecutionRole --policy-arn arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'],
+    ['arm64-manifest.fixture', 'arm64-manifest', 'docker buildx build --platform linux/amd64 -t ecs-handson-app .'],
+    ['image-not-found.fixture', 'image-not-found', undefined],
+    ['logger-args.fixture', 'logger-args', 'aws logs create-log-group --log-group-name /ecs/ecs-handson-task'],
+    ['app-exited.fixture', 'app-exited', 'aws logs tail /ecs/ecs-handson-task --since 30m'],
+    ['exec-format-error.fixture', 'exec-format', 'docker buildx build --platform linux/amd64 -t ecs-handson-app .'],
+  ];
+  it.each(reasons)('explains a task that stopped with %s', (name, cause, fix) => {
+    const result = judgeFixture(check, name);
+    expect(result.status).toBe('fail');
+    const task = item(result, 'task');
+    expect(task.hint?.key).toBe(`standalone-task.stop.${cause}`);
+    expect(task.fix).toBe(fix);
+    expect(task.actual).toMatch(/^STOPPED: /);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * standalone-task/stopped: no task of the family started by hand is still running (it is billed
+ * while it runs). The newest stopped one is shown, with its cause when it did not stop by hand.
+ */
+import { defineCheck, isCaptured, type CapturedError, type CheckItem } from '../../src/checks/check-contract.ts';
+import { errorItem, identityItems, isNotFound, observeBase, result, taskIdOf, type BaseSnapshot } from '../task-definition/common.ts';
+import { familyGroup, listTasks, type TaskView } from './ecs-tasks.ts';
+import { runTaskFix } from './running.ts';
+import { stopItem } from './stop-item.ts';
+import { observeExitLogs, type ExitLogs } from './stopped-task-diagnosis.ts';
+
+const lesson = 'standalone-task';
+const key = (suffix: string) => `${lesson}.stopped.${suffix}`;
+
+export interface StandaloneStoppedSnapshot extends BaseSnapshot {
+  running: TaskView[] | CapturedError;
+  stopped: TaskView[] | CapturedError;
+  exitLogs?: ExitLogs[];
+}
+
+export default defineCheck<StandaloneStoppedSnapshot>({
+  id: 'standalone-task/stopped',
+  async observe(ctx) {
+    const { cluster, taskFamily } = ctx.vars;
+    const base = await observeBase(ctx);
+    const running = await listTasks(ctx, cluster, 'RUNNING', familyGroup(taskFamily));
+    const stopped = await listTasks(ctx, cluster, 'STOPPED', familyGroup(taskFamily));
+    const snapshot: StandaloneStoppedSnapshot = { ...base, running, stopped };
+    const newest = isCaptured(stopped) ? undefined : stopped[0];
+    const logs = newest && (await observeExitLogs(ctx, newest));
+    if (logs) snapshot.exitLogs = [logs];
+    return snapshot;
+  },
+  judge(snapshot, vars) {
+    const items: CheckItem[] = identityItems(lesson, snapshot);
+    const { cluster, taskFamily } = vars;
+    // No cluster means no task can run: nothing billable is left.
+    if (isNotFound(snapshot.running)) {
+      items.push({ id: 'none-running', status: 'pass', label: { key: key('none-running.label'), params: { family: taskFamily } }, actual: `cluster ${cluster} not found` });
+      return result(lesson, items);
+    }
+    for (const [call, value] of [['ecs:ListTasks RUNNING', snapshot.running], ['ecs:ListTasks STOPPED', snapshot.stopped]] as const) {
+      if (isCaptured(value)) return result(lesson, [...items, errorItem(lesson, call, value)]);
+    }
+    const running = snapshot.running as TaskView[];
+    const stopped = snapshot.stopped as TaskView[];
+    const label = { key: key('none-running.label'), params: { family: taskFamily } };
+    if (running.length) {
+      const ids = running.map((t) => taskIdOf(t.taskArn));
+      items.push({
+        id: 'none-running', status: 'fail', label, expected: '0 running', actual: `${running.length} running: ${ids.join(', ')}`,
+        hint: { key: key('none-running.hint') },
+        fix: ids.map((id) => `aws ecs stop-task --cluster ${cluster} --task ${id}`).join(' && '),
+      });
+      return result(lesson, items);
+    }
+    const stopping = stopped.find((t) => t.lastStatus !== 'STOPPED');
+    if (stopping) {
+      items.push({ id: 'none-running', status: 'pending', label, expected: 'STOPPED', actual: `${taskIdOf(stopping.taskArn)}: ${stopping.lastStatus}`, hint: { key: key('stopping') } });
+      return result(lesson, items);
+    }
+    items.push({ id: 'none-running', status: 'pass', label });
+    const newest = stopped[0];
+    if (!newest) {
+      items.push({ id: 'stopped-task', status: 'warn', label: { key: key('stopped-task.label') }, actual: '(none listed)', hint: { key: key('stopped-task.aged-out') } });
+    } else if (newest.stopCode === 'UserInitiated' || !newest.stopCode) {
+      items.push({ id: 'stopped-task', status: 'pass', label: { key: key('stopped-task.label') }, actual: `${taskIdOf(newest.taskArn)}: ${newest.stoppedReason ?? newest.stopCode ?? 'STOPPED'}` });
+    } else {
+      // It stopped, but not by hand: the running step would have failed. Explain, without failing this step.
+      const item = stopItem('stopped-task', { key: key('stopped-task.label') }, newest, vars, snapshot.exitLogs, runTaskFix(cluster, taskFamily));
+      items.push({ ...item, status: 'warn' });
+    }
+    return result(lesson, items);
+  },
+});
