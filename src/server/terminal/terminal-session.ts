@@ -70,6 +70,8 @@ interface Link {
   unacked: number;
   /** Output that arrived while a snapshot was being taken, sent right after it. */
   queued: Uint8Array[];
+  /** Payload bytes in `queued`: owed to the tab as surely as `unacked`, so they count for pausing. */
+  queuedBytes: number;
   lastAckAt: number;
 }
 
@@ -125,7 +127,7 @@ export class TerminalSession {
   /** Connects a tab. The tab gets its role, then the current screen, then live output. */
   attach(viewer: Viewer, size?: ShellSize): Attachment {
     clearTimeout(this.#idleTimer);
-    const link: Link = { viewer, state: 'replaying', unacked: 0, queued: [], lastAckAt: Date.now() };
+    const link: Link = { viewer, state: 'replaying', unacked: 0, queued: [], queuedBytes: 0, lastAckAt: Date.now() };
     this.#links.add(link);
     viewer.send(frame(ServerOp.role, new TextEncoder().encode(viewer.role)));
     if (viewer.role === 'owner') {
@@ -177,6 +179,7 @@ export class TerminalSession {
   #replay(link: Link) {
     link.state = 'replaying';
     link.queued = [];
+    link.queuedBytes = 0;
     // Output goes to the mirror and to the tabs together, at a flush: flushing now means the
     // snapshot below and the output queued for this tab neither overlap nor leave a gap.
     this.#flush();
@@ -191,6 +194,7 @@ export class TerminalSession {
       link.lastAckAt = Date.now();
       for (const queued of link.queued) this.#sendOutput(link, queued);
       link.queued = [];
+      link.queuedBytes = 0;
       if (this.#exitCode !== undefined) this.#sendExit(link);
       this.#updatePause();
     });
@@ -222,12 +226,15 @@ export class TerminalSession {
     this.#pendingBytes = 0;
     this.#mirror.write(message.subarray(1));
     for (const link of this.#links) {
-      if (link.state === 'replaying') link.queued.push(message);
-      else if (link.state === 'live') this.#sendOutput(link, message);
+      if (link.state === 'replaying') {
+        link.queued.push(message);
+        link.queuedBytes += message.byteLength - 1;
+      } else if (link.state === 'live') this.#sendOutput(link, message);
       if (link !== this.#pacer && link.state !== 'behind' && (link.unacked > this.#limits.viewerBehind || link.viewer.bufferedAmount() > this.#limits.viewerBehind)) {
         // Too slow to follow: stop sending until it has parsed what it has, then resynchronise.
         link.state = 'behind';
         link.queued = [];
+        link.queuedBytes = 0;
       }
     }
     this.#updatePause();
@@ -257,20 +264,26 @@ export class TerminalSession {
     if (this.#links.size === 0) this.#startIdleTimer();
   }
 
-  /** Pauses the shell while the pacing tab or the mirror is too far behind; resumes once both caught up. */
+  /**
+   * Pauses the shell while the pacing tab is owed too much; resumes once it has caught up.
+   * "Owed" is everything read from the pty for that tab that it has not acked: sent and unacked,
+   * queued behind a snapshot still being taken, and read but not yet flushed. Counting only what
+   * was sent let a tab whose replay was slow (a busy machine delays the snapshot) be owed far
+   * more than the high watermark, all delivered at once when the snapshot came.
+   */
   #updatePause() {
     if (this.#ended) return;
     const limits = this.#limits;
-    const pacer = this.#pacer?.state === 'live' ? this.#pacer : undefined;
-    const unacked = pacer?.unacked ?? 0;
+    const pacer = this.#pacer?.state === 'behind' ? undefined : this.#pacer;
+    const owed = pacer ? pacer.unacked + pacer.queuedBytes + this.#pendingBytes : 0;
     const buffered = pacer?.viewer.bufferedAmount() ?? 0;
     const mirror = this.#mirror.pendingBytes;
-    if (!this.#paused && (unacked > limits.high || buffered > limits.bufferedHigh || mirror > limits.mirrorHigh)) {
+    if (!this.#paused && (owed > limits.high || buffered > limits.bufferedHigh || mirror > limits.mirrorHigh)) {
       this.#paused = true;
       this.#shell.pause();
       // The socket's drain and a stalled tab have no event of their own: look again shortly.
       this.#pollTimer = setInterval(() => this.#poll(), 25);
-    } else if (this.#paused && unacked <= limits.low && buffered <= limits.bufferedLow && mirror <= limits.mirrorLow) {
+    } else if (this.#paused && owed <= limits.low && buffered <= limits.bufferedLow && mirror <= limits.mirrorLow) {
       this.#paused = false;
       clearInterval(this.#pollTimer);
       this.#shell.resume();
