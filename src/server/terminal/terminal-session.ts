@@ -28,9 +28,8 @@ export interface FlowLimits {
   /** Socket bytes not yet taken by the kernel: a second, coarser signal. */
   bufferedHigh: number;
   bufferedLow: number;
-  /** Unparsed bytes in the replay mirror. */
-  mirrorHigh: number;
-  mirrorLow: number;
+  /** Unparsed output the replay mirror keeps during a flood; beyond it the oldest is dropped. */
+  mirrorBacklog: number;
   /** A non-pacing tab this far behind stops getting output and is resynchronised with a snapshot. */
   viewerBehind: number;
   /** The pacing tab is closed when it has not acked anything for this long while the shell waits. */
@@ -44,8 +43,7 @@ export const defaultFlowLimits: FlowLimits = {
   low: 64 * 1024,
   bufferedHigh: 1024 * 1024,
   bufferedLow: 256 * 1024,
-  mirrorHigh: 1024 * 1024,
-  mirrorLow: 256 * 1024,
+  mirrorBacklog: 4 * 1024 * 1024,
   viewerBehind: 2 * 1024 * 1024,
   stallMs: 30_000,
   batchBytes: 128 * 1024,
@@ -103,9 +101,11 @@ export class TerminalSession {
     this.#options = options;
     this.#limits = { ...defaultFlowLimits, ...options.limits };
     const size = clampSize(options.size.cols, options.size.rows);
-    this.#mirror = new ScreenMirror(size.cols, size.rows, options.scrollback ?? 2000, {
-      parsed: () => this.#updatePause(),
-      title: (title) => {
+    this.#mirror = new ScreenMirror({
+      ...size,
+      scrollback: options.scrollback ?? 2000,
+      backlogBytes: this.#limits.mirrorBacklog,
+      onTitle: (title) => {
         this.#title = title;
         this.#broadcast(frame(ServerOp.title, new TextEncoder().encode(title)));
       },
@@ -277,13 +277,12 @@ export class TerminalSession {
     const pacer = this.#pacer?.state === 'behind' ? undefined : this.#pacer;
     const owed = pacer ? pacer.unacked + pacer.queuedBytes + this.#pendingBytes : 0;
     const buffered = pacer?.viewer.bufferedAmount() ?? 0;
-    const mirror = this.#mirror.pendingBytes;
-    if (!this.#paused && (owed > limits.high || buffered > limits.bufferedHigh || mirror > limits.mirrorHigh)) {
+    if (!this.#paused && (owed > limits.high || buffered > limits.bufferedHigh)) {
       this.#paused = true;
       this.#shell.pause();
       // The socket's drain and a stalled tab have no event of their own: look again shortly.
       this.#pollTimer = setInterval(() => this.#poll(), 25);
-    } else if (this.#paused && owed <= limits.low && buffered <= limits.bufferedLow && mirror <= limits.mirrorLow) {
+    } else if (this.#paused && owed <= limits.low && buffered <= limits.bufferedLow) {
       this.#paused = false;
       clearInterval(this.#pollTimer);
       this.#shell.resume();
