@@ -14,11 +14,15 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** Starts bench-server.ts under this Node with a throwaway HOME and bash as the shell. */
+/**
+ * Starts bench-server.ts under this Node with a throwaway HOME and bash as the shell. For tuning:
+ * BENCH_LIMITS (JSON, e.g. '{"batchMs":4}') overrides the terminal's flow limits, and
+ * BENCH_SERVER_ARGS adds Node options to the server (e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof').
+ */
 export async function startBenchServer(): Promise<BenchServer> {
   const home = mkdtempSync(join(tmpdir(), 'ecs-workbook-bench-'));
-  const child: ChildProcess = spawn(process.execPath, [join(import.meta.dirname, 'bench-server.ts')], {
-    env: { PATH: process.env.PATH, HOME: home, SHELL: '/bin/bash', USER: process.env.USER ?? 'bench', LANG: 'C.UTF-8' },
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS?.split(' ') ?? []), join(import.meta.dirname, 'bench-server.ts')], {
+    env: { BENCH_LIMITS: process.env.BENCH_LIMITS ?? '{}', PATH: process.env.PATH, HOME: home, SHELL: '/bin/bash', USER: process.env.USER ?? 'bench', LANG: 'C.UTF-8' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const first = await new Promise<string>((resolve, reject) => {

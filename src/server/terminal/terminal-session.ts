@@ -34,8 +34,13 @@ export interface FlowLimits {
   viewerBehind: number;
   /** The pacing tab is closed when it has not acked anything for this long while the shell waits. */
   stallMs: number;
-  /** Output is coalesced until the next turn of the event loop or this many bytes. */
+  /** Output is sent in messages of at most about this many bytes… */
   batchBytes: number;
+  /**
+   * …coalesced for this long when it streams (a program printing on its own), and only until
+   * the next turn of the event loop when it answers a keystroke, so an echo is never held back.
+   */
+  batchMs: number;
 }
 
 export const defaultFlowLimits: FlowLimits = {
@@ -46,7 +51,10 @@ export const defaultFlowLimits: FlowLimits = {
   mirrorBacklog: 4 * 1024 * 1024,
   viewerBehind: 2 * 1024 * 1024,
   stallMs: 30_000,
-  batchBytes: 128 * 1024,
+  // Measured with bench/terminal-throughput.ts: 64 KiB keeps four messages within the high
+  // watermark, so the browser's acks come back while the next ones are on their way.
+  batchBytes: 64 * 1024,
+  batchMs: 2,
 };
 
 export interface SessionOptions {
@@ -89,7 +97,10 @@ export class TerminalSession {
   #pacer: Link | undefined;
   #pending: Uint8Array[] = [];
   #pendingBytes = 0;
-  #flushScheduled = false;
+  #flushTimer: NodeJS.Timeout | undefined;
+  #flushImmediate: NodeJS.Immediate | undefined;
+  /** A keystroke went to the shell since the last flush: its answer is sent at once. */
+  #answering = false;
   #paused = false;
   #pollTimer: NodeJS.Timeout | undefined;
   #idleTimer: NodeJS.Timeout | undefined;
@@ -157,6 +168,7 @@ export class TerminalSession {
     if (this.#ended) return;
     // Send what the shell already printed now, so the echo of this keystroke is not held back.
     this.#flush();
+    this.#answering = true;
     this.#shell.write(data);
   }
 
@@ -204,16 +216,20 @@ export class TerminalSession {
     this.#pending.push(chunk);
     this.#pendingBytes += chunk.byteLength;
     if (this.#pendingBytes >= this.#limits.batchBytes) this.#flush();
-    else if (!this.#flushScheduled) {
-      this.#flushScheduled = true;
-      // node-pty delivers reads of a few KiB; one turn of the event loop often brings many.
-      setImmediate(() => this.#flush());
+    else if (this.#answering) {
+      // An echo or a command's first output: as soon as this turn of the event loop is done.
+      this.#flushImmediate ??= setImmediate(() => this.#flush());
+    } else {
+      // Streaming: node-pty reads a few KiB per turn of the event loop, and a message per read
+      // (25,000 for 100 MB) cost more than the reads. A short wait gathers tens of reads.
+      if (!this.#flushImmediate) this.#flushTimer ??= setTimeout(() => this.#flush(), this.#limits.batchMs);
     }
     this.#updatePause();
   }
 
   #flush() {
-    this.#flushScheduled = false;
+    this.#cancelFlush();
+    this.#answering = false;
     if (this.#pendingBytes === 0) return;
     const message = new Uint8Array(1 + this.#pendingBytes);
     message[0] = ServerOp.output;
@@ -238,6 +254,13 @@ export class TerminalSession {
       }
     }
     this.#updatePause();
+  }
+
+  #cancelFlush() {
+    clearTimeout(this.#flushTimer);
+    clearImmediate(this.#flushImmediate);
+    this.#flushTimer = undefined;
+    this.#flushImmediate = undefined;
   }
 
   #sendOutput(link: Link, message: Uint8Array) {
@@ -319,6 +342,7 @@ export class TerminalSession {
     this.#ended = true;
     clearInterval(this.#pollTimer);
     clearTimeout(this.#idleTimer);
+    this.#cancelFlush();
     // Let a replay in progress finish before the mirror goes.
     setTimeout(() => this.#mirror.dispose(), 1000).unref();
     this.#options.onEnd?.();
