@@ -11,6 +11,8 @@ export interface BenchServer {
   port: number;
   secret: string;
   rssBytes(): number;
+  /** CPU seconds (user + system) the server process has used so far, from /proc. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -35,6 +37,12 @@ export async function startBenchServer(): Promise<BenchServer> {
     port,
     secret,
     rssBytes: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) * 1024,
+    cpuSeconds: () => {
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'latin1');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime (fields 14 and 15) in clock ticks, 100 a second on Linux.
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    },
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
