@@ -229,8 +229,8 @@ export class TerminalSession {
 
   #flush() {
     this.#cancelFlush();
-    this.#answering = false;
     if (this.#pendingBytes === 0) return;
+    this.#answering = false;
     const message = new Uint8Array(1 + this.#pendingBytes);
     message[0] = ServerOp.output;
     let offset = 1;
