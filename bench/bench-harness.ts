@@ -11,14 +11,20 @@ export interface BenchServer {
   port: number;
   secret: string;
   rssBytes(): number;
+  /** CPU seconds (user + system) the server process has used so far, from /proc. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
-/** Starts bench-server.ts under this Node with a throwaway HOME and bash as the shell. */
+/**
+ * Starts bench-server.ts under this Node with a throwaway HOME and bash as the shell. For tuning:
+ * BENCH_LIMITS (JSON, e.g. '{"batchMs":4}') overrides the terminal's flow limits, and
+ * BENCH_SERVER_ARGS adds Node options to the server (e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof').
+ */
 export async function startBenchServer(): Promise<BenchServer> {
   const home = mkdtempSync(join(tmpdir(), 'ecs-workbook-bench-'));
-  const child: ChildProcess = spawn(process.execPath, [join(import.meta.dirname, 'bench-server.ts')], {
-    env: { PATH: process.env.PATH, HOME: home, SHELL: '/bin/bash', USER: process.env.USER ?? 'bench', LANG: 'C.UTF-8' },
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS?.split(' ') ?? []), join(import.meta.dirname, 'bench-server.ts')], {
+    env: { BENCH_LIMITS: process.env.BENCH_LIMITS ?? '{}', PATH: process.env.PATH, HOME: home, SHELL: '/bin/bash', USER: process.env.USER ?? 'bench', LANG: 'C.UTF-8' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const first = await new Promise<string>((resolve, reject) => {
@@ -31,6 +37,12 @@ export async function startBenchServer(): Promise<BenchServer> {
     port,
     secret,
     rssBytes: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) * 1024,
+    cpuSeconds: () => {
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'latin1');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime (fields 14 and 15) in clock ticks, 100 a second on Linux.
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    },
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

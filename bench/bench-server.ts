@@ -8,7 +8,7 @@ import { createWorkbook } from '../src/server/workbook.ts';
 const server = createServer();
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const port = (server.address() as AddressInfo).port;
-const workbook = createWorkbook({ host: '127.0.0.1', port });
+const workbook = createWorkbook({ host: '127.0.0.1', port, terminal: { limits: JSON.parse(process.env.BENCH_LIMITS ?? '{}') } });
 server.on('request', (req, res) => void workbook.handleRequest(req, res, () => res.end()));
 server.on('upgrade', (req, socket, head) => {
   if (!workbook.handleUpgrade(req, socket, head)) socket.destroy();

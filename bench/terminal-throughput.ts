@@ -25,7 +25,7 @@ async function rawPty(): Promise<{ bytes: number; seconds: number }> {
   return { bytes, seconds: (performance.now() - start) / 1000 };
 }
 
-async function throughTerminal(): Promise<{ bytes: number; seconds: number }> {
+async function throughTerminal(): Promise<{ bytes: number; seconds: number; serverCpu: number }> {
   const server = await startBenchServer();
   try {
     const client = await connectBenchClient(server);
@@ -45,9 +45,10 @@ async function throughTerminal(): Promise<{ bytes: number; seconds: number }> {
       };
     });
     const start = performance.now();
+    const cpuBefore = server.cpuSeconds();
     client.type(`cat ${dataFile}; echo __END$((3+4))__\r`);
     await done;
-    return { bytes, seconds: (performance.now() - start) / 1000 };
+    return { bytes, seconds: (performance.now() - start) / 1000, serverCpu: server.cpuSeconds() - cpuBefore };
   } finally {
     await server.stop();
   }
@@ -60,7 +61,7 @@ for (let run = 1; run <= runs; run++) {
   const t = await throughTerminal();
   raw.push(r.bytes / MB / r.seconds);
   terminal.push(t.bytes / MB / t.seconds);
-  console.log(`run ${run}: raw pty ${(r.bytes / MB).toFixed(1)} MB in ${r.seconds.toFixed(2)} s = ${raw.at(-1)!.toFixed(1)} MB/s; terminal ${(t.bytes / MB).toFixed(1)} MB in ${t.seconds.toFixed(2)} s = ${terminal.at(-1)!.toFixed(1)} MB/s`);
+  console.log(`run ${run}: raw pty ${(r.bytes / MB).toFixed(1)} MB in ${r.seconds.toFixed(2)} s = ${raw.at(-1)!.toFixed(1)} MB/s; terminal ${(t.bytes / MB).toFixed(1)} MB in ${t.seconds.toFixed(2)} s = ${terminal.at(-1)!.toFixed(1)} MB/s, server CPU ${t.serverCpu.toFixed(2)} s`);
 }
 const ratio = median(terminal) / median(raw);
 console.log(`throughput: terminal ${median(terminal).toFixed(1)} MB/s, raw pty ${median(raw).toFixed(1)} MB/s (medians of ${runs}) = ${(ratio * 100).toFixed(0)}% of raw (goal >= 80%) ${ratio >= 0.8 ? 'MET' : 'NOT MET'}`);

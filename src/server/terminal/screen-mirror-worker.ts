@@ -1,14 +1,20 @@
-// Runs the headless xterm of a ScreenMirror on its own thread: parsing every byte a shell prints
-// costs about as much CPU as reading it, and here it does not hold up sending output to the browser.
+// Runs the headless xterm of a ScreenMirror on its own thread, so parsing a large backlog (up to
+// the mirror's bound, when the output pauses or a tab reattaches) never holds up the shell's
+// output, keystroke echo or Ctrl-C on the main thread.
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
+import { trackedPrivateModes, type ModeChanges, type MouseMode, type TrackedPrivateMode } from './mode-scanner.ts';
 
 const require = createRequire(import.meta.url);
 const { Terminal } = require('@xterm/headless') as typeof import('@xterm/headless');
 const { SerializeAddon } = require('@xterm/addon-serialize') as typeof import('@xterm/addon-serialize');
 
-export type MirrorRequest = { write: Uint8Array } | { resize: [number, number] } | { snapshot: number };
-export type MirrorReply = { parsed: number } | { title: string } | { snapshot: number; screen: string };
+export type MirrorRequest =
+  /** Output to parse; with `restart`, earlier output was dropped: start over with these modes first. */
+  | { write: Uint8Array; restart?: ModeChanges }
+  | { resize: [number, number] }
+  | { snapshot: number };
+export type MirrorReply = { title: string } | { snapshot: number; screen: string };
 
 const { cols, rows, scrollback } = workerData as { cols: number; rows: number; scrollback: number };
 const terminal = new Terminal({ cols, rows, scrollback, allowProposedApi: true });
@@ -18,15 +24,72 @@ const port = parentPort!;
 const reply = (message: MirrorReply) => port.postMessage(message);
 terminal.onTitleChange((title) => reply({ title }));
 
-port.on('message', (request: MirrorRequest) => {
+// xterm's API does not expose whether the cursor is hidden, and the serialize addon leaves it
+// out; a full-screen program that hid it should not get a blinking cursor in its replay.
+let cursorHidden = false;
+// Each handler returns false so that xterm's own handler runs as well.
+terminal.parser.registerCsiHandler({ prefix: '?', final: 'h' }, (params) => {
+  if (params.includes(25)) cursorHidden = false;
+  return false;
+});
+terminal.parser.registerCsiHandler({ prefix: '?', final: 'l' }, (params) => {
+  if (params.includes(25)) cursorHidden = true;
+  return false;
+});
+const showCursor = () => {
+  cursorHidden = false;
+  return false;
+};
+terminal.parser.registerCsiHandler({ intermediates: '!', final: 'p' }, showCursor);
+terminal.parser.registerEscHandler({ final: 'c' }, showCursor);
+
+const defaults: Record<TrackedPrivateMode, boolean> = { 1: false, 6: false, 7: true, 25: true, 45: false, 66: false, 1004: false, 1049: false, 2004: false };
+const mouseNumbers: Record<string, MouseMode> = { none: 0, x10: 9, vt200: 1000, drag: 1002, any: 1003 };
+
+/** A full reset, then the modes in force where the kept output begins: as they were, changed by what was dropped. */
+function restartSequence(changes: ModeChanges): string {
+  const modes = terminal.modes;
+  const current: Record<TrackedPrivateMode, boolean> = changes.fromDefaults
+    ? defaults
+    : {
+        1: modes.applicationCursorKeysMode,
+        6: modes.originMode,
+        7: modes.wraparoundMode,
+        25: !cursorHidden,
+        45: modes.reverseWraparoundMode,
+        66: modes.applicationKeypadMode,
+        1004: modes.sendFocusMode,
+        1049: terminal.buffer.active.type === 'alternate',
+        2004: modes.bracketedPasteMode,
+      };
+  const wanted = { ...current, ...changes.privateModes };
+  const insert = changes.insert ?? (!changes.fromDefaults && modes.insertMode);
+  const mouse = changes.mouse ?? (changes.fromDefaults ? 0 : mouseNumbers[modes.mouseTrackingMode]!);
+  // The alternate screen first: the other modes then apply to the screen the program is using.
+  let out = '\x1bc' + (wanted[1049] ? '\x1b[?1049h' : '');
+  for (const mode of trackedPrivateModes) if (mode !== 1049 && wanted[mode] !== defaults[mode]) out += `\x1b[?${mode}${wanted[mode] ? 'h' : 'l'}`;
+  if (insert) out += '\x1b[4h';
+  if (mouse) out += `\x1b[?${mouse}h`;
+  if (changes.title !== undefined) out += `\x1b]2;${changes.title}\x07`;
+  return out;
+}
+
+const parse = (data: Uint8Array | string) => new Promise<void>((resolve) => terminal.write(data, resolve));
+
+async function handle(request: MirrorRequest) {
   if ('write' in request) {
-    const length = request.write.byteLength;
-    terminal.write(request.write, () => reply({ parsed: length }));
+    // The modes are read once everything before has been parsed: requests run one at a time.
+    if (request.restart) await parse(restartSequence(request.restart));
+    await parse(request.write);
   } else if ('resize' in request) {
     terminal.resize(request.resize[0], request.resize[1]);
   } else {
-    // The callback runs right after this empty write is parsed and before any later one, so the
-    // snapshot holds exactly the output sent before the request.
-    terminal.write(new Uint8Array(0), () => reply({ snapshot: request.snapshot, screen: serializer.serialize() }));
+    reply({ snapshot: request.snapshot, screen: serializer.serialize() + (cursorHidden ? '\x1b[?25l' : '') });
   }
+}
+
+// One at a time, in order: a resize or a snapshot applies after all output sent before it.
+let queue = Promise.resolve();
+port.on('message', (request: MirrorRequest) => {
+  queue = queue.then(() => handle(request)).catch((error: unknown) => console.error('The terminal screen mirror failed:', error));
 });

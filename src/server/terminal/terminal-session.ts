@@ -28,15 +28,19 @@ export interface FlowLimits {
   /** Socket bytes not yet taken by the kernel: a second, coarser signal. */
   bufferedHigh: number;
   bufferedLow: number;
-  /** Unparsed bytes in the replay mirror. */
-  mirrorHigh: number;
-  mirrorLow: number;
+  /** Unparsed output the replay mirror keeps during a flood; beyond it the oldest is dropped. */
+  mirrorBacklog: number;
   /** A non-pacing tab this far behind stops getting output and is resynchronised with a snapshot. */
   viewerBehind: number;
   /** The pacing tab is closed when it has not acked anything for this long while the shell waits. */
   stallMs: number;
-  /** Output is coalesced until the next turn of the event loop or this many bytes. */
+  /** Output is sent in messages of at most about this many bytes… */
   batchBytes: number;
+  /**
+   * …coalesced for this long when it streams (a program printing on its own), and only until
+   * the next turn of the event loop when it answers a keystroke, so an echo is never held back.
+   */
+  batchMs: number;
 }
 
 export const defaultFlowLimits: FlowLimits = {
@@ -44,11 +48,13 @@ export const defaultFlowLimits: FlowLimits = {
   low: 64 * 1024,
   bufferedHigh: 1024 * 1024,
   bufferedLow: 256 * 1024,
-  mirrorHigh: 1024 * 1024,
-  mirrorLow: 256 * 1024,
+  mirrorBacklog: 4 * 1024 * 1024,
   viewerBehind: 2 * 1024 * 1024,
   stallMs: 30_000,
-  batchBytes: 128 * 1024,
+  // Measured with bench/terminal-throughput.ts: 64 KiB keeps four messages within the high
+  // watermark, so the browser's acks come back while the next ones are on their way.
+  batchBytes: 64 * 1024,
+  batchMs: 2,
 };
 
 export interface SessionOptions {
@@ -70,6 +76,8 @@ interface Link {
   unacked: number;
   /** Output that arrived while a snapshot was being taken, sent right after it. */
   queued: Uint8Array[];
+  /** Payload bytes in `queued`: owed to the tab as surely as `unacked`, so they count for pausing. */
+  queuedBytes: number;
   lastAckAt: number;
 }
 
@@ -89,7 +97,10 @@ export class TerminalSession {
   #pacer: Link | undefined;
   #pending: Uint8Array[] = [];
   #pendingBytes = 0;
-  #flushScheduled = false;
+  #flushTimer: NodeJS.Timeout | undefined;
+  #flushImmediate: NodeJS.Immediate | undefined;
+  /** A keystroke went to the shell since the last flush: its answer is sent at once. */
+  #answering = false;
   #paused = false;
   #pollTimer: NodeJS.Timeout | undefined;
   #idleTimer: NodeJS.Timeout | undefined;
@@ -101,9 +112,11 @@ export class TerminalSession {
     this.#options = options;
     this.#limits = { ...defaultFlowLimits, ...options.limits };
     const size = clampSize(options.size.cols, options.size.rows);
-    this.#mirror = new ScreenMirror(size.cols, size.rows, options.scrollback ?? 2000, {
-      parsed: () => this.#updatePause(),
-      title: (title) => {
+    this.#mirror = new ScreenMirror({
+      ...size,
+      scrollback: options.scrollback ?? 2000,
+      backlogBytes: this.#limits.mirrorBacklog,
+      onTitle: (title) => {
         this.#title = title;
         this.#broadcast(frame(ServerOp.title, new TextEncoder().encode(title)));
       },
@@ -125,7 +138,7 @@ export class TerminalSession {
   /** Connects a tab. The tab gets its role, then the current screen, then live output. */
   attach(viewer: Viewer, size?: ShellSize): Attachment {
     clearTimeout(this.#idleTimer);
-    const link: Link = { viewer, state: 'replaying', unacked: 0, queued: [], lastAckAt: Date.now() };
+    const link: Link = { viewer, state: 'replaying', unacked: 0, queued: [], queuedBytes: 0, lastAckAt: Date.now() };
     this.#links.add(link);
     viewer.send(frame(ServerOp.role, new TextEncoder().encode(viewer.role)));
     if (viewer.role === 'owner') {
@@ -155,6 +168,7 @@ export class TerminalSession {
     if (this.#ended) return;
     // Send what the shell already printed now, so the echo of this keystroke is not held back.
     this.#flush();
+    this.#answering = true;
     this.#shell.write(data);
   }
 
@@ -177,6 +191,7 @@ export class TerminalSession {
   #replay(link: Link) {
     link.state = 'replaying';
     link.queued = [];
+    link.queuedBytes = 0;
     // Output goes to the mirror and to the tabs together, at a flush: flushing now means the
     // snapshot below and the output queued for this tab neither overlap nor leave a gap.
     this.#flush();
@@ -191,6 +206,7 @@ export class TerminalSession {
       link.lastAckAt = Date.now();
       for (const queued of link.queued) this.#sendOutput(link, queued);
       link.queued = [];
+      link.queuedBytes = 0;
       if (this.#exitCode !== undefined) this.#sendExit(link);
       this.#updatePause();
     });
@@ -200,17 +216,21 @@ export class TerminalSession {
     this.#pending.push(chunk);
     this.#pendingBytes += chunk.byteLength;
     if (this.#pendingBytes >= this.#limits.batchBytes) this.#flush();
-    else if (!this.#flushScheduled) {
-      this.#flushScheduled = true;
-      // node-pty delivers reads of a few KiB; one turn of the event loop often brings many.
-      setImmediate(() => this.#flush());
+    else if (this.#answering) {
+      // An echo or a command's first output: as soon as this turn of the event loop is done.
+      this.#flushImmediate ??= setImmediate(() => this.#flush());
+    } else {
+      // Streaming: node-pty reads a few KiB per turn of the event loop, and a message per read
+      // (25,000 for 100 MB) cost more than the reads. A short wait gathers tens of reads.
+      if (!this.#flushImmediate) this.#flushTimer ??= setTimeout(() => this.#flush(), this.#limits.batchMs);
     }
     this.#updatePause();
   }
 
   #flush() {
-    this.#flushScheduled = false;
+    this.#cancelFlush();
     if (this.#pendingBytes === 0) return;
+    this.#answering = false;
     const message = new Uint8Array(1 + this.#pendingBytes);
     message[0] = ServerOp.output;
     let offset = 1;
@@ -222,15 +242,25 @@ export class TerminalSession {
     this.#pendingBytes = 0;
     this.#mirror.write(message.subarray(1));
     for (const link of this.#links) {
-      if (link.state === 'replaying') link.queued.push(message);
-      else if (link.state === 'live') this.#sendOutput(link, message);
+      if (link.state === 'replaying') {
+        link.queued.push(message);
+        link.queuedBytes += message.byteLength - 1;
+      } else if (link.state === 'live') this.#sendOutput(link, message);
       if (link !== this.#pacer && link.state !== 'behind' && (link.unacked > this.#limits.viewerBehind || link.viewer.bufferedAmount() > this.#limits.viewerBehind)) {
         // Too slow to follow: stop sending until it has parsed what it has, then resynchronise.
         link.state = 'behind';
         link.queued = [];
+        link.queuedBytes = 0;
       }
     }
     this.#updatePause();
+  }
+
+  #cancelFlush() {
+    clearTimeout(this.#flushTimer);
+    clearImmediate(this.#flushImmediate);
+    this.#flushTimer = undefined;
+    this.#flushImmediate = undefined;
   }
 
   #sendOutput(link: Link, message: Uint8Array) {
@@ -257,20 +287,25 @@ export class TerminalSession {
     if (this.#links.size === 0) this.#startIdleTimer();
   }
 
-  /** Pauses the shell while the pacing tab or the mirror is too far behind; resumes once both caught up. */
+  /**
+   * Pauses the shell while the pacing tab is owed too much; resumes once it has caught up.
+   * "Owed" is everything read from the pty for that tab that it has not acked: sent and unacked,
+   * queued behind a snapshot still being taken, and read but not yet flushed. Counting only what
+   * was sent let a tab whose replay was slow (a busy machine delays the snapshot) be owed far
+   * more than the high watermark, all delivered at once when the snapshot came.
+   */
   #updatePause() {
     if (this.#ended) return;
     const limits = this.#limits;
-    const pacer = this.#pacer?.state === 'live' ? this.#pacer : undefined;
-    const unacked = pacer?.unacked ?? 0;
+    const pacer = this.#pacer?.state === 'behind' ? undefined : this.#pacer;
+    const owed = pacer ? pacer.unacked + pacer.queuedBytes + this.#pendingBytes : 0;
     const buffered = pacer?.viewer.bufferedAmount() ?? 0;
-    const mirror = this.#mirror.pendingBytes;
-    if (!this.#paused && (unacked > limits.high || buffered > limits.bufferedHigh || mirror > limits.mirrorHigh)) {
+    if (!this.#paused && (owed > limits.high || buffered > limits.bufferedHigh)) {
       this.#paused = true;
       this.#shell.pause();
       // The socket's drain and a stalled tab have no event of their own: look again shortly.
       this.#pollTimer = setInterval(() => this.#poll(), 25);
-    } else if (this.#paused && unacked <= limits.low && buffered <= limits.bufferedLow && mirror <= limits.mirrorLow) {
+    } else if (this.#paused && owed <= limits.low && buffered <= limits.bufferedLow) {
       this.#paused = false;
       clearInterval(this.#pollTimer);
       this.#shell.resume();
@@ -307,6 +342,7 @@ export class TerminalSession {
     this.#ended = true;
     clearInterval(this.#pollTimer);
     clearTimeout(this.#idleTimer);
+    this.#cancelFlush();
     // Let a replay in progress finish before the mirror goes.
     setTimeout(() => this.#mirror.dispose(), 1000).unref();
     this.#options.onEnd?.();
