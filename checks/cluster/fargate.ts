@@ -1,5 +1,5 @@
 /**
- * cluster/fargate: the cluster is ACTIVE and has the FARGATE capacity provider, which lesson 07's
+ * cluster/fargate: the cluster is ACTIVE and has the FARGATE capacity provider, which lesson 08's
  * service asks for (source 000: capacity provider strategy FARGATE). Not found: a near-miss name
  * here, or the same name in another likely region. A deleted cluster shows as INACTIVE.
  */

@@ -27,7 +27,7 @@ describe('dockerfile/written', () => {
     expect(result.status).toBe('fail');
     const expose = item(result, 'expose');
     expect(expose).toMatchObject({ expected: 'EXPOSE 3000', actual: 'EXPOSE 80', fix: `sed -i.bak 's/^EXPOSE .*/EXPOSE 3000/' ${path}` });
-    expect(rendered(expose.hint)).toContain('lessons 04 to 07');
+    expect(rendered(expose.hint)).toContain('lessons 04 to 08');
   });
 
   it('fails without CMD, and only notes a missing WORKDIR', () => {

@@ -1,6 +1,6 @@
 /**
  * network/subnets: the VPC has a public and a private subnet in each of two Availability Zones (the
- * load balancer of lesson 07 needs two AZs). Routing is the next steps' business, so here a subnet's
+ * load balancer of lesson 08 needs two AZs). Routing is the next steps' business, so here a subnet's
  * role comes from its name or the lesson's CIDR; own CIDRs and names pass with a note.
  */
 import { isCaptured, defineCheck, type CheckItem, type CheckResult, type LearnerVariables } from '../../src/checks/check-contract.ts';
@@ -55,7 +55,7 @@ export default defineCheck<NetworkSnapshot>({
       if (meantAzs.length >= 2) {
         items.push({ id: role, status: 'pass', label, actual: meant.map(describeSubnet).join('; ') });
       } else if (subnets.length > 0) {
-        // Public subnets carry the load balancer (lesson 07): one AZ is a failure. Private ones are the
+        // Public subnets carry the load balancer (lesson 08): one AZ is a failure. Private ones are the
         // source's layout, not needed by later lessons: a note.
         const unclear = meant.length === 0 && role === 'public' && subnets.every((subnet) => intendedRole(subnet) === undefined);
         const status = role === 'public' && !unclear ? 'fail' : 'warn';
