@@ -8,14 +8,16 @@ import fargate, { type ClusterSnapshot } from './fargate.ts';
 const vars = testVariables();
 
 describe('cluster/fargate', () => {
-  it('explains an EC2-only cluster and adds the FARGATE capacity provider, keeping the EC2 one', () => {
+  it('passes an EC2-only cluster with a warning (launch type FARGATE runs there), and offers to add FARGATE, keeping the EC2 provider', () => {
     const result = evaluate(fargate, fixture<ClusterSnapshot>('cluster', 'fargate', 'ec2-only-cluster'), vars);
-    expect(result.status).toBe('fail');
+    expect(result.status).toBe('pass');
+    expect(result.summary.key).toBe('cluster.fargate.pass');
     expect(item(result, 'active').status).toBe('pass');
     const provider = item(result, 'fargate');
-    expect(provider).toMatchObject({ status: 'fail', expected: 'FARGATE' });
+    expect(provider).toMatchObject({ status: 'warn', expected: 'FARGATE' });
     expect(provider.hint?.key).toBe('cluster.fargate.provider.ec2-only');
     expect(rendered(provider.hint)).toContain('launch type FARGATE');
+    expect(rendered(provider.hint)).toContain('capacity provider strategy');
     expect(provider.fix).toBe('aws ecs put-cluster-capacity-providers --region ap-northeast-1 --cluster ecs-handson-cluster --capacity-providers FARGATE FARGATE_SPOT Infra-ECS-Cluster-ecs-handson-cluster-1a2b3c4d-AsgCapacityProvider-Xy12 --default-capacity-provider-strategy capacityProvider=FARGATE,weight=1');
   });
 

@@ -1,7 +1,9 @@
 /**
- * cluster/fargate: the cluster is ACTIVE and has the FARGATE capacity provider, which lesson 08's
- * service asks for (source 000: capacity provider strategy FARGATE). Not found: a near-miss name
- * here, or the same name in another likely region. A deleted cluster shows as INACTIVE.
+ * cluster/fargate: the cluster is ACTIVE, and has the FARGATE capacity provider. The provider is a
+ * warning, not a failure: lessons 07 and 08 (and lesson 12's template) ask for launch type FARGATE,
+ * which any cluster runs; only a capacity provider strategy naming FARGATE (the console's default
+ * in source 000) needs it. Not found: a near-miss name here, or the same name in another likely
+ * region. A deleted cluster shows as INACTIVE.
  */
 import { DescribeClustersCommand, ListClustersCommand } from '@aws-sdk/client-ecs';
 import { capture, defineCheck, isCaptured, type CheckItem, type CheckResult, type Message, type Observed } from '../../src/checks/check-contract.ts';
@@ -86,7 +88,7 @@ export default defineCheck<ClusterSnapshot>({
     const fargate = cluster.capacityProviders.includes('FARGATE');
     const ec2Only = !fargate && (cluster.registeredContainerInstancesCount > 0 || cluster.capacityProviders.length > 0);
     items.push({
-      id: 'fargate', status: fargate ? 'pass' : 'fail', label: { key: 'cluster.fargate.provider.label' }, actual: cluster.capacityProviders.join(', ') || 'no capacity providers',
+      id: 'fargate', status: fargate ? 'pass' : 'warn', label: { key: 'cluster.fargate.provider.label' }, actual: cluster.capacityProviders.join(', ') || 'no capacity providers',
       ...(!fargate && {
         expected: 'FARGATE', hint: { key: ec2Only ? 'cluster.fargate.provider.ec2-only' : 'cluster.fargate.provider.none' },
         fix: `aws ecs put-cluster-capacity-providers --region ${region} --cluster ${vars.cluster} --capacity-providers FARGATE FARGATE_SPOT ${cluster.capacityProviders.filter((name) => !name.startsWith('FARGATE')).join(' ')} --default-capacity-provider-strategy capacityProvider=FARGATE,weight=1`.replace(/ +--default/, ' --default'),
