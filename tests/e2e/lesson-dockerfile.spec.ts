@@ -10,7 +10,7 @@ import { connect, createServer, type Server } from 'node:net';
 import { resolve } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { e2eDockerSocket } from '../../playwright.config.ts';
-import { tagLocalBusyboxAsPublic } from '../harness/busybox-base.ts';
+import { tagBaseImageAsPublic } from '../harness/docker.ts';
 
 const origin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4399}`;
 const workspace = resolve('test-results/e2e-home/ecs-workbook');
@@ -50,7 +50,7 @@ async function checkUntilPass(step: Locator): Promise<Locator> {
 let engine: Server;
 test.beforeAll(async () => {
   console.log('Stand-in: public.ecr.aws/docker/library/busybox:1.36 is a local busybox image (no registry is reachable).');
-  tagLocalBusyboxAsPublic();
+  tagBaseImageAsPublic();
   removeLessonState();
   engine = await startEngineAt(e2eDockerSocket);
 });
