@@ -3,8 +3,7 @@
  * open lesson, both in a Command block and in the prose (<Var>), and stays after a reload.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
-
-const origin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4399}`;
+import { e2eOrigin as origin } from '../../playwright.config.ts';
 
 async function resetSettings(request: APIRequestContext) {
   const response = await request.put('/api/settings', { headers: { origin, 'content-type': 'application/json' }, data: {} });

@@ -6,6 +6,7 @@
  *
  *   const base = ensureBaseImage();           // idempotent: made once per engine; returns the tag
  *   tagBaseImageAsPublic();                   // stand-in for pulling the lessons' public busybox
+ *   const engine = await forwardDockerSocket(socketPath);   // the engine "starts" for a server
  *   const docker = dockerHarness();
  *   const id = await docker.run(['-d', '-p', '8081:3000', tag]);   // tracked for cleanup
  *   await docker.cleanup();                   // removes containers and images it made
@@ -14,6 +15,7 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -69,6 +71,22 @@ export function ensureBaseImage(): string {
  */
 export function tagBaseImageAsPublic(): void {
   execFileSync('docker', ['tag', ensureBaseImage(), publicBusybox]);
+}
+
+/**
+ * "Starting Docker" as a learner would, for a server whose DOCKER_HOST is a socket nobody listens
+ * on until now: listens at `path` and forwards each connection to the real engine.
+ */
+export function forwardDockerSocket(path: string): Promise<Server> {
+  rmSync(path, { force: true });
+  const server = createServer((client) => {
+    const engine = connect('/var/run/docker.sock');
+    client.pipe(engine).pipe(client);
+    const close = () => { client.destroy(); engine.destroy(); };
+    client.on('error', close);
+    engine.on('error', close);
+  });
+  return new Promise((done) => server.listen(path, () => done(server)));
 }
 
 /** Containers and images one test file makes, removed by cleanup(). */
