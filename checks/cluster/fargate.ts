@@ -8,7 +8,7 @@
 import { DescribeClustersCommand, ListClustersCommand } from '@aws-sdk/client-ecs';
 import { capture, defineCheck, isCaptured, type CheckItem, type CheckResult, type Message, type Observed } from '../../src/checks/check-contract.ts';
 import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
-import { nearMiss, otherLikelyRegions } from '../../src/checks/shared/near-miss.ts';
+import { foundInOtherRegions, nearMiss } from '../../src/checks/shared/near-miss.ts';
 
 export interface ClusterFacts {
   clusterName: string;
@@ -50,10 +50,10 @@ export default defineCheck<ClusterSnapshot>({
     if (cluster === null || (!isCaptured(cluster) && cluster.status === 'INACTIVE')) {
       const listed = await capture(aws.ecs.send(new ListClustersCommand({ maxResults: 100 })));
       if (!isCaptured(listed)) snapshot.names = (listed.clusterArns ?? []).map((arn) => arn.split('/').pop()!);
-      for (const region of otherLikelyRegions(aws.region)) {
-        const elsewhere = await describeCluster(aws.inRegion(region).ecs, vars.cluster);
-        if (elsewhere && !isCaptured(elsewhere) && elsewhere.status === 'ACTIVE') snapshot.foundIn.push(region);
-      }
+      snapshot.foundIn = await foundInOtherRegions(aws, async (elsewhere) => {
+        const found = await describeCluster(elsewhere.ecs, vars.cluster);
+        return !!found && !isCaptured(found) && found.status === 'ACTIVE';
+      });
     }
     return snapshot;
   },

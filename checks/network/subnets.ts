@@ -4,8 +4,7 @@
  * role comes from its name or the lesson's CIDR; own CIDRs and names pass with a note.
  */
 import { isCaptured, defineCheck, type CheckItem, type CheckResult, type LearnerVariables } from '../../src/checks/check-contract.ts';
-import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
-import { chosenVpc, describeSubnet, intendedRole, withoutVpc } from './network-facts.ts';
+import { chosenVpc, couldNotRead, describeSubnet, intendedRole, withoutVpc } from './network-facts.ts';
 import { lessonSubnets, lessonVpcCidr, observeNetwork, type NetworkSnapshot, type SubnetFacts } from './observe-network.ts';
 
 export function createSubnetCommand(vars: LearnerVariables, vpcId: string, role: 'public' | 'private', az: string, cidr: string): string {
@@ -28,7 +27,7 @@ export default defineCheck<NetworkSnapshot>({
     const missing = withoutVpc(snapshot, vars, 'subnets');
     if (missing) return missing;
     const vpc = chosenVpc(snapshot)!;
-    if (!snapshot.subnets || isCaptured(snapshot.subnets)) return couldNotLook('network', snapshot.subnets?.$error ?? { name: 'Error', message: 'no answer' }, { region: snapshot.region });
+    if (!snapshot.subnets || isCaptured(snapshot.subnets)) return couldNotRead(snapshot, snapshot.subnets);
     const subnets = snapshot.subnets;
     const azs = [...new Set(subnets.map((subnet) => subnet.AvailabilityZone))].sort();
     const items: CheckItem[] = [];
