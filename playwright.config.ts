@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 
 /** Browser tests drive Debian's Chromium (a browser download is not possible here) against the real server, started the way a learner starts it. */
 const port = Number(process.env.E2E_PORT ?? 4399);
+/** The server's own origin, which requests that change state must name (its Origin check). */
+export const e2eOrigin = `http://127.0.0.1:${port}`;
 export const e2eDataDir = resolve('test-results/e2e-data');
 export const e2eDockerSocket = resolve('test-results/e2e-docker.sock');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,7 +18,7 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 60_000,
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: e2eOrigin,
     launchOptions: {
       executablePath: chromiumPath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

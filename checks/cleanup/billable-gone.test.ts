@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeFixture, problems } from '../task-definition/test-support.ts';
+import { judgeFixture, problems } from '../../tests/harness/judge-fixtures.ts';
 import check from './billable-gone.ts';
 
 describe('cleanup/billable-gone judge', () => {

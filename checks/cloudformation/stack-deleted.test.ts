@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { item, judgeFixture, problems } from '../task-definition/test-support.ts';
+import { item, judgeFixture, problems } from '../../tests/harness/judge-fixtures.ts';
 import check from './stack-deleted.ts';
 
 describe('cloudformation/stack-deleted judge', () => {

@@ -1,32 +1,30 @@
 /** Judge of lesson 05 on cluster states moto does not produce: EC2-only capacity, and a deleted (INACTIVE) cluster. */
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/checks/run-check.ts';
-import { fixture, item, rendered } from '../../tests/harness/judge-fixtures.ts';
-import { testVariables } from '../../src/settings/learner-variables.ts';
-import fargate, { type ClusterSnapshot } from './fargate.ts';
-
-const vars = testVariables();
+import { item, judgeFixture, render } from '../../tests/harness/judge-fixtures.ts';
+import fargate from './fargate.ts';
 
 describe('cluster/fargate', () => {
-  it('explains an EC2-only cluster and adds the FARGATE capacity provider, keeping the EC2 one', () => {
-    const result = evaluate(fargate, fixture<ClusterSnapshot>('cluster', 'fargate', 'ec2-only-cluster'), vars);
-    expect(result.status).toBe('fail');
+  it('passes an EC2-only cluster with a warning (launch type FARGATE runs there), and offers to add FARGATE, keeping the EC2 provider', () => {
+    const result = judgeFixture(fargate, 'ec2-only-cluster.fixture');
+    expect(result.status).toBe('pass');
+    expect(result.summary.key).toBe('cluster.fargate.pass');
     expect(item(result, 'active').status).toBe('pass');
     const provider = item(result, 'fargate');
-    expect(provider).toMatchObject({ status: 'fail', expected: 'FARGATE' });
+    expect(provider).toMatchObject({ status: 'warn', expected: 'FARGATE' });
     expect(provider.hint?.key).toBe('cluster.fargate.provider.ec2-only');
-    expect(rendered(provider.hint)).toContain('launch type FARGATE');
+    expect(render(provider.hint)).toContain('launch type FARGATE');
+    expect(render(provider.hint)).toContain('capacity provider strategy');
     expect(provider.fix).toBe('aws ecs put-cluster-capacity-providers --region ap-northeast-1 --cluster ecs-handson-cluster --capacity-providers FARGATE FARGATE_SPOT Infra-ECS-Cluster-ecs-handson-cluster-1a2b3c4d-AsgCapacityProvider-Xy12 --default-capacity-provider-strategy capacityProvider=FARGATE,weight=1');
   });
 
   it('says a deleted cluster shows as INACTIVE and creates it again', () => {
-    const result = evaluate(fargate, fixture<ClusterSnapshot>('cluster', 'fargate', 'inactive-cluster'), vars);
+    const result = judgeFixture(fargate, 'inactive-cluster.fixture');
     expect(result.status).toBe('fail');
     expect(result.summary.key).toBe('cluster.fargate.deleted');
     const active = item(result, 'active');
     expect(active.actual).toBe('INACTIVE (deleted)');
     expect(active.hint?.key).toBe('cluster.fargate.inactive');
-    expect(rendered(active.hint)).toContain('INACTIVE');
+    expect(render(active.hint)).toContain('INACTIVE');
     expect(active.fix).toBe('aws ecs create-cluster --region ap-northeast-1 --cluster-name ecs-handson-cluster --capacity-providers FARGATE FARGATE_SPOT --default-capacity-provider-strategy capacityProvider=FARGATE,weight=1 --tags key=workbook:lesson,value=cluster');
   });
 });

@@ -1,12 +1,14 @@
 /**
- * cluster/fargate: the cluster is ACTIVE and has the FARGATE capacity provider, which lesson 07's
- * service asks for (source 000: capacity provider strategy FARGATE). Not found: a near-miss name
- * here, or the same name in another likely region. A deleted cluster shows as INACTIVE.
+ * cluster/fargate: the cluster is ACTIVE, and has the FARGATE capacity provider. The provider is a
+ * warning, not a failure: lessons 07 and 08 (and lesson 12's template) ask for launch type FARGATE,
+ * which any cluster runs; only a capacity provider strategy naming FARGATE (the console's default
+ * in source 000) needs it. Not found: a near-miss name here, or the same name in another likely
+ * region. A deleted cluster shows as INACTIVE.
  */
 import { DescribeClustersCommand, ListClustersCommand } from '@aws-sdk/client-ecs';
 import { capture, defineCheck, isCaptured, type CheckItem, type CheckResult, type Message, type Observed } from '../../src/checks/check-contract.ts';
 import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
-import { nearMiss, otherLikelyRegions } from '../../src/checks/shared/near-miss.ts';
+import { foundInOtherRegions, nearMiss } from '../../src/checks/shared/near-miss.ts';
 
 export interface ClusterFacts {
   clusterName: string;
@@ -48,10 +50,10 @@ export default defineCheck<ClusterSnapshot>({
     if (cluster === null || (!isCaptured(cluster) && cluster.status === 'INACTIVE')) {
       const listed = await capture(aws.ecs.send(new ListClustersCommand({ maxResults: 100 })));
       if (!isCaptured(listed)) snapshot.names = (listed.clusterArns ?? []).map((arn) => arn.split('/').pop()!);
-      for (const region of otherLikelyRegions(aws.region)) {
-        const elsewhere = await describeCluster(aws.inRegion(region).ecs, vars.cluster);
-        if (elsewhere && !isCaptured(elsewhere) && elsewhere.status === 'ACTIVE') snapshot.foundIn.push(region);
-      }
+      snapshot.foundIn = await foundInOtherRegions(aws, async (elsewhere) => {
+        const found = await describeCluster(elsewhere.ecs, vars.cluster);
+        return !!found && !isCaptured(found) && found.status === 'ACTIVE';
+      });
     }
     return snapshot;
   },
@@ -86,7 +88,7 @@ export default defineCheck<ClusterSnapshot>({
     const fargate = cluster.capacityProviders.includes('FARGATE');
     const ec2Only = !fargate && (cluster.registeredContainerInstancesCount > 0 || cluster.capacityProviders.length > 0);
     items.push({
-      id: 'fargate', status: fargate ? 'pass' : 'fail', label: { key: 'cluster.fargate.provider.label' }, actual: cluster.capacityProviders.join(', ') || 'no capacity providers',
+      id: 'fargate', status: fargate ? 'pass' : 'warn', label: { key: 'cluster.fargate.provider.label' }, actual: cluster.capacityProviders.join(', ') || 'no capacity providers',
       ...(!fargate && {
         expected: 'FARGATE', hint: { key: ec2Only ? 'cluster.fargate.provider.ec2-only' : 'cluster.fargate.provider.none' },
         fix: `aws ecs put-cluster-capacity-providers --region ${region} --cluster ${vars.cluster} --capacity-providers FARGATE FARGATE_SPOT ${cluster.capacityProviders.filter((name) => !name.startsWith('FARGATE')).join(' ')} --default-capacity-provider-strategy capacityProvider=FARGATE,weight=1`.replace(/ +--default/, ' --default'),

@@ -20,8 +20,8 @@ export const messages = {
     'cluster.fargate.provisioning': 'The cluster is still being set up; the check looks again by itself.',
     'cluster.fargate.failed': 'Creating the cluster failed. If the console’s stack (Infra-ECS-Cluster-…) is stuck, delete it in CloudFormation, then create the cluster again.',
     'cluster.fargate.provider.label': 'The cluster has the FARGATE capacity provider',
-    'cluster.fargate.provider.none': 'The cluster has no capacity providers. Tasks with launch type FARGATE would still run, but lesson 07’s service asks for the FARGATE capacity provider and would be refused. Add it.',
-    'cluster.fargate.provider.ec2-only': 'This cluster was made for EC2 instances (it has EC2 capacity, not Fargate). It can still run tasks with launch type FARGATE, but lesson 07’s service asks for the FARGATE capacity provider. Add FARGATE to it.',
+    'cluster.fargate.provider.none': 'The cluster has no capacity providers. The course still works: the task of lesson 07 and the service of lesson 08 ask for launch type FARGATE, which runs on any cluster. A capacity provider strategy naming FARGATE (the console’s default) would be refused, though; the command below adds the provider.',
+    'cluster.fargate.provider.ec2-only': 'This cluster was made for EC2 instances (it has EC2 capacity, not Fargate). The course still works: lessons 07 and 08 ask for launch type FARGATE, which this cluster runs. A capacity provider strategy naming FARGATE (the console’s default) would be refused, though; the command below adds FARGATE and keeps the EC2 capacity.',
   },
   ja: {
     ...common.ja,
@@ -39,7 +39,7 @@ export const messages = {
     'cluster.fargate.provisioning': 'クラスターはまだ準備中です。チェックは自動でもう一度確認します。',
     'cluster.fargate.failed': 'クラスターの作成に失敗しました。コンソールのスタック (Infra-ECS-Cluster-…) が残っている場合は CloudFormation で削除してから、もう一度作成してください。',
     'cluster.fargate.provider.label': 'クラスターに FARGATE キャパシティプロバイダーがある',
-    'cluster.fargate.provider.none': 'クラスターにキャパシティプロバイダーがありません。起動タイプ FARGATE のタスクは動きますが、レッスン 07 のサービスは FARGATE キャパシティプロバイダーを指定するため拒否されます。追加してください。',
-    'cluster.fargate.provider.ec2-only': 'このクラスターは EC2 インスタンス用です (Fargate ではなく EC2 の容量があります)。起動タイプ FARGATE のタスクは動きますが、レッスン 07 のサービスは FARGATE キャパシティプロバイダーを指定します。FARGATE を追加してください。',
+    'cluster.fargate.provider.none': 'クラスターにキャパシティプロバイダーがありません。このままでもコースは進められます。レッスン 07 のタスクもレッスン 08 のサービスも起動タイプ FARGATE を指定し、これはどのクラスターでも動きます。ただし FARGATE を指定するキャパシティプロバイダー戦略 (コンソールの既定) は拒否されます。下のコマンドでプロバイダーを追加できます。',
+    'cluster.fargate.provider.ec2-only': 'このクラスターは EC2 インスタンス用です (Fargate ではなく EC2 の容量があります)。このままでもコースは進められます。レッスン 07 と 08 は起動タイプ FARGATE を指定し、このクラスターでも動きます。ただし FARGATE を指定するキャパシティプロバイダー戦略 (コンソールの既定) は拒否されます。下のコマンドで EC2 の容量を残したまま FARGATE を追加できます。',
   },
 };

@@ -1,43 +1,39 @@
 /** Judges of lesson 02 on states the local engine cannot produce here (arm64), or that fixtures pin down exactly. */
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/checks/run-check.ts';
-import { fixture, item, rendered } from '../../tests/harness/judge-fixtures.ts';
-import { testVariables } from '../../src/settings/learner-variables.ts';
-import containerRunning, { type ContainerRunningSnapshot } from './container-running.ts';
-
-const vars = testVariables({ workspace: '/home/learner/ecs-workbook' });
+import { item, judgeFixture, render } from '../../tests/harness/judge-fixtures.ts';
+import containerRunning from './container-running.ts';
 
 describe('dockerfile/container-running', () => {
   it('shows a crashed container with its exit status and log lines', () => {
-    const result = evaluate(containerRunning, fixture<ContainerRunningSnapshot>('dockerfile', 'container-running', 'crashed-container'), vars);
+    const result = judgeFixture(containerRunning, 'crashed-container.fixture');
     expect(result.status).toBe('fail');
     expect(result.summary.key).toBe('dockerfile.container-running.crashed');
     const running = item(result, 'running');
     expect(running.actual).toContain('Exited (127)');
     expect(running.actual).toContain('/bin/sh: /app/start.sh: not found');
     expect(running.hint?.key).toBe('dockerfile.container-running.crashed.hint');
-    expect(rendered(running.hint)).toContain('docker logs 9c2f4e1a7b3d');
+    expect(render(running.hint)).toContain('docker logs 9c2f4e1a7b3d');
     expect(running.fix).toBe('docker logs 9c2f4e1a7b3d');
   });
 
   it('names a wrong port mapping (8081 → 80) and replaces the container with -p 8081:3000', () => {
-    const result = evaluate(containerRunning, fixture<ContainerRunningSnapshot>('dockerfile', 'container-running', 'wrong-port-mapping'), vars);
+    const result = judgeFixture(containerRunning, 'wrong-port-mapping.fixture');
     expect(result.status).toBe('fail');
     const mapping = item(result, 'port-mapping');
     expect(mapping).toMatchObject({ status: 'fail', expected: '8081->3000/tcp', actual: '8081->80/tcp' });
     expect(mapping.hint?.key).toBe('dockerfile.container-running.port-mapping.wrong');
-    expect(rendered(mapping.hint)).toContain('host:container');
+    expect(render(mapping.hint)).toContain('host:container');
     expect(mapping.fix).toBe('docker rm -f 7a1b2c3d4e5f && docker run -d -p 8081:3000 ecs-handson-app');
   });
 
   it('explains an app bound to the container loopback when the mapped port drops the connection', () => {
-    const result = evaluate(containerRunning, fixture<ContainerRunningSnapshot>('dockerfile', 'container-running', 'app-bound-to-loopback'), vars);
+    const result = judgeFixture(containerRunning, 'app-bound-to-loopback.fixture');
     expect(result.status).toBe('fail');
     expect(item(result, 'port-mapping').status).toBe('pass');
     const http = item(result, 'http');
     expect(http).toMatchObject({ status: 'fail', expected: 'HTTP 200', actual: 'ECONNRESET' });
     expect(http.hint?.key).toBe('dockerfile.container-running.http.loopback');
-    expect(rendered(http.hint)).toContain('0.0.0.0:3000');
+    expect(render(http.hint)).toContain('0.0.0.0:3000');
     expect(http.fix).toBe('docker logs 5e6f7a8b9c0d');
   });
 });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/checks/run-check.ts';
-import { item, rendered } from '../../tests/harness/judge-fixtures.ts';
+import { item, render } from '../../tests/harness/judge-fixtures.ts';
 import { testVariables } from '../../src/settings/learner-variables.ts';
 import written from './written.ts';
 import { sampleDockerfile } from './sample-dockerfile.ts';
@@ -27,7 +27,7 @@ describe('dockerfile/written', () => {
     expect(result.status).toBe('fail');
     const expose = item(result, 'expose');
     expect(expose).toMatchObject({ expected: 'EXPOSE 3000', actual: 'EXPOSE 80', fix: `sed -i.bak 's/^EXPOSE .*/EXPOSE 3000/' ${path}` });
-    expect(rendered(expose.hint)).toContain('lessons 04 to 07');
+    expect(render(expose.hint)).toContain('lessons 04 to 08');
   });
 
   it('fails without CMD, and only notes a missing WORKDIR', () => {
@@ -41,7 +41,7 @@ describe('dockerfile/written', () => {
     const result = evaluate(written, { path, text: null, readError: 'ENOENT', elsewhere: ['/home/learner/ecs-workbook/app/Dockerfile'] }, vars);
     expect(result.status).toBe('fail');
     const file = item(result, 'file');
-    expect(rendered(file.hint)).toContain('/home/learner/ecs-workbook/app/Dockerfile');
+    expect(render(file.hint)).toContain('/home/learner/ecs-workbook/app/Dockerfile');
     expect(file.fix).toBe(`cp /home/learner/ecs-workbook/app/Dockerfile ${path}`);
   });
 });

@@ -6,7 +6,7 @@ import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { capture, defineCheck, isCaptured, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
 import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
-import { nearMiss, otherLikelyRegions } from '../../src/checks/shared/near-miss.ts';
+import { foundInOtherRegions, nearMiss } from '../../src/checks/shared/near-miss.ts';
 
 export interface RepositoryFacts {
   repositoryName: string;
@@ -53,10 +53,7 @@ export default defineCheck<RepositorySnapshot>({
     if (isCaptured(repository) && repository.$error.name === 'RepositoryNotFoundException') {
       const all = await capture(aws.ecr.send(new DescribeRepositoriesCommand({ maxResults: 100 })));
       if (!isCaptured(all)) snapshot.names = (all.repositories ?? []).map((entry) => entry.repositoryName!);
-      for (const region of otherLikelyRegions(aws.region)) {
-        const elsewhere = await describeRepository(aws.inRegion(region).ecr, vars.repository);
-        if (!isCaptured(elsewhere)) snapshot.foundIn.push(region);
-      }
+      snapshot.foundIn = await foundInOtherRegions(aws, async (elsewhere) => !isCaptured(await describeRepository(elsewhere.ecr, vars.repository)));
     }
     return snapshot;
   },

@@ -1,7 +1,6 @@
 /** network/internet-gateway: an internet gateway is attached to the lesson VPC (a detached one is named). */
 import { isCaptured, defineCheck, type CheckResult } from '../../src/checks/check-contract.ts';
-import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
-import { chosenVpc, withoutVpc } from './network-facts.ts';
+import { chosenVpc, couldNotRead, withoutVpc } from './network-facts.ts';
 import { observeNetwork, type NetworkSnapshot } from './observe-network.ts';
 
 export default defineCheck<NetworkSnapshot>({
@@ -11,7 +10,7 @@ export default defineCheck<NetworkSnapshot>({
     const missing = withoutVpc(snapshot, vars, 'internet-gateway');
     if (missing) return missing;
     const vpc = chosenVpc(snapshot)!;
-    if (!snapshot.gateways || isCaptured(snapshot.gateways)) return couldNotLook('network', snapshot.gateways?.$error ?? { name: 'Error', message: 'no answer' }, { region: snapshot.region });
+    if (!snapshot.gateways || isCaptured(snapshot.gateways)) return couldNotRead(snapshot, snapshot.gateways);
     const label = { key: 'network.internet-gateway.attached.label', params: { vpc: vpc.VpcId } };
     const attached = snapshot.gateways.find((gateway) => gateway.Attachments.some((attachment) => attachment.VpcId === vpc.VpcId));
     if (attached) {

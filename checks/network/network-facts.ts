@@ -32,6 +32,11 @@ export function withoutVpc(snapshot: NetworkSnapshot, vars: LearnerVariables, st
   };
 }
 
+/** Could not look: a part of the snapshot the judge needs is an SDK error, or missing (no answer). */
+export function couldNotRead(snapshot: NetworkSnapshot, part: unknown): CheckResult {
+  return couldNotLook('network', isCaptured(part) ? part.$error : { name: 'Error', message: 'no answer' }, { region: snapshot.region });
+}
+
 export function chosenVpc(snapshot: NetworkSnapshot): VpcFacts | undefined {
   return isCaptured(snapshot.vpcs) ? undefined : snapshot.vpcs.find((vpc) => vpc.VpcId === snapshot.vpcId);
 }

@@ -8,7 +8,7 @@ import {
   DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, type EC2Client, type Filter, type Tag,
 } from '@aws-sdk/client-ec2';
 import { capture, isCaptured, type CheckContext, type Observed } from '../../src/checks/check-contract.ts';
-import { otherLikelyRegions } from '../../src/checks/shared/near-miss.ts';
+import { foundInOtherRegions } from '../../src/checks/shared/near-miss.ts';
 
 export const lessonVpcCidr = '10.0.0.0/20';
 /** The lesson's subnets: source 002's private/public pair, and the same pair in a second AZ. */
@@ -81,11 +81,10 @@ export async function observeNetwork(ctx: CheckContext, parts: NetworkPart[]): P
   if (!vpc) {
     const all = await capture(ec2.send(new DescribeVpcsCommand({})));
     snapshot.otherVpcNames = isCaptured(all) ? [] : (all.Vpcs ?? []).map((entry) => nameOf(entry.Tags)).filter((name): name is string => !!name);
-    snapshot.foundIn = [];
-    for (const other of otherLikelyRegions(region)) {
-      const elsewhere = await findVpcs(ctx.aws.inRegion(other).ec2, vars.vpcName);
-      if (!isCaptured(elsewhere) && chooseVpc(elsewhere, vars.vpcName)) snapshot.foundIn.push(other);
-    }
+    snapshot.foundIn = await foundInOtherRegions(ctx.aws, async (elsewhere) => {
+      const found = await findVpcs(elsewhere.ec2, vars.vpcName);
+      return !isCaptured(found) && !!chooseVpc(found, vars.vpcName);
+    });
     return snapshot;
   }
   snapshot.vpcId = vpc.VpcId;

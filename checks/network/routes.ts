@@ -4,8 +4,7 @@
  * on the main table, a blackhole route (gateway detached or deleted), and a main table open to the internet.
  */
 import { isCaptured, defineCheck, type CheckItem, type CheckResult } from '../../src/checks/check-contract.ts';
-import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
-import { chosenVpc, defaultRoute, describeSubnet, intendedRole, routeTableFor, withoutVpc } from './network-facts.ts';
+import { chosenVpc, couldNotRead, defaultRoute, describeSubnet, intendedRole, routeTableFor, withoutVpc } from './network-facts.ts';
 import { observeNetwork, type NetworkSnapshot } from './observe-network.ts';
 
 export default defineCheck<NetworkSnapshot>({
@@ -16,7 +15,7 @@ export default defineCheck<NetworkSnapshot>({
     if (missing) return missing;
     const vpc = chosenVpc(snapshot)!;
     for (const part of [snapshot.subnets, snapshot.routeTables, snapshot.gateways]) {
-      if (!part || isCaptured(part)) return couldNotLook('network', (part as { $error?: { name: string; message: string } } | undefined)?.$error ?? { name: 'Error', message: 'no answer' }, { region: snapshot.region });
+      if (!part || isCaptured(part)) return couldNotRead(snapshot, part);
     }
     const subnets = snapshot.subnets as Exclude<NetworkSnapshot['subnets'], undefined | { $error: unknown }>;
     const tables = snapshot.routeTables as Exclude<NetworkSnapshot['routeTables'], undefined | { $error: unknown }>;

@@ -5,9 +5,8 @@
  * work but are wider than needed.
  */
 import { isCaptured, defineCheck, type CheckItem, type CheckResult, type LearnerVariables } from '../../src/checks/check-contract.ts';
-import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
 import { nearMiss } from '../../src/checks/shared/near-miss.ts';
-import { chosenVpc, withoutVpc } from './network-facts.ts';
+import { chosenVpc, couldNotRead, withoutVpc } from './network-facts.ts';
 import { appPort, observeNetwork, type GroupFacts, type NetworkSnapshot, type RuleFacts } from './observe-network.ts';
 
 const covers = (rule: RuleFacts, port: number) => rule.IpProtocol === '-1' || (rule.IpProtocol === 'tcp' && rule.FromPort <= port && port <= rule.ToPort);
@@ -23,8 +22,8 @@ export default defineCheck<NetworkSnapshot>({
     const missing = withoutVpc(snapshot, vars, 'security-groups');
     if (missing) return missing;
     const vpc = chosenVpc(snapshot)!;
-    if (!snapshot.groups || isCaptured(snapshot.groups)) return couldNotLook('network', snapshot.groups?.$error ?? { name: 'Error', message: 'no answer' }, { region: snapshot.region });
-    if (snapshot.rules && isCaptured(snapshot.rules)) return couldNotLook('network', snapshot.rules.$error, { region: snapshot.region });
+    if (!snapshot.groups || isCaptured(snapshot.groups)) return couldNotRead(snapshot, snapshot.groups);
+    if (snapshot.rules && isCaptured(snapshot.rules)) return couldNotRead(snapshot, snapshot.rules);
     const groups = snapshot.groups;
     const rules = (snapshot.rules ?? []) as RuleFacts[];
     const region = snapshot.region;

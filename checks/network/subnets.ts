@@ -1,11 +1,10 @@
 /**
  * network/subnets: the VPC has a public and a private subnet in each of two Availability Zones (the
- * load balancer of lesson 07 needs two AZs). Routing is the next steps' business, so here a subnet's
+ * load balancer of lesson 08 needs two AZs). Routing is the next steps' business, so here a subnet's
  * role comes from its name or the lesson's CIDR; own CIDRs and names pass with a note.
  */
 import { isCaptured, defineCheck, type CheckItem, type CheckResult, type LearnerVariables } from '../../src/checks/check-contract.ts';
-import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
-import { chosenVpc, describeSubnet, intendedRole, withoutVpc } from './network-facts.ts';
+import { chosenVpc, couldNotRead, describeSubnet, intendedRole, withoutVpc } from './network-facts.ts';
 import { lessonSubnets, lessonVpcCidr, observeNetwork, type NetworkSnapshot, type SubnetFacts } from './observe-network.ts';
 
 export function createSubnetCommand(vars: LearnerVariables, vpcId: string, role: 'public' | 'private', az: string, cidr: string): string {
@@ -28,7 +27,7 @@ export default defineCheck<NetworkSnapshot>({
     const missing = withoutVpc(snapshot, vars, 'subnets');
     if (missing) return missing;
     const vpc = chosenVpc(snapshot)!;
-    if (!snapshot.subnets || isCaptured(snapshot.subnets)) return couldNotLook('network', snapshot.subnets?.$error ?? { name: 'Error', message: 'no answer' }, { region: snapshot.region });
+    if (!snapshot.subnets || isCaptured(snapshot.subnets)) return couldNotRead(snapshot, snapshot.subnets);
     const subnets = snapshot.subnets;
     const azs = [...new Set(subnets.map((subnet) => subnet.AvailabilityZone))].sort();
     const items: CheckItem[] = [];
@@ -55,7 +54,7 @@ export default defineCheck<NetworkSnapshot>({
       if (meantAzs.length >= 2) {
         items.push({ id: role, status: 'pass', label, actual: meant.map(describeSubnet).join('; ') });
       } else if (subnets.length > 0) {
-        // Public subnets carry the load balancer (lesson 07): one AZ is a failure. Private ones are the
+        // Public subnets carry the load balancer (lesson 08): one AZ is a failure. Private ones are the
         // source's layout, not needed by later lessons: a note.
         const unclear = meant.length === 0 && role === 'public' && subnets.every((subnet) => intendedRole(subnet) === undefined);
         const status = role === 'public' && !unclear ? 'fail' : 'warn';

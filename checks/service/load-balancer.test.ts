@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { item, judgeFixture, problems } from '../task-definition/test-support.ts';
+import { item, judgeFixture, problems } from '../../tests/harness/judge-fixtures.ts';
 import check from './load-balancer.ts';
 
 const tgArn = 'arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:targetgroup/ecs-fargate-tg/73e2d6bc24d8a067';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { item, judgeFixture } from '../task-definition/test-support.ts';
+import { item, judgeFixture } from '../../tests/harness/judge-fixtures.ts';
 import check from './reachable.ts';
 
 describe('service/reachable judge', () => {

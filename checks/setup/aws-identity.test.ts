@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCheckContext } from '../../src/checks/check-context.ts';
 import { evaluate, runCheck } from '../../src/checks/run-check.ts';
 import { testVariables } from '../../src/settings/learner-variables.ts';
+import { judgeFixture } from '../../tests/harness/judge-fixtures.ts';
 import { startMoto, type Moto } from '../../tests/harness/moto.ts';
-import check, { type AwsIdentitySnapshot } from './aws-identity.ts';
+import check from './aws-identity.ts';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/aws-identity/${name}`, import.meta.url), 'utf8')) as AwsIdentitySnapshot;
 const vars = testVariables();
 const identity = { Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/alice', UserId: 'AIDA' };
 
@@ -22,7 +21,7 @@ describe('setup/aws-identity judge', () => {
   });
 
   it('warns, without failing, when the caller is the root user', () => {
-    const result = evaluate(check, fixture('root-user.fixture.json'), vars);
+    const result = judgeFixture(check, 'root-user.fixture', vars);
     expect(result.status).toBe('pass');
     expect(result.items.find((i) => i.id === 'not-root')).toMatchObject({ status: 'warn', actual: 'arn:aws:iam::111122223333:root', hint: { key: 'setup.aws-identity.root.hint' } });
   });
@@ -50,7 +49,7 @@ describe('setup/aws-identity judge', () => {
   });
 
   it('sends an expired SSO session to `aws sso login` with its profile', () => {
-    const result = evaluate(check, fixture('sso-expired.fixture.json'), vars, { env: {} });
+    const result = judgeFixture(check, 'sso-expired.fixture', vars);
     expect(result).toMatchObject({ status: 'error', summary: { key: 'check.error.sso-login.summary' } });
     expect(result.items[0]!.fix).toBe('aws sso login --profile workshop');
   });

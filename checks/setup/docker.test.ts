@@ -1,38 +1,36 @@
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/checks/run-check.ts';
 import { createCheckContext } from '../../src/checks/check-context.ts';
 import { runCheck } from '../../src/checks/run-check.ts';
 import { testVariables } from '../../src/settings/learner-variables.ts';
+import { judgeFixture } from '../../tests/harness/judge-fixtures.ts';
 import check, { type DockerSnapshot } from './docker.ts';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/docker/${name}`, import.meta.url), 'utf8')) as DockerSnapshot;
 const vars = testVariables();
 
 describe('setup/docker judge', () => {
   it('fails with how to start Docker Desktop when its socket is missing', () => {
-    const result = evaluate(check, fixture('desktop-not-started.fixture.json'), vars);
+    const result = judgeFixture(check, 'desktop-not-started.fixture', vars);
     expect(result.status).toBe('fail');
     expect(result.items[0]).toMatchObject({ id: 'engine', status: 'fail', hint: { key: 'setup.docker.engine.start-hint-desktop' }, actual: 'connect ENOENT /var/run/docker.sock' });
     expect(result.items[0]!.fix).toBeUndefined();
   });
 
   it('tells a user without access to the socket to join the docker group', () => {
-    const result = evaluate(check, fixture('socket-permission.fixture.json'), vars);
+    const result = judgeFixture(check, 'socket-permission.fixture', vars);
     expect(result.items[0]).toMatchObject({ hint: { key: 'setup.docker.engine.permission-hint' }, fix: 'sudo usermod -aG docker "$USER"' });
   });
 
   it('fails an engine set to Windows containers', () => {
-    const result = evaluate(check, fixture('windows-containers.fixture.json'), vars);
+    const result = judgeFixture(check, 'windows-containers.fixture', vars);
     expect(result.status).toBe('fail');
     expect(result.items.find((i) => i.id === 'linux-containers')).toMatchObject({ status: 'fail', expected: 'linux', actual: 'windows' });
   });
 
   it('passes an arm64 engine with a warning about Fargate’s default architecture', () => {
-    const result = evaluate(check, fixture('arm64-desktop.fixture.json'), vars);
+    const result = judgeFixture(check, 'arm64-desktop.fixture', vars);
     expect(result.status).toBe('pass');
     expect(result.items.find((i) => i.id === 'architecture')).toMatchObject({ status: 'warn', expected: 'amd64', actual: 'arm64' });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { item, judgeFixture, problems } from '../task-definition/test-support.ts';
+import { item, judgeFixture, problems } from '../../tests/harness/judge-fixtures.ts';
 import check from './running.ts';
 
 const runTask = 'aws ecs run-task --cluster ecs-handson-cluster --task-definition ecs-handson-task --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A],securityGroups=[$STANDALONE_SG],assignPublicIp=ENABLED}"';

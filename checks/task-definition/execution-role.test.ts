@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from './execution-role.ts';
-import { item, judgeFixture, problems } from './test-support.ts';
+import { item, judgeFixture, problems } from '../../tests/harness/judge-fixtures.ts';
 
 describe('task-definition/execution-role judge', () => {
   it('passes a role that trusts ecs-tasks and has the managed policy', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from './registered.ts';
-import { item, judgeFixture, problems } from './test-support.ts';
+import { item, judgeFixture, problems } from '../../tests/harness/judge-fixtures.ts';
 
 const register = 'aws ecs register-task-definition --cli-input-json file://task-definition.json';
 

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { checksDir, loadDictionaries, loadLessonMessages } from './render-message.ts';
 import { messages as shared } from './messages.ts';
 
+const parameters = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
 /** String literals in a check module that look like its lesson's message keys (`setup.docker.x`). */
 function keysUsedIn(lesson: string): Map<string, string> {
   const used = new Map<string, string>();
@@ -23,7 +25,7 @@ describe('check messages', () => {
     expect(Object.keys(shared.ja).sort()).toEqual(Object.keys(shared.en).sort());
   });
 
-  it('every lesson folder with checks has messages, with the same keys in ja as in en, all prefixed by the lesson', async () => {
+  it('every lesson folder with checks has messages, with the same keys in ja as in en, each with the same parameters, all prefixed by the lesson', async () => {
     const lessons = await loadLessonMessages();
     const folders = readdirSync(checksDir, { withFileTypes: true }).filter((e) => e.isDirectory() && readdirSync(join(checksDir, e.name)).some((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'messages.ts'));
     for (const folder of folders) {
@@ -33,6 +35,8 @@ describe('check messages', () => {
       const extraInJa = Object.keys(dictionaries!.ja).filter((key) => !(key in dictionaries!.en));
       expect(missingInJa, `checks/${folder.name}/messages.ts: keys missing in ja`).toEqual([]);
       expect(extraInJa, `checks/${folder.name}/messages.ts: keys in ja but not en`).toEqual([]);
+      const otherParameters = Object.keys(dictionaries!.en).filter((key) => key in dictionaries!.ja && parameters(dictionaries!.ja[key]!).join() !== parameters(dictionaries!.en[key]!).join());
+      expect(otherParameters, `checks/${folder.name}/messages.ts: ja texts whose {parameters} differ from en`).toEqual([]);
       const unprefixed = Object.keys(dictionaries!.en).filter((key) => !key.startsWith(`${folder.name}.`));
       expect(unprefixed, `checks/${folder.name}/messages.ts: keys must start with "${folder.name}."`).toEqual([]);
     }

@@ -1,6 +1,6 @@
 /**
  * Keeps every status badge (`[data-step-status]`), the course progress (`[data-course-progress]`)
- * and the learner's values in commands (`.wb-var[data-var]`) current, from the server's events:
+ * and the learner's values in commands and prose (`.wb-var[data-var]`: Command, Var) current, from the server's events:
  * a Check in another tab or a CLI run in the terminal shows up here without a reload.
  */
 type Statuses = Record<string, string>;

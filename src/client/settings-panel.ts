@@ -1,7 +1,7 @@
 /**
  * The "Your settings" form: loads the settings, the effective values and the identity from the
  * API, saves with PUT (refused fields are marked with the rule they broke), and updates every
- * `{{placeholder}}` on the page in place.
+ * learner value on the page in place (`.wb-var[data-var]`: Command blocks and `<Var>`).
  */
 import { applyVariables } from './live-progress.ts';
 

@@ -7,6 +7,14 @@ import { join } from 'node:path';
 import type { LearnerVariables } from '../checks/check-contract.ts';
 import { defaultNames, defaultWorkspace, nameSettings, withPrefix, type Settings } from './settings-schema.ts';
 
+/** Every variable a lesson may show (`{{name}}` in a Command, `<Var name>` in prose). */
+export const learnerVariableNames = ['region', 'accountId', 'prefix', ...nameSettings, 'logGroup', 'workspace'] as const satisfies readonly (keyof LearnerVariables)[];
+export type LearnerVariableName = (typeof learnerVariableNames)[number];
+
+export function isLearnerVariable(name: string): name is LearnerVariableName {
+  return (learnerVariableNames as readonly string[]).includes(name);
+}
+
 export function expandHome(path: string): string {
   return path === '~' ? homedir() : path.startsWith('~/') ? join(homedir(), path.slice(2)) : path;
 }

@@ -1,32 +1,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { e2eDataDir, e2eDockerSocket } from '../../playwright.config.ts';
-
-const origin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4399}`;
+import { e2eDataDir, e2eDockerSocket, e2eOrigin as origin } from '../../playwright.config.ts';
+import { forwardDockerSocket } from '../harness/docker.ts';
 
 async function resetProgress(request: APIRequestContext) {
   const response = await request.post('/api/progress/reset', { headers: { origin, 'content-type': 'application/json' }, data: {} });
   expect(response.ok()).toBe(true);
-}
-
-/**
- * "Starting Docker" as the learner would: the server's DOCKER_HOST points at a socket nobody
- * listens on until the test opens it and forwards it to the real engine.
- */
-function startEngineAt(path: string): Promise<Server> {
-  rmSync(path, { force: true });
-  const server = createServer((client) => {
-    const engine = connect('/var/run/docker.sock');
-    client.pipe(engine).pipe(client);
-    const close = () => { client.destroy(); engine.destroy(); };
-    client.on('error', close);
-    engine.on('error', close);
-  });
-  return new Promise((resolve) => server.listen(path, () => resolve(server)));
 }
 
 function runCli(args: string[], env: Record<string, string>): Promise<number> {
@@ -59,7 +41,7 @@ test('Check shows a failure with its fix, then passes once Docker runs, and the 
   await expect(check.getByRole('status')).toContainText('Docker runs on your machine: Not yet.');
   await expect(badge).toHaveText('Not yet');
 
-  const engine = await startEngineAt(e2eDockerSocket);
+  const engine = await forwardDockerSocket(e2eDockerSocket);
   try {
     await check.getByRole('button', { name: 'Check' }).click();
     await expect(result).toHaveAttribute('data-status', 'pass');

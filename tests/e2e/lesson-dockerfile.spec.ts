@@ -6,30 +6,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { connect, createServer, type Server } from 'node:net';
+import type { Server } from 'node:net';
 import { resolve } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { e2eDockerSocket } from '../../playwright.config.ts';
-import { tagLocalBusyboxAsPublic } from '../harness/busybox-base.ts';
+import { e2eDockerSocket, e2eOrigin as origin } from '../../playwright.config.ts';
+import { forwardDockerSocket, tagBaseImageAsPublic } from '../harness/docker.ts';
 
-const origin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4399}`;
 const workspace = resolve('test-results/e2e-home/ecs-workbook');
 const image = 'ecs-handson-app';
 const container = `${image}-local`;
 const rows = (page: Page) => page.locator('[data-terminal-pane] .xterm-rows');
-
-/** The server's DOCKER_HOST is a socket the test forwards to the real engine (see check.spec.ts). */
-function startEngineAt(path: string): Promise<Server> {
-  rmSync(path, { force: true });
-  const server = createServer((client) => {
-    const engine = connect('/var/run/docker.sock');
-    client.pipe(engine).pipe(client);
-    const close = () => { client.destroy(); engine.destroy(); };
-    client.on('error', close);
-    engine.on('error', close);
-  });
-  return new Promise((done) => server.listen(path, () => done(server)));
-}
 
 function removeLessonState() {
   execFileSync('docker', ['rm', '-f', container], { stdio: 'ignore' });
@@ -50,9 +36,9 @@ async function checkUntilPass(step: Locator): Promise<Locator> {
 let engine: Server;
 test.beforeAll(async () => {
   console.log('Stand-in: public.ecr.aws/docker/library/busybox:1.36 is a local busybox image (no registry is reachable).');
-  tagLocalBusyboxAsPublic();
+  tagBaseImageAsPublic();
   removeLessonState();
-  engine = await startEngineAt(e2eDockerSocket);
+  engine = await forwardDockerSocket(e2eDockerSocket);
 });
 test.afterAll(async ({ request }) => {
   removeLessonState();

@@ -17,7 +17,7 @@ import { fillVariables } from '../../src/lessons/command-variables.ts';
 import { learnerVariables } from '../../src/settings/learner-variables.ts';
 import { openProgressStore } from '../../src/progress/progress-store.ts';
 import { createCheckService } from '../../src/checks/check-service.ts';
-import { ensureBusyboxBase } from '../harness/busybox-base.ts';
+import { ensureBaseImage } from '../harness/docker.ts';
 import { lessonCommands, type LessonCommand } from '../harness/lesson-commands.ts';
 import { startLocalRegistry } from '../harness/local-registry.ts';
 import { startMoto, type Moto } from '../harness/moto.ts';
@@ -53,7 +53,7 @@ function frontmatterSteps(lesson: string): string[] {
 }
 
 beforeAll(async () => {
-  ensureBusyboxBase();
+  ensureBaseImage();
   [moto, registry] = await Promise.all([startMoto({ region: vars.region }), startLocalRegistry()]);
   // The checks (in this process) and the learner's shell talk to the same moto.
   Object.assign(process.env, moto.env);

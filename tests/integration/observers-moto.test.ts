@@ -56,11 +56,11 @@ describe('observers against moto', () => {
     expect(pass.items[0]?.actual).toBe('123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/ecs-handson-app');
   });
 
-  it('cluster/fargate: a cluster without capacity providers fails with the command that adds FARGATE', async () => {
+  it('cluster/fargate: a cluster without capacity providers passes with a warning and the command that adds FARGATE', async () => {
     await awsClients(vars.region).ecs.send(new CreateClusterCommand({ clusterName: vars.cluster }));
     const result = await run(fargate);
-    expect(result.status).toBe('fail');
-    expect(result.items.find((item: { id: string }) => item.id === 'fargate')).toMatchObject({ hint: { key: 'cluster.fargate.provider.none' }, fix: 'aws ecs put-cluster-capacity-providers --region ap-northeast-1 --cluster ecs-handson-cluster --capacity-providers FARGATE FARGATE_SPOT --default-capacity-provider-strategy capacityProvider=FARGATE,weight=1' });
+    expect(result.status).toBe('pass');
+    expect(result.items.find((item: { id: string }) => item.id === 'fargate')).toMatchObject({ status: 'warn', hint: { key: 'cluster.fargate.provider.none' }, fix: 'aws ecs put-cluster-capacity-providers --region ap-northeast-1 --cluster ecs-handson-cluster --capacity-providers FARGATE FARGATE_SPOT --default-capacity-provider-strategy capacityProvider=FARGATE,weight=1' });
   });
 
   it('cluster/fargate: a near-miss cluster name is suggested', async () => {

@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ensureBusyboxBase } from '../harness/busybox-base.ts';
+import { ensureBaseImage } from '../harness/docker.ts';
 
 const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8' }).trim();
 const started: string[] = [];
@@ -30,7 +30,7 @@ afterAll(() => {
 });
 
 describe('sample app', () => {
-  const base = ensureBusyboxBase();
+  const base = ensureBaseImage();
 
   it('builds from the base image argument and serves version 1 with the container host name on port 3000', async () => {
     docker('build', '-q', '--build-arg', `BASE_IMAGE=${base}`, '-t', 'ecs-workbook-test/sample-app:v1', 'sandbox/app');

@@ -1,4 +1,5 @@
-/** Suggests the name the learner probably meant: a typo, a different case, a missing prefix. */
+/** Suggests what the learner probably meant: a name with a typo, a different case or a missing prefix, or another region. */
+import type { AwsClients } from '../check-contract.ts';
 
 function editDistance(a: string, b: string): number {
   const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
@@ -30,4 +31,11 @@ export function nearMiss(wanted: string, candidates: readonly string[]): string 
 /** Regions a learner most often uses by mistake: the course's, the console's default, and a common one. */
 export function otherLikelyRegions(current: string): string[] {
   return ['ap-northeast-1', 'us-east-1', 'us-west-2'].filter((region) => region !== current);
+}
+
+/** The other likely regions where `found` sees the learner's resource, asked one after another. */
+export async function foundInOtherRegions(aws: AwsClients, found: (elsewhere: AwsClients) => Promise<boolean>): Promise<string[]> {
+  const regions: string[] = [];
+  for (const region of otherLikelyRegions(aws.region)) if (await found(aws.inRegion(region))) regions.push(region);
+  return regions;
 }
