@@ -33,7 +33,12 @@ export interface CheckService {
   variables(): Promise<LearnerVariables>;
   /** The last computed placeholder values, for synchronous page rendering. */
   cachedPlaceholders(): Record<string, string>;
-  run(stepId: string, options?: { source?: string; check?: AnyCheck; timeoutMs?: number }): Promise<{ attempt: Attempt; run: CheckRun }>;
+  /**
+   * Runs a step's check and records it. `runStartedAt` (ISO) is when the learner asked: a CLI
+   * invocation checking several steps, or watching, passes its own start so none of its runs is
+   * judged by a lesson start recorded by an earlier one of them. Default: now.
+   */
+  run(stepId: string, options?: { source?: string; check?: AnyCheck; timeoutMs?: number; runStartedAt?: string }): Promise<{ attempt: Attempt; run: CheckRun }>;
   render(attempt: Attempt, lang: Language): Promise<RenderedResult>;
 }
 
@@ -83,6 +88,7 @@ export function createCheckService(store: ProgressStore, options: { env?: NodeJS
     },
     cachedPlaceholders: () => placeholders,
     async run(stepId, runOptions = {}) {
+      const runStartedAt = runOptions.runStartedAt ?? new Date().toISOString();
       const check = runOptions.check ?? (await (await service.registry()).load(stepId));
       const remembered = store.getCached<Identity>('identity', learner);
       // Later checks compare account ids (image URIs, role ARNs); the setup checks do not need one.
@@ -91,14 +97,21 @@ export function createCheckService(store: ProgressStore, options: { env?: NodeJS
       }
       const vars = await service.variables();
       const lesson = stepId.split('/')[0]!;
-      const lessonStartedAt = store.markLessonStarted(lesson, learner);
+      // Only a start recorded before this run counts (opening the lesson page records one): a
+      // terminal-first learner's work done before their first Check must still pass.
+      const lessonStartedAt = store.lessonStartedBefore(lesson, runStartedAt, learner);
       const timeoutMs = runOptions.timeoutMs ?? (Number(env.ECS_WORKBOOK_CHECK_TIMEOUT_MS) || defaultCheckTimeoutMs);
-      const owned = createCheckContext({ vars, lessonStartedAt, timeoutMs });
+      const owned = createCheckContext({ vars, ...(lessonStartedAt && { lessonStartedAt }), timeoutMs });
       try {
         const run = await runCheck(check, owned.ctx, { env, timeoutMs });
         // The identity check's pass is the freshest word on who the learner is.
         const found = run.result.status === 'pass' ? run.result.resources.find((r) => r.type === 'sts:identity') : undefined;
         if (found?.name) store.putCached('identity', { accountId: found.name, arn: found.id }, learner);
+        // The first Check that finds the work still to do (fail, or pending) marks the lesson as
+        // started, so later runs can tell fresh work from leftovers of an earlier try. A pass does
+        // not: the work was already done, and a later re-check must not turn it into a failure; an
+        // error does not either: the workbook could not look, so it knows nothing about the work.
+        if (run.result.status === 'fail' || run.result.status === 'pending') store.markLessonStarted(lesson, learner, runStartedAt);
         const attempt = store.record({ step: stepId, result: run.result, snapshot: run.snapshot, source: runOptions.source ?? 'cli', durationMs: run.durationMs, learner });
         return { attempt, run };
       } finally {

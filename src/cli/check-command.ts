@@ -136,11 +136,14 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
       return usageExitCode;
     }
 
+    // One invocation is one run for the lesson start: its later steps and --watch rounds are not
+    // judged by a start that its own earlier steps recorded.
+    const invokedAt = new Date().toISOString();
     const colour = !options.json && Boolean(process.stdout.isTTY) && !env.NO_COLOR;
     for (let round = 0; ; round++) {
       const results = [];
       for (const stepId of steps) {
-        const { attempt } = await service.run(stepId, { source: options.watch ? 'watch' : 'cli', ...(custom && { check: custom }), ...(options.timeoutMs && { timeoutMs: options.timeoutMs }) });
+        const { attempt } = await service.run(stepId, { source: options.watch ? 'watch' : 'cli', ...(custom && { check: custom }), ...(options.timeoutMs && { timeoutMs: options.timeoutMs }), runStartedAt: invokedAt });
         const rendered = await service.render(attempt, lang);
         results.push({ step: stepId, attemptId: attempt.id, at: attempt.at, durationMs: attempt.durationMs, ...rendered });
         if (!options.json) console.log(`${formatResult(stepId, rendered, lang, colour)}\n`);

@@ -56,6 +56,23 @@ describe('progress store', () => {
     expect(existsSync(join(dir, 'progress.sqlite-wal'))).toBe(true);
   });
 
+  it('gives a check run the lesson start only when it was recorded before the run began', () => {
+    const store = open(fresh());
+    const runBegan = '2026-05-01T09:00:00.000Z';
+    expect(store.lessonStartedBefore('ecr', runBegan)).toBeUndefined();
+    // The run that finds the work still to do records the start at its own begin time…
+    store.markLessonStarted('ecr', undefined, runBegan);
+    // …and is not judged by it, while a later run is.
+    expect(store.lessonStartedBefore('ecr', runBegan)).toBeUndefined();
+    expect(store.lessonStartedBefore('ecr', '2026-05-01T09:00:00.001Z')).toBe(runBegan);
+    // A start recorded while a run was under way (the page opened meanwhile) is not that run's either.
+    store.markLessonStarted('containers', undefined, '2026-05-01T09:00:05.000Z');
+    expect(store.lessonStartedBefore('containers', '2026-05-01T09:00:04.000Z')).toBeUndefined();
+    expect(store.lessonStartedBefore('containers', '2026-05-01T09:00:06.000Z')).toBe('2026-05-01T09:00:05.000Z');
+    // Per learner.
+    expect(store.lessonStartedBefore('ecr', '2026-06-01T00:00:00.000Z', 'someone-else')).toBeUndefined();
+  });
+
   it('notices another process’s writes through data_version', () => {
     const dir = fresh();
     const server = open(dir);

@@ -51,6 +51,12 @@ export interface ProgressStore {
   putSettings(settings: Record<string, unknown>, learner?: string): void;
   /** When the learner first started a lesson (the step id's lesson part); recorded on first call. */
   lessonStartedAt(lesson: string, learner?: string): string | undefined;
+  /**
+   * The lesson's start only if it was recorded strictly before `runStartedAt` (a check run's own
+   * begin time): a run must never judge the learner's work by a start that it recorded itself, or
+   * work done before the first Check would not count.
+   */
+  lessonStartedBefore(lesson: string, runStartedAt: string, learner?: string): string | undefined;
   markLessonStarted(lesson: string, learner?: string, at?: string): string;
   /** Values remembered between runs (e.g. the caller identity from STS), with when they were stored. */
   getCached<T>(key: string, learner?: string): { value: T; updatedAt: string } | undefined;
@@ -190,6 +196,10 @@ export function openProgressStore(dir: string, options: { log?: (message: string
     lessonStartedAt(lesson, learner = soloLearner) {
       const row = db.prepare('SELECT started_at FROM lesson_starts WHERE learner = ? AND lesson = ?').get(learner, lesson) as { started_at: string } | undefined;
       return row?.started_at;
+    },
+    lessonStartedBefore(lesson, runStartedAt, learner = soloLearner) {
+      const startedAt = this.lessonStartedAt(lesson, learner);
+      return startedAt !== undefined && startedAt < runStartedAt ? startedAt : undefined;
     },
     markLessonStarted(lesson, learner = soloLearner, at = new Date().toISOString()) {
       db.prepare('INSERT OR IGNORE INTO lesson_starts (learner, lesson, started_at) VALUES (?, ?, ?)').run(learner, lesson, at);

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProgressStore } from '../../src/progress/progress-store.ts';
+import { docker, dockerHarness, publicBusybox, tagBaseImageAsPublic } from '../harness/docker.ts';
 import { startMoto, type Moto } from '../harness/moto.ts';
 
 const run = promisify(execFile);
@@ -29,11 +30,13 @@ async function cli(args: string[], env: Record<string, string>) {
 }
 
 let moto: Moto;
+const containers = dockerHarness();
 beforeAll(async () => {
   moto = await startMoto();
 });
 afterAll(async () => {
   await moto?.stop();
+  await containers.cleanup();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -80,6 +83,21 @@ describe('ecs-workbook check', () => {
     const { code, stdout } = await cli(['--module', file, '--json', '--data-dir', temp('data')], { HOME: temp('home') });
     expect(code).toBe(2);
     expect(JSON.parse(stdout)).toMatchObject({ step: 'service/rollout', status: 'pending', exitCode: 2 });
+  });
+
+  it('passes containers/first-run for a learner who ran the container in the terminal before any Check (fresh store), exit 0, and again on a re-check', async () => {
+    tagBaseImageAsPublic();
+    const id = await containers.run(['-d', publicBusybox, 'echo', 'Hello from my first container']);
+    await docker(['wait', id]);
+    const data = temp('data');
+    for (const round of ['first Check', 're-check']) {
+      const { code, stdout } = await cli(['containers/first-run', '--json', '--data-dir', data], { HOME: temp('home') });
+      expect(code, `${round}: ${stdout}`).toBe(0);
+      expect(JSON.parse(stdout), round).toMatchObject({ status: 'pass', summary: expect.stringMatching(/^A container has run on your engine/) });
+    }
+    const store = openProgressStore(data);
+    expect(store.statuses()).toEqual({ 'containers/first-run': 'pass' });
+    store.close();
   });
 
   it('lists the valid step ids for an unknown one, exit 4', async () => {
