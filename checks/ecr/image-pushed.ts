@@ -39,7 +39,8 @@ export interface ImagePushedSnapshot {
 }
 
 export function pushCommand(vars: { region: string; accountId?: string; repository: string }, uri?: string): string {
-  const registry = `${vars.accountId ?? '<account-id>'}.dkr.ecr.${vars.region}.amazonaws.com`;
+  // The repository URI names its registry; the account id may not be known (STS not asked yet).
+  const registry = uri?.split('/')[0] ?? `${vars.accountId ?? '<account-id>'}.dkr.ecr.${vars.region}.amazonaws.com`;
   const target = `${uri ?? `${registry}/${vars.repository}`}:${expectedTag}`;
   return [
     `aws ecr get-login-password --region ${vars.region} | docker login --username AWS --password-stdin ${registry}`,
@@ -125,9 +126,13 @@ export default defineCheck<ImagePushedSnapshot>({
 
     if (snapshot.lessonStartedAt && tagged.imagePushedAt) {
       const fresh = tagged.imagePushedAt >= snapshot.lessonStartedAt;
+      // Without a local build there is nothing to push again: build it first.
+      const stale = local
+        ? { hint: { key: 'ecr.image-pushed.fresh.hint' }, fix }
+        : { hint: { key: 'ecr.image-pushed.fresh.no-local', params: { started: snapshot.lessonStartedAt } }, fix: `cd ${vars.workspace} && docker build -t ${vars.repository} . && ${fix}` };
       items.push({
         id: 'pushed-after-start', status: fresh || sameAsLocal ? 'pass' : 'fail', label: { key: 'ecr.image-pushed.fresh.label' }, actual: tagged.imagePushedAt,
-        ...(!fresh && !sameAsLocal && { expected: `after ${snapshot.lessonStartedAt}`, hint: { key: 'ecr.image-pushed.fresh.hint' }, fix }),
+        ...(!fresh && !sameAsLocal && { expected: `after ${snapshot.lessonStartedAt}`, ...stale }),
       });
     }
 
