@@ -105,6 +105,8 @@ export const en = {
   'terminal.collapse': 'Hide',
   'terminal.expand': 'Show terminal',
   'terminal.resize-handle': 'Drag (or use the arrow keys) to resize the terminal',
+  // Home page: each lesson's steps with their state (checks-fix)
+  'home.steps': 'Steps of “{title}”',
 } as const;
 
 export type MessageKey = keyof typeof en;

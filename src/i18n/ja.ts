@@ -107,4 +107,6 @@ export const ja = {
   'terminal.collapse': '隠す',
   'terminal.expand': 'ターミナルを表示',
   'terminal.resize-handle': 'ドラッグ (または矢印キー) でターミナルの大きさを変更',
+  // Home page: each lesson's steps with their state (checks-fix)
+  'home.steps': '「{title}」のステップ',
 } as const satisfies Record<MessageKey, string>;
