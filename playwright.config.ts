@@ -7,6 +7,11 @@ const port = Number(process.env.E2E_PORT ?? 4399);
 export const e2eOrigin = `http://127.0.0.1:${port}`;
 export const e2eDataDir = resolve('test-results/e2e-data');
 export const e2eDockerSocket = resolve('test-results/e2e-docker.sock');
+/**
+ * Where the server's AWS calls go. Nothing listens there unless a spec starts moto on it (the
+ * pending re-check spec does), so for every other spec AWS is a dead local endpoint.
+ */
+export const e2eMotoPort = Number(process.env.E2E_MOTO_PORT ?? port + 1);
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -39,9 +44,14 @@ export default defineConfig({
       SHELL: '/bin/bash',
       // The Docker step's state is made by the test: the engine "starts" when it opens this socket.
       DOCKER_HOST: `unix://${e2eDockerSocket}`,
-      // No AWS traffic may leave loopback: a dead local endpoint, and no instance-metadata probe.
-      AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+      // No AWS traffic may leave loopback: a local endpoint (dead unless a spec starts moto there),
+      // moto's dummy keys (never real ones), and no instance-metadata probe.
+      AWS_ENDPOINT_URL: `http://127.0.0.1:${e2eMotoPort}`,
+      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
       AWS_EC2_METADATA_DISABLED: 'true',
+      // Test-only: a pending result re-checks after 3 s, twice, instead of 10 s, 15 s, … (src/components/Check.astro).
+      ECS_WORKBOOK_TEST_PENDING_DELAYS: '3,3',
     },
   },
 });

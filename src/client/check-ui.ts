@@ -13,6 +13,15 @@ type Texts = Record<string, string>;
 /** Seconds between automatic re-checks of a pending result; the list's length is the limit. */
 export const pendingDelays = [10, 15, 20, 30, 30, 30, 30, 30];
 
+/**
+ * The delays a Check uses: the defaults, unless the page names others (`data-pending-delays`, set
+ * only from the server's ECS_WORKBOOK_TEST_PENDING_DELAYS, which exists for tests).
+ */
+export function delaysFor(root: HTMLElement): number[] {
+  const given = (root.dataset.pendingDelays ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 1);
+  return given.length > 0 ? given : pendingDelays;
+}
+
 const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -99,6 +108,7 @@ function setupCheck(root: HTMLElement) {
   const button = root.querySelector<HTMLButtonElement>('[data-check-run]')!;
   const live = root.querySelector<HTMLElement>('[data-check-live]')!;
   const countdown = root.querySelector<HTMLElement>('[data-check-countdown]')!;
+  const delays = delaysFor(root);
   let timer: ReturnType<typeof setInterval> | undefined;
   let pendingRound = 0;
   let running = false;
@@ -115,13 +125,13 @@ function setupCheck(root: HTMLElement) {
   };
 
   const schedule = () => {
-    if (pendingRound >= pendingDelays.length) {
-      countdown.textContent = fill(t.gaveUp!, { limit: pendingDelays.length });
+    if (pendingRound >= delays.length) {
+      countdown.textContent = fill(t.gaveUp!, { limit: delays.length });
       return;
     }
-    let seconds = pendingDelays[pendingRound]!;
+    let seconds = delays[pendingRound]!;
     pendingRound++;
-    const show = () => (countdown.textContent = fill(t.countdown!, { seconds, attempt: pendingRound, limit: pendingDelays.length }));
+    const show = () => (countdown.textContent = fill(t.countdown!, { seconds, attempt: pendingRound, limit: delays.length }));
     show();
     timer = setInterval(() => {
       seconds--;

@@ -53,8 +53,9 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
   throw new Error(`moto did not answer at ${endpoint} within ${timeoutMs} ms:\n${output()}`);
 }
 
-export async function startMoto(options: { region?: string; extraEnv?: Record<string, string> } = {}): Promise<Moto> {
-  const port = await freePort();
+/** `port`: a fixed one, for a server started before the test that was told where moto would be. */
+export async function startMoto(options: { region?: string; extraEnv?: Record<string, string>; port?: number } = {}): Promise<Moto> {
+  const port = options.port ?? (await freePort());
   const endpoint = `http://127.0.0.1:${port}`;
   const region = options.region ?? 'ap-northeast-1';
   let log = '';
