@@ -1,3 +1,4 @@
+import { AckRate } from './ack-rate.ts';
 import { clampSize, frame, i32, ServerOp, type Role } from './protocol.ts';
 import { ScreenMirror } from './screen-mirror.ts';
 import type { ShellProcess, ShellSize, SpawnShell } from './shell-process.ts';
@@ -41,6 +42,16 @@ export interface FlowLimits {
    * the next turn of the event loop when it answers a keystroke, so an echo is never held back.
    */
   batchMs: number;
+  /**
+   * A pacing tab whose acks show it parses fast may be owed this many milliseconds of its own
+   * parsing instead: `high`, `low`, `batchBytes` (and `batchMs`, at most fourfold) grow by the
+   * same factor, up to `maxHigh`. A slow browser keeps the figures above, so Ctrl-C stays prompt
+   * for it, while a fast one gets fewer, larger messages: each message costs a send, a wake-up
+   * of the browser and an ack, and those, not the bytes, held a flood to two thirds of the pty's
+   * speed on two cores.
+   */
+  inFlightMs: number;
+  maxHigh: number;
 }
 
 export const defaultFlowLimits: FlowLimits = {
@@ -55,6 +66,8 @@ export const defaultFlowLimits: FlowLimits = {
   // watermark, so the browser's acks come back while the next ones are on their way.
   batchBytes: 64 * 1024,
   batchMs: 2,
+  inFlightMs: 40,
+  maxHigh: 4 * 1024 * 1024,
 };
 
 export interface SessionOptions {
@@ -79,6 +92,7 @@ interface Link {
   /** Payload bytes in `queued`: owed to the tab as surely as `unacked`, so they count for pausing. */
   queuedBytes: number;
   lastAckAt: number;
+  ackRate: AckRate;
 }
 
 /**
@@ -102,6 +116,8 @@ export class TerminalSession {
   /** A keystroke went to the shell since the last flush: its answer is sent at once. */
   #answering = false;
   #paused = false;
+  /** How much the flow limits are scaled for the pacing tab (1 for a slow or new tab). */
+  #scale = 1;
   #pollTimer: NodeJS.Timeout | undefined;
   #idleTimer: NodeJS.Timeout | undefined;
   #title = '';
@@ -138,11 +154,11 @@ export class TerminalSession {
   /** Connects a tab. The tab gets its role, then the current screen, then live output. */
   attach(viewer: Viewer, size?: ShellSize): Attachment {
     clearTimeout(this.#idleTimer);
-    const link: Link = { viewer, state: 'replaying', unacked: 0, queued: [], queuedBytes: 0, lastAckAt: Date.now() };
+    const link: Link = { viewer, state: 'replaying', unacked: 0, queued: [], queuedBytes: 0, lastAckAt: Date.now(), ackRate: new AckRate() };
     this.#links.add(link);
     viewer.send(frame(ServerOp.role, new TextEncoder().encode(viewer.role)));
     if (viewer.role === 'owner') {
-      this.#pacer = link;
+      this.#setPacer(link);
       if (size) this.resize(size.cols, size.rows);
     }
     this.#replay(link);
@@ -151,12 +167,12 @@ export class TerminalSession {
         // Keystrokes sent while the snapshot is on its way still count: the browser drops the
         // terminal's own answers to replayed sequences itself, and the learner's typing is real.
         if (viewer.role !== 'owner' || !this.#links.has(link)) return;
-        this.#pacer = link;
+        this.#setPacer(link);
         this.write(data);
       },
       resize: (cols, rows) => {
         if (viewer.role !== 'owner' || !this.#links.has(link)) return;
-        this.#pacer = link;
+        this.#setPacer(link);
         this.resize(cols, rows);
       },
       ack: (bytes) => this.#ack(link, bytes),
@@ -192,6 +208,8 @@ export class TerminalSession {
     link.state = 'replaying';
     link.queued = [];
     link.queuedBytes = 0;
+    link.ackRate.reset();
+    if (link === this.#pacer) this.#scale = 1;
     // Output goes to the mirror and to the tabs together, at a flush: flushing now means the
     // snapshot below and the output queued for this tab neither overlap nor leave a gap.
     this.#flush();
@@ -215,14 +233,14 @@ export class TerminalSession {
   #output(chunk: Uint8Array) {
     this.#pending.push(chunk);
     this.#pendingBytes += chunk.byteLength;
-    if (this.#pendingBytes >= this.#limits.batchBytes) this.#flush();
+    if (this.#pendingBytes >= this.#limits.batchBytes * this.#scale) this.#flush();
     else if (this.#answering) {
       // An echo or a command's first output: as soon as this turn of the event loop is done.
       this.#flushImmediate ??= setImmediate(() => this.#flush());
     } else {
       // Streaming: node-pty reads a few KiB per turn of the event loop, and a message per read
       // (25,000 for 100 MB) cost more than the reads. A short wait gathers tens of reads.
-      if (!this.#flushImmediate) this.#flushTimer ??= setTimeout(() => this.#flush(), this.#limits.batchMs);
+      if (!this.#flushImmediate) this.#flushTimer ??= setTimeout(() => this.#flush(), this.#limits.batchMs * Math.min(this.#scale, 4));
     }
     this.#updatePause();
   }
@@ -272,6 +290,8 @@ export class TerminalSession {
     if (link.state === 'replaying') return;
     link.unacked = Math.max(0, link.unacked - bytes);
     link.lastAckAt = Date.now();
+    link.ackRate.ack(bytes);
+    if (link === this.#pacer) this.#rescale();
     this.#catchUp(link);
     this.#updatePause();
   }
@@ -282,7 +302,7 @@ export class TerminalSession {
 
   #detach(link: Link) {
     if (!this.#links.delete(link)) return;
-    if (this.#pacer === link) this.#pacer = [...this.#links].reverse().find((other) => other.viewer.role === 'owner');
+    if (this.#pacer === link) this.#setPacer([...this.#links].reverse().find((other) => other.viewer.role === 'owner'));
     this.#updatePause();
     if (this.#links.size === 0) this.#startIdleTimer();
   }
@@ -297,19 +317,35 @@ export class TerminalSession {
   #updatePause() {
     if (this.#ended) return;
     const limits = this.#limits;
+    const scale = this.#scale;
     const pacer = this.#pacer?.state === 'behind' ? undefined : this.#pacer;
     const owed = pacer ? pacer.unacked + pacer.queuedBytes + this.#pendingBytes : 0;
     const buffered = pacer?.viewer.bufferedAmount() ?? 0;
-    if (!this.#paused && (owed > limits.high || buffered > limits.bufferedHigh)) {
+    // A larger message may sit in the socket a moment longer; two of them are still a bound.
+    const batchBytes = limits.batchBytes * scale;
+    if (!this.#paused && (owed > limits.high * scale || buffered > Math.max(limits.bufferedHigh, 2 * batchBytes))) {
       this.#paused = true;
       this.#shell.pause();
       // The socket's drain and a stalled tab have no event of their own: look again shortly.
       this.#pollTimer = setInterval(() => this.#poll(), 25);
-    } else if (this.#paused && owed <= limits.low && buffered <= limits.bufferedLow) {
+    } else if (this.#paused && owed <= limits.low * scale && buffered <= Math.max(limits.bufferedLow, batchBytes / 2)) {
       this.#paused = false;
       clearInterval(this.#pollTimer);
       this.#shell.resume();
     }
+  }
+
+  #setPacer(link: Link | undefined) {
+    if (link === this.#pacer) return;
+    this.#pacer = link;
+    this.#rescale();
+  }
+
+  /** Sizes the flow limits to the pacing tab's measured parse rate (see FlowLimits.inFlightMs). */
+  #rescale() {
+    const limits = this.#limits;
+    const rate = this.#pacer?.ackRate.bytesPerMs ?? 0;
+    this.#scale = Math.min(Math.max(1, (rate * limits.inFlightMs) / limits.high), Math.max(1, limits.maxHigh / limits.high));
   }
 
   #poll() {

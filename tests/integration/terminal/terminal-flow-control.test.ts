@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { ClientOp, frame, u32 } from '../../../src/server/terminal/protocol.ts';
+import { ClientOp, frame, ServerOp, u32 } from '../../../src/server/terminal/protocol.ts';
 import { defaultFlowLimits } from '../../../src/server/terminal/terminal-session.ts';
 import { connectOwner, startTestServer, TerminalClient, type TestServer } from './terminal-harness.ts';
 
@@ -49,6 +49,35 @@ test('a tab that stops acking pauses the shell: output stays bounded, and Ctrl-C
   await owner.waitFor('back-64', 5_000);
   clearInterval(ackAll);
   expect(Date.now() - start).toBeLessThan(2_000);
+  owner.close();
+});
+
+test('a tab that read fast and then stops is still bounded: what the shell may be owed grows with the tab, up to maxHigh', async () => {
+  // A lower cap than the default, so that a test machine's `yes` surely reaches it.
+  const limits = { ...defaultFlowLimits, stallMs: 60_000, maxHigh: 1024 * KiB };
+  await server.close();
+  server = await startTestServer({ limits });
+  const owner = await connectOwner(server, { autoAck: false });
+  let acking = true;
+  owner.ws.on('message', (data: Buffer) => {
+    if (acking && data[0] === ServerOp.output) owner.ws.send(frame(ClientOp.ack, u32(data.length - 1)));
+  });
+  await owner.waitFor(/[$#] /, 10_000);
+  owner.type('yes\r');
+  // Acked as fast as it comes, so the limits grow with the measured rate (up to maxHigh).
+  await waitUntil(() => owner.outputBytes > 8 * 1024 * KiB, 15_000, 'a few MB arrived');
+  acking = false;
+  const atStop = owner.outputBytes;
+  await sleep(1_500);
+  // No ack since: the shell is paused once maxHigh is owed, plus the last read and one message's
+  // worth that was already under way when the acks stopped.
+  const { maxHigh, batchBytes, high } = limits;
+  const bound = maxHigh + (batchBytes * maxHigh) / high + 64 * KiB;
+  expect(owner.outputBytes - atStop).toBeLessThanOrEqual(bound);
+  const held = owner.outputBytes;
+  await sleep(1_000);
+  expect(owner.outputBytes).toBe(held);
+  owner.type('\x03');
   owner.close();
 });
 
