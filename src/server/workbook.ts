@@ -37,6 +37,17 @@ export interface Workbook {
   close(): Promise<void>;
 }
 
+/**
+ * Sent on every response, pages and API alike: no other site may frame the workbook (a framed page
+ * could be clickjacked into pressing Run), no content sniffing, and no Referer leaves a page.
+ */
+export const securityHeaders: Record<string, string> = {
+  'content-security-policy': "frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
 function refuse(res: ServerResponse, status: number, message: string) {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
   res.end(`${message}\n`);
@@ -73,6 +84,7 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
     guard,
     locals,
     async handleRequest(req, res, next) {
+      for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
       if (!guard.isAllowedHost(req)) {
         // A page that reached us through DNS rebinding carries its own name in Host.
         refuse(res, 403, `ECS Workbook answers only at ${[...guard.allowedHosts].join(', ')}. Open http://127.0.0.1:${config.port}/ instead.`);

@@ -78,3 +78,12 @@ test('a page asked for under a foreign Host name is refused (DNS rebinding)', as
   expect(response.status()).toBe(403);
   expect(await response.text()).toContain(`http://127.0.0.1:${port}/`);
 });
+
+test('pages and built assets forbid framing and sniffing (npm start)', async ({ page, request }) => {
+  const response = await page.goto('/en/before-you-start/');
+  expect(response?.headers()['content-security-policy']).toBe("frame-ancestors 'none'");
+  expect(response?.headers()['x-frame-options']).toBe('DENY');
+  const asset = await request.get((await page.locator('link[rel="stylesheet"], script[src]').first().evaluate((el) => (el as HTMLLinkElement).href || (el as HTMLScriptElement).src)) as string);
+  expect(asset.headers()['x-content-type-options']).toBe('nosniff');
+  expect(asset.headers()['referrer-policy']).toBe('no-referrer');
+});
