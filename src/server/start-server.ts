@@ -42,7 +42,15 @@ export async function startServer(options: ServerOptions) {
       const render = () => void astroHandler(req, res, () => {}, { workbook: workbook.locals });
       // Built assets first (hashed, cached forever); everything else is a page Astro renders.
       if (req.method !== 'GET' && req.method !== 'HEAD') return render();
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      let path: string;
+      try {
+        path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      } catch {
+        // The workbook core answers these with 400 first; never let a throw here hang a request.
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('The address is not valid: each % must be followed by two hexadecimal digits.\n');
+        return;
+      }
       if (path.endsWith('/')) return render();
       send(req, path, { root: clientDir, index: false, dotfiles: 'deny', immutable: path.startsWith('/_astro/'), maxAge: path.startsWith('/_astro/') ? '1y' : 0 })
         .on('error', render)

@@ -48,6 +48,16 @@ export const securityHeaders: Record<string, string> = {
   'referrer-policy': 'no-referrer',
 };
 
+/** Whether every %-escape in the path decodes (`/%E0%A4%A` does not, and would throw later). */
+function hasValidEscapes(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function refuse(res: ServerResponse, status: number, message: string) {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
   res.end(`${message}\n`);
@@ -91,6 +101,10 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
         return;
       }
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      if (!hasValidEscapes(url.pathname)) {
+        refuse(res, 400, `The address ${url.pathname} is not valid: each % must be followed by two hexadecimal digits that form UTF-8. Check the link.`);
+        return;
+      }
       for (const feature of features) {
         if (await feature.handleRequest?.(req, res, url)) return;
       }

@@ -79,11 +79,14 @@ test('a page asked for under a foreign Host name is refused (DNS rebinding)', as
   expect(await response.text()).toContain(`http://127.0.0.1:${port}/`);
 });
 
-test('pages and built assets forbid framing and sniffing (npm start)', async ({ page, request }) => {
+test('pages and built assets forbid framing, and a malformed address answers 400 (npm start)', async ({ page, request }) => {
   const response = await page.goto('/en/before-you-start/');
   expect(response?.headers()['content-security-policy']).toBe("frame-ancestors 'none'");
   expect(response?.headers()['x-frame-options']).toBe('DENY');
   const asset = await request.get((await page.locator('link[rel="stylesheet"], script[src]').first().evaluate((el) => (el as HTMLLinkElement).href || (el as HTMLScriptElement).src)) as string);
   expect(asset.headers()['x-content-type-options']).toBe('nosniff');
   expect(asset.headers()['referrer-policy']).toBe('no-referrer');
+  const malformed = await request.get('/%E0%A4%A', { timeout: 5_000 });
+  expect(malformed.status()).toBe(400);
+  expect(await malformed.text()).toContain('is not valid');
 });

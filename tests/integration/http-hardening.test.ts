@@ -34,3 +34,11 @@ describe('every response', () => {
     },
   );
 });
+
+describe('a malformed address', () => {
+  it('answers 400 with what is wrong instead of hanging', async () => {
+    const response = await get('/%E0%A4%A');
+    expect(response.status).toBe(400);
+    expect(response.body).toContain('is not valid: each % must be followed by two hexadecimal digits');
+  });
+});
