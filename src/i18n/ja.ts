@@ -107,4 +107,8 @@ export const ja = {
   'terminal.collapse': '隠す',
   'terminal.expand': 'ターミナルを表示',
   'terminal.resize-handle': 'ドラッグ (または矢印キー) でターミナルの大きさを変更',
+  // Sign-in (security: the terminal and the API only for the browser that opened the printed link)
+  'signin.terminal': 'このブラウザーはワークブックにサインインしていないため、ターミナルは使えません。`npm start` が表示したリンク (末尾が #sign-in=…) を開いてください。',
+  'signin.terminal-short': 'サインインしていません',
+  'signin.check': 'チェックにはサインインしたブラウザーが必要です。`npm start` が表示したリンク (末尾が #sign-in=…) を開いてください。',
 } as const satisfies Record<MessageKey, string>;

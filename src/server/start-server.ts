@@ -39,7 +39,7 @@ export async function startServer(options: ServerOptions) {
   const workbook = createWorkbook({ host: options.host, port: options.port });
   const server = createServer((req, res) => {
     void workbook.handleRequest(req, res, () => {
-      const render = () => void astroHandler(req, res, () => {}, { workbook: workbook.locals });
+      const render = () => void astroHandler(req, res, () => {}, { workbook: workbook.localsFor(req) });
       // Built assets first (hashed, cached forever); everything else is a page Astro renders.
       if (req.method !== 'GET' && req.method !== 'HEAD') return render();
       let path: string;
@@ -79,11 +79,14 @@ export async function startServer(options: ServerOptions) {
 
   const displayHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${displayHost}:${options.port}/`;
+  const signInLink = workbook.signIn.link(url);
   if (!loopbackHosts.has(options.host)) {
     console.warn(`Warning: listening on ${options.host}, not only this machine. Anyone who can reach it and has the launch secret can use its terminal.`);
   }
   console.log(`ECS Workbook is running at ${url}`);
-  if (options.open) openBrowser(url);
+  // Printed even with --no-open: a browser that has not opened this link cannot use the terminal.
+  console.log(`Open this link to sign this browser in (it ends in #sign-in=…, keep it private):\n  ${signInLink}`);
+  if (options.open) openBrowser(signInLink);
 
   let closing = false;
   const shutdown = async () => {

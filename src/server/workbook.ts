@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createChecksFeature } from './checks-feature.ts';
 import { createRequestGuard, type RequestGuard } from './request-guard.ts';
+import { createSignIn, sessionPath, type SignIn } from './sign-in.ts';
 import { soloCredentials } from './terminal/credentials.ts';
 import { localShellSpawner } from './terminal/local-shell.ts';
 import { createTerminalFeature, type TerminalFeatureOptions } from './terminal/terminal-feature.ts';
@@ -29,7 +30,15 @@ export interface WorkbookFeature {
 export interface Workbook {
   config: WorkbookConfig;
   guard: RequestGuard;
-  locals: WorkbookLocals;
+  /** The sign-in token, its link and the session cookie check. */
+  signIn: SignIn;
+  /** This launch's terminal secret (server memory; pages get it through `localsFor`). */
+  launchSecret: string;
+  /**
+   * What a page rendered for this request gets as `Astro.locals.workbook`: the launch secret only
+   * when the request carries this launch's session cookie (the browser signed in).
+   */
+  localsFor(req: IncomingMessage): WorkbookLocals;
   /** Answers what the workbook serves itself; calls `next` for everything Astro renders. */
   handleRequest(req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void>;
   /** Handles WebSocket upgrades for our paths; returns false for others (Vite's HMR in dev). */
@@ -73,15 +82,21 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
   const guard = createRequestGuard(config.host, config.port);
   const launchSecret = randomBytes(32).toString('base64url');
   const checks = createChecksFeature(guard, { ...(config.dataDir && { dataDir: config.dataDir }) });
-  const locals: WorkbookLocals = {
-    launchSecret,
-    stepStatuses: checks.stepStatuses,
-    variables: checks.variables,
+  const signIn = createSignIn(guard, config.port);
+  const localsFor = (req: IncomingMessage): WorkbookLocals => {
+    const signedIn = signIn.isSignedIn(req);
+    return {
+      signedIn,
+      ...(signedIn && { launchSecret }),
+      stepStatuses: checks.stepStatuses,
+      variables: checks.variables,
+    };
   };
   const features: WorkbookFeature[] = [checks.feature];
   features.push(
     createTerminalFeature({
       guard,
+      isSignedIn: signIn.isSignedIn,
       authenticate: soloCredentials(launchSecret),
       spawnShell: localShellSpawner({ workspace: () => checks.variables().workspace }),
       idleMs: terminalIdleMs(),
@@ -92,7 +107,9 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
   return {
     config,
     guard,
-    locals,
+    signIn,
+    launchSecret,
+    localsFor,
     async handleRequest(req, res, next) {
       for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
       if (!guard.isAllowedHost(req)) {
@@ -103,6 +120,16 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
       if (!hasValidEscapes(url.pathname)) {
         refuse(res, 400, `The address ${url.pathname} is not valid: each % must be followed by two hexadecimal digits that form UTF-8. Check the link.`);
+        return;
+      }
+      if (url.pathname === sessionPath) {
+        await signIn.handleSignIn(req, res);
+        return;
+      }
+      if (url.pathname.startsWith('/api/') && !signIn.isSignedIn(req)) {
+        // Progress, settings and checks belong to the learner's own browser only.
+        res.writeHead(401, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ error: 'This browser is not signed in to the workbook. Open the link that `npm start` printed; it ends in #sign-in=….' }));
         return;
       }
       for (const feature of features) {

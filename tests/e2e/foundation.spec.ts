@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 test('the home page lists the lessons in order with duration and summary', async ({ page }) => {
   await page.goto('/');
