@@ -81,7 +81,7 @@ export async function startServer(options: ServerOptions) {
   const url = `http://${displayHost}:${options.port}/`;
   const signInLink = workbook.signIn.link(url);
   if (!loopbackHosts.has(options.host)) {
-    console.warn(`Warning: listening on ${options.host}, not only this machine. Anyone who can reach it and has the launch secret can use its terminal.`);
+    console.warn(`Warning: listening on ${options.host}, not only this machine. Anyone who can reach it and has the sign-in link can use its terminal (a shell as you) and your AWS checks; keep the link private.`);
   }
   console.log(`ECS Workbook is running at ${url}`);
   // Printed even with --no-open: a browser that has not opened this link cannot use the terminal.
