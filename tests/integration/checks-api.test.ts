@@ -126,4 +126,19 @@ describe('checks API', () => {
     expect((await reset.json()).statuses).toEqual({});
     expect(locals().stepStatuses()).toEqual({});
   });
+
+  it('refuses a name with shell syntax, and ignores one an old store still holds', async () => {
+    const bad = await fetch(`${base}/api/settings`, { method: 'PUT', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ cluster: 'x;$(touch /tmp/p)' }) });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).problems).toEqual([{ field: 'cluster', message: expect.stringContaining('ECS names use 1–255 letters, digits, hyphens and underscores') }]);
+    // A store written before these rules: its values never reach a command.
+    const store = openProgressStore(data);
+    store.putSettings({ cluster: 'x;$(touch /tmp/p)', workspace: '~/a b' });
+    store.close();
+    const view = await (await fetch(`${base}/api/settings`)).json();
+    expect(view.variables.cluster).toBe('ecs-handson-cluster');
+    expect(JSON.stringify(view.variables)).not.toContain('touch');
+    const reset = await fetch(`${base}/api/settings`, { method: 'PUT', headers: { origin, 'content-type': 'application/json' }, body: '{}' });
+    expect(reset.status).toBe(200);
+  });
 });
