@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { ClientOp, frame } from '../../../src/server/terminal/protocol.ts';
@@ -6,11 +9,12 @@ import { connectOwner, startTestServer, TerminalClient, type TestServer } from '
 let server: TestServer;
 beforeAll(async () => {
   process.env.AWS_REGION = 'eu-test-1';
-  process.env.ECS_WORKBOOK_DATA_DIR = '/server/only/setting';
+  process.env.ECS_WORKBOOK_DATA_DIR = mkdtempSync(join(tmpdir(), 'server-only-setting-'));
   server = await startTestServer({ helloTimeoutMs: 300, heartbeatMs: 250 });
 });
 afterAll(async () => {
   await server?.close();
+  rmSync(process.env.ECS_WORKBOOK_DATA_DIR!, { recursive: true, force: true });
 });
 
 /** Upgrades with the signed-in cookie unless `cookie` is given (an empty one sends none). */
@@ -171,7 +175,8 @@ test("the shell's environment has the learner's AWS settings but not the secret 
   expect(owner.text).not.toContain(server.workbook.launchSecret);
   expect(owner.text).not.toContain(server.workbook.signIn.token);
   expect(owner.text).not.toContain(server.cookie.split('=')[1]);
-  expect(owner.text).not.toContain('/server/only/setting');
+  // The data folder's bin/ is on PATH (the ecs-workbook launcher); the server's setting is not copied.
+  expect(owner.text).not.toContain('ECS_WORKBOOK_DATA_DIR=');
   expect(owner.text).toContain('AWS_REGION=eu-test-1');
   expect(owner.text).toMatch(/LANG=C\.UTF-8|LANG=\S+/);
   expect(owner.text).toContain(`HOME=${server.home}`);
