@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 4399);
 /** The server's own origin, which requests that change state must name (its Origin check). */
 export const e2eOrigin = `http://127.0.0.1:${port}`;
+/** The server's sign-in token, fixed for the run (ECS_WORKBOOK_SIGN_IN_TOKEN is for tests only); tests/e2e/fixtures.ts signs in with it. */
+export const e2eSignInToken = `e2e-sign-in-token-${port}`;
 export const e2eDataDir = resolve('test-results/e2e-data');
 export const e2eDockerSocket = resolve('test-results/e2e-docker.sock');
 /**
@@ -38,6 +40,7 @@ export default defineConfig({
     stdout: 'pipe',
     env: {
       ECS_WORKBOOK_DATA_DIR: e2eDataDir,
+      ECS_WORKBOOK_SIGN_IN_TOKEN: e2eSignInToken,
       // The terminal's shell runs with a throwaway HOME and workspace, never the real home's.
       HOME: resolve('test-results/e2e-home'),
       ECS_WORKBOOK_WORKSPACE: resolve('test-results/e2e-home/ecs-workbook'),

@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
 import { ClientOp, frame, ServerOp, u32 } from '../src/server/terminal/protocol.ts';
+import { signIn } from '../tests/harness/sign-in.ts';
 
 export interface BenchServer {
   pid: number;
   port: number;
   secret: string;
+  /** The session cookie of a signed-in browser, which the terminal upgrade requires. */
+  cookie: string;
   rssBytes(): number;
   /** CPU seconds (user + system) the server process has used so far, from /proc. */
   cpuSeconds(): number;
@@ -31,11 +34,13 @@ export async function startBenchServer(): Promise<BenchServer> {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
-  const { port, secret } = JSON.parse(first) as { port: number; secret: string };
+  const { port, secret, signInToken } = JSON.parse(first) as { port: number; secret: string; signInToken: string };
+  const cookie = await signIn(`http://127.0.0.1:${port}`, signInToken);
   return {
     pid: child.pid!,
     port,
     secret,
+    cookie,
     rssBytes: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) * 1024,
     cpuSeconds: () => {
       const stat = readFileSync(`/proc/${child.pid}/stat`, 'latin1');
@@ -62,7 +67,7 @@ export interface BenchClient {
 
 /** Connects as the owner and resolves once the shell has printed its first prompt. */
 export async function connectBenchClient(server: BenchServer, cols = 120, rows = 40): Promise<BenchClient> {
-  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/terminal`, { headers: { origin: `http://127.0.0.1:${server.port}` }, perMessageDeflate: false });
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/terminal`, { headers: { origin: `http://127.0.0.1:${server.port}`, cookie: server.cookie }, perMessageDeflate: false });
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
     ws.once('error', reject);

@@ -1,6 +1,6 @@
 // The real workbook server (createWorkbook: guard, terminal feature, node-pty) in its own process,
 // so the benchmarks measure its CPU and memory apart from the client's. Prints one JSON line with
-// its port and launch secret for the bench client (a bench harness only: never do this in the app).
+// its port, launch secret and sign-in token for the bench client (a bench harness only: never do this in the app).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createWorkbook } from '../src/server/workbook.ts';
@@ -13,7 +13,7 @@ server.on('request', (req, res) => void workbook.handleRequest(req, res, () => r
 server.on('upgrade', (req, socket, head) => {
   if (!workbook.handleUpgrade(req, socket, head)) socket.destroy();
 });
-process.stdout.write(`${JSON.stringify({ port, secret: workbook.locals.launchSecret })}\n`);
+process.stdout.write(`${JSON.stringify({ port, secret: workbook.launchSecret, signInToken: workbook.signIn.token })}\n`);
 process.on('SIGTERM', async () => {
   await workbook.close();
   process.exit(0);

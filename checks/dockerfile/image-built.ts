@@ -7,6 +7,7 @@ import { captureDocker } from '../../src/checks/shared/docker-observe.ts';
 import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
 import { nearMiss } from '../../src/checks/shared/near-miss.ts';
 import { defineCheck, isCaptured, type CheckItem, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
+import { shellQuote } from '../../src/lessons/command-variables.ts';
 
 export interface ImageFacts {
   Id: string;
@@ -26,7 +27,7 @@ export interface ImageBuiltSnapshot {
 }
 
 export function buildCommand(vars: { workspace: string; repository: string }): string {
-  return `cd ${vars.workspace} && docker build -t ${vars.repository} .`;
+  return `cd ${shellQuote(vars.workspace)} && docker build -t ${vars.repository} .`;
 }
 
 export async function inspectImage(docker: import('dockerode'), name: string): Promise<Observed<ImageFacts>> {
@@ -90,7 +91,7 @@ export default defineCheck<ImageBuiltSnapshot>({
       id: 'architecture', status: amd64 ? 'pass' : 'warn', label: { key: 'dockerfile.image-built.architecture.label' }, actual: platform,
       ...(!amd64 && {
         expected: 'linux/amd64', hint: { key: 'dockerfile.image-built.architecture.hint', params: { platform } },
-        fix: `cd ${vars.workspace} && docker buildx build --platform linux/amd64 -t ${vars.repository} --load .`,
+        fix: `cd ${shellQuote(vars.workspace)} && docker buildx build --platform linux/amd64 -t ${vars.repository} --load .`,
       }),
     });
     const failed = items.some((item) => item.status === 'fail');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { defineCheck, type CheckItem, type CheckResult } from '../../src/checks/check-contract.ts';
 import { baseImage, exposedPorts, parseDockerfile } from './parse-dockerfile.ts';
 import { writeDockerfileCommand } from './sample-dockerfile.ts';
+import { shellQuote } from '../../src/lessons/command-variables.ts';
 
 export interface WrittenSnapshot {
   path: string;
@@ -56,7 +57,7 @@ export default defineCheck<WrittenSnapshot>({
           id: 'file', status: 'fail', label: { key: 'dockerfile.written.file.label', params: { path: snapshot.path } },
           expected: snapshot.path, actual: found ?? snapshot.readError ?? 'missing',
           hint: found ? { key: 'dockerfile.written.file.elsewhere', params: { found } } : { key: 'dockerfile.written.file.hint' },
-          fix: found ? `cp ${found} ${snapshot.path}` : writeDockerfileCommand(vars.workspace),
+          fix: found ? `cp ${shellQuote(found)} ${shellQuote(snapshot.path)}` : writeDockerfileCommand(vars.workspace),
         }],
         resources: [],
       };
@@ -71,7 +72,7 @@ export default defineCheck<WrittenSnapshot>({
         const ok = ports.includes(3000);
         items.push({
           id, status: ok ? 'pass' : 'fail', label: { key: 'dockerfile.written.expose.label' },
-          ...(!ok && { expected: 'EXPOSE 3000', actual: `EXPOSE ${ports.join(' ')}`, hint: { key: 'dockerfile.written.expose.other-port' }, fix: `sed -i.bak 's/^EXPOSE .*/EXPOSE 3000/' ${snapshot.path}` }),
+          ...(!ok && { expected: 'EXPOSE 3000', actual: `EXPOSE ${ports.join(' ')}`, hint: { key: 'dockerfile.written.expose.other-port' }, fix: `sed -i.bak 's/^EXPOSE .*/EXPOSE 3000/' ${shellQuote(snapshot.path)}` }),
         });
         continue;
       }

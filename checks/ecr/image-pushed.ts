@@ -10,6 +10,7 @@ import { captureDocker } from '../../src/checks/shared/docker-observe.ts';
 import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
 import { inspectImage, type ImageFacts } from '../dockerfile/image-built.ts';
 import { describeRepository, type RepositoryFacts } from './repository.ts';
+import { shellQuote } from '../../src/lessons/command-variables.ts';
 
 export const expectedTag = 'latest';
 
@@ -143,7 +144,7 @@ export default defineCheck<ImagePushedSnapshot>({
         id: 'architecture', status: amd64 ? 'pass' : 'fail', label: { key: 'ecr.image-pushed.architecture.label' }, actual: platforms.join(', ') || 'no platforms',
         ...(!amd64 && {
           expected: 'linux/amd64', hint: { key: 'ecr.image-pushed.architecture.arm64-index', params: { platforms: platforms.join(', ') } },
-          fix: `cd ${vars.workspace} && docker buildx build --platform linux/amd64 -t ${uri}:${expectedTag} --push .`,
+          fix: `cd ${shellQuote(vars.workspace)} && docker buildx build --platform linux/amd64 -t ${uri}:${expectedTag} --push .`,
         }),
       });
     } else if (local) {
@@ -154,7 +155,7 @@ export default defineCheck<ImagePushedSnapshot>({
         actual: `${platform} (${sameAsLocal ? 'your local build, same digest' : 'your local build'})`,
         ...(!amd64 && {
           expected: 'linux/amd64', hint: { key: 'ecr.image-pushed.architecture.arm64-local', params: { platform } },
-          fix: `cd ${vars.workspace} && docker buildx build --platform linux/amd64 -t ${uri}:${expectedTag} --push .`,
+          fix: `cd ${shellQuote(vars.workspace)} && docker buildx build --platform linux/amd64 -t ${uri}:${expectedTag} --push .`,
         }),
       });
     } else {

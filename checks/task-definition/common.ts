@@ -199,10 +199,8 @@ export function parseImage(image: string): ImageReference {
   };
 }
 
-/** Shell-quote one argument for a fix command. */
-export function shellQuote(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
+/** Shell-quote one argument for a fix command (one implementation for every check). */
+export { shellQuote } from '../../src/lessons/command-variables.ts';
 
 export function taskIdOf(taskArn: string | undefined): string {
   return taskArn?.split('/').pop() ?? '';

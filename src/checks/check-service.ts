@@ -1,7 +1,7 @@
 /**
  * What the server and the CLI share: the store, the learner's settings and variables, and
  * "run this step's check and record it". Keeping it here means a Check click and
- * `npx ecs-workbook check` do exactly the same thing and land in the same file.
+ * `ecs-workbook check` (in the workbook's terminal; `npx ecs-workbook check` in the project folder) do exactly the same thing and land in the same file.
  */
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Language } from '../i18n/languages.ts';

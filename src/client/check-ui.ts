@@ -205,6 +205,8 @@ export function setupChecks() {
   const lessons = new Set<string>();
   for (const root of roots) {
     root.dataset.checkReady = '';
+    // Not signed in: the API would answer 401; the Check says how to sign in instead.
+    if (root.dataset.signedOut !== undefined) continue;
     setupCheck(root);
     lessons.add(root.dataset.check!.split('/')[0]!);
   }

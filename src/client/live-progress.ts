@@ -3,6 +3,8 @@
  * and the learner's values in commands and prose (`.wb-var[data-var]`: Command, Var) current, from the server's events:
  * a Check in another tab or a CLI run in the terminal shows up here without a reload.
  */
+import { isShellSafeValue } from '../lessons/command-variables.ts';
+
 type Statuses = Record<string, string>;
 
 function labels(): Record<string, string> {
@@ -33,7 +35,8 @@ export function applyStatuses(statuses: Statuses) {
 export function applyVariables(values: Record<string, unknown>) {
   for (const span of document.querySelectorAll<HTMLElement>('.wb-var[data-var]')) {
     const value = values[span.dataset.var!];
-    if (typeof value !== 'string' || !value) continue;
+    // Run types these into the shell: a value a shell would not read as plain text is never shown.
+    if (typeof value !== 'string' || !value || !isShellSafeValue(value)) continue;
     span.textContent = value;
     span.classList.remove('wb-var-missing');
   }

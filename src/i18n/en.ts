@@ -107,6 +107,10 @@ export const en = {
   'terminal.resize-handle': 'Drag (or use the arrow keys) to resize the terminal',
   // Home page: each lesson's steps with their state (checks-fix)
   'home.steps': 'Steps of “{title}”',
+  // Sign-in (security: the terminal and the API only for the browser that opened the printed link)
+  'signin.terminal': 'This browser is not signed in to the workbook, so the terminal is off. Open the link that `npm start` printed in its window (it ends in #sign-in=…).',
+  'signin.terminal-short': 'Not signed in',
+  'signin.check': 'Checks need a signed-in browser: open the link that `npm start` printed (it ends in #sign-in=…).',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -109,4 +109,8 @@ export const ja = {
   'terminal.resize-handle': 'ドラッグ (または矢印キー) でターミナルの大きさを変更',
   // Home page: each lesson's steps with their state (checks-fix)
   'home.steps': '「{title}」のステップ',
+  // Sign-in (security: the terminal and the API only for the browser that opened the printed link)
+  'signin.terminal': 'このブラウザーはワークブックにサインインしていないため、ターミナルは使えません。`npm start` が表示したリンク (末尾が #sign-in=…) を開いてください。',
+  'signin.terminal-short': 'サインインしていません',
+  'signin.check': 'チェックにはサインインしたブラウザーが必要です。`npm start` が表示したリンク (末尾が #sign-in=…) を開いてください。',
 } as const satisfies Record<MessageKey, string>;

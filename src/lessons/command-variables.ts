@@ -8,13 +8,38 @@ const sentinel = (name: string) => `WBVARx${name}xWBEND`;
 const sentinelPattern = /WBVARx([A-Za-z0-9]+)xWBEND/g;
 const hasSentinel = /WBVARx[A-Za-z0-9]+xWBEND/;
 
+/**
+ * Whether a value may be put unquoted into a command that Run types into the learner's shell:
+ * only characters a shell reads as plain text (letters, digits and ._/+=,@:-, "~" only at the
+ * start). The settings refuse anything else; this is the second line, for values from an old
+ * store, the environment or the home folder's path, so they can never reach the shell unescaped.
+ * An unsafe value is not filled in: the `{{placeholder}}` stays visible instead.
+ */
+export function isShellSafeValue(value: string): boolean {
+  return /^~?[A-Za-z0-9._/+=,@:-]+$/.test(value) && !value.startsWith('-');
+}
+
+/**
+ * For a fix command built from something found on disk or in the environment (a folder name, the
+ * home path): the value itself when it is plain text to a shell, else single-quoted.
+ */
+export function shellQuote(value: string): string {
+  return isShellSafeValue(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The value to show for a placeholder, or undefined when it is missing or not shell-safe. */
+export function safeValue(values: Record<string, string | undefined>, name: string): string | undefined {
+  const value = values[name];
+  return value && isShellSafeValue(value) ? value : undefined;
+}
+
 export function variableNames(code: string): string[] {
   return [...new Set([...code.matchAll(variablePattern)].map((match) => match[1] as string))];
 }
 
 /** Replaces placeholders by the learner's values for copy and run, leaving unknown ones visible. */
 export function fillVariables(code: string, values: Record<string, string | undefined>): string {
-  return code.replace(variablePattern, (whole, name: string) => values[name] || whole);
+  return code.replace(variablePattern, (whole, name: string) => safeValue(values, name) ?? whole);
 }
 
 interface HastText { type: 'text'; value: string }
@@ -33,7 +58,7 @@ export function markVariables(code: string, values: Record<string, string | unde
     let last = 0;
     for (const match of text.matchAll(sentinelPattern)) {
       const name = match[1] as string;
-      const value = values[name];
+      const value = safeValue(values, name);
       if (match.index > last) nodes.push({ type: 'text', value: text.slice(last, match.index) });
       nodes.push({
         type: 'element',

@@ -15,8 +15,13 @@ export function workbookDevServer(): AstroIntegration {
         workbook = createWorkbook({ host: typeof server.config.server.host === 'string' ? server.config.server.host : '127.0.0.1', port });
         const current = workbook;
         server.middlewares.use((req, res, next) => {
-          (req as unknown as Record<symbol, unknown>)[Symbol.for('astro.locals')] = { workbook: current.locals };
+          (req as unknown as Record<symbol, unknown>)[Symbol.for('astro.locals')] = { workbook: current.localsFor(req) };
           void current.handleRequest(req, res, next);
+        });
+        server.httpServer?.once('listening', () => {
+          const address = server.httpServer?.address();
+          const actual = typeof address === 'object' && address ? address.port : port;
+          console.log(`ECS Workbook: sign this browser in with http://127.0.0.1:${actual}/#sign-in=${current.signIn.token}`);
         });
         // Vite's own HMR socket also upgrades on this server: we take only our paths.
         server.httpServer?.on('upgrade', (req, socket, head) => {

@@ -39,10 +39,18 @@ export async function startServer(options: ServerOptions) {
   const workbook = createWorkbook({ host: options.host, port: options.port });
   const server = createServer((req, res) => {
     void workbook.handleRequest(req, res, () => {
-      const render = () => void astroHandler(req, res, () => {}, { workbook: workbook.locals });
+      const render = () => void astroHandler(req, res, () => {}, { workbook: workbook.localsFor(req) });
       // Built assets first (hashed, cached forever); everything else is a page Astro renders.
       if (req.method !== 'GET' && req.method !== 'HEAD') return render();
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      let path: string;
+      try {
+        path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      } catch {
+        // The workbook core answers these with 400 first; never let a throw here hang a request.
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('The address is not valid: each % must be followed by two hexadecimal digits.\n');
+        return;
+      }
       if (path.endsWith('/')) return render();
       send(req, path, { root: clientDir, index: false, dotfiles: 'deny', immutable: path.startsWith('/_astro/'), maxAge: path.startsWith('/_astro/') ? '1y' : 0 })
         .on('error', render)
@@ -71,11 +79,14 @@ export async function startServer(options: ServerOptions) {
 
   const displayHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${displayHost}:${options.port}/`;
+  const signInLink = workbook.signIn.link(url);
   if (!loopbackHosts.has(options.host)) {
-    console.warn(`Warning: listening on ${options.host}, not only this machine. Anyone who can reach it and has the launch secret can use its terminal.`);
+    console.warn(`Warning: listening on ${options.host}, not only this machine. Anyone who can reach it and has the sign-in link can use its terminal (a shell as you) and your AWS checks; keep the link private.`);
   }
   console.log(`ECS Workbook is running at ${url}`);
-  if (options.open) openBrowser(url);
+  // Printed even with --no-open: a browser that has not opened this link cannot use the terminal.
+  console.log(`Open this link to sign this browser in (it ends in #sign-in=…, keep it private):\n  ${signInLink}`);
+  if (options.open) openBrowser(signInLink);
 
   let closing = false;
   const shutdown = async () => {

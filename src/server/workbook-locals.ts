@@ -2,12 +2,18 @@
 export type StepStatus = 'not-started' | 'pass' | 'fail' | 'pending' | 'error';
 
 /**
- * What the server hands to every page it renders (`Astro.locals.workbook`). Pages never reach
+ * What the server hands to every page it renders, made per request by `workbook.localsFor(req)` (`Astro.locals.workbook`). Pages never reach
  * into the server's modules directly, so the same pages work under `astro dev` and `npm start`.
  */
 export interface WorkbookLocals {
-  /** Made at each launch; our pages give it to the terminal in its first message. Never put in a URL. */
-  launchSecret: string;
+  /** Whether this request carries the session cookie that signing in (`/#sign-in=…`) sets. */
+  signedIn: boolean;
+  /**
+   * Made at each launch; our pages give it to the terminal in its first message. Never put in a
+   * URL. Present only when `signedIn`: a page fetched without the cookie (another local process
+   * or user) must not learn it.
+   */
+  launchSecret?: string;
   /** Current status of each step that has been checked, keyed by step id. */
   stepStatuses(): Record<string, StepStatus>;
   /** The learner's variables (`region`, `accountId`, resource names) for `{{placeholders}}` in commands. */

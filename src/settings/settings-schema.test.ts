@@ -53,3 +53,42 @@ describe('settings', () => {
     expect(dataDir({}, 'darwin')).toMatch(/Library\/Application Support\/ecs-workbook$/);
   });
 });
+
+describe('settings that Run types into the shell', () => {
+  // Commands use names and the workspace unquoted: `--cluster-name {{cluster}}`, `cd {{workspace}}`.
+  const injections = ['x;$(touch /tmp/p)', 'a b`id`', 'a|b', 'a&b', 'a>b', 'a*', 'a?', "a'b", 'a"b', '$HOME', '-rf'];
+
+  it.each(['cluster', 'taskFamily', 'service', 'vpcName', 'albSecurityGroup', 'taskSecurityGroup', 'executionRole', 'logGroup', 'repository', 'loadBalancer', 'targetGroup'])(
+    'refuses shell syntax in %s, saying which characters are allowed',
+    (field) => {
+      for (const value of injections) {
+        const found = problems({ [field]: value });
+        expect(found, `${field} = ${value}`).toEqual([{ field, message: expect.stringMatching(/is not allowed: .*(letters|lower-case)/) }]);
+      }
+    },
+  );
+
+  it('refuses a log group with "#", which would start a shell comment', () => {
+    expect(problems({ logGroup: '/ecs/a #b' })[0]?.message).toContain('no "#": a shell reads it as a comment');
+    expect(problems({ logGroup: '/ecs/my-app_1.0' })).toEqual([]);
+  });
+
+  it('keeps the names AWS and the lessons use', () => {
+    expect(problems({ repository: 'team/ecs-handson-app', executionRole: 'ecsTaskExecutionRole', albSecurityGroup: 'ecs-alb-sg', vpcName: 'my.vpc_1' })).toEqual([]);
+  });
+
+  it('refuses shell syntax in the prefix with the prefix rule', () => {
+    expect(problems({ prefix: 'a;b' })[0]).toMatchObject({ field: 'prefix', message: expect.stringContaining('a prefix uses lower-case letters, digits and single hyphens') });
+  });
+
+  it('refuses a workspace path with spaces or shell syntax, allowing ~ only at the start', () => {
+    for (const path of ['~/my work', '~/a;rm -rf ~', '/tmp/$(id)', '/tmp/`id`', "~/it's", '~/a&b', '~/a|b', '~/a>b', '~/a*', '~/a?', 'a/~/b', '~user/x', '-rf']) {
+      expect(problems({ workspace: path }), path).toEqual([{ field: 'workspace', message: expect.stringContaining('may use only letters, digits and ._-/ ("~" only at the start') }]);
+    }
+    for (const path of ['~', '~/ecs-workbook', '/home/me/ecs_workbook-2', 'work/ecs.1']) expect(problems({ workspace: path }), path).toEqual([]);
+  });
+
+  it('refuses a region that is not a region', () => {
+    expect(problems({ region: 'us-east-1;id' })[0]).toMatchObject({ field: 'region', message: expect.stringContaining('a region looks like') });
+  });
+});

@@ -26,14 +26,21 @@ export const defaultWorkspace = '~/ecs-workbook';
 
 interface Rule { test: (value: string) => boolean; rule: string }
 
-const ecsName: Rule = { test: (v) => /^[A-Za-z0-9_-]{1,255}$/.test(v), rule: 'ECS names use 1–255 letters, digits, hyphens and underscores' };
+/*
+ * Every name is typed into the learner's shell by Run, unquoted (`--cluster-name {{cluster}}`), so
+ * each rule allows only characters that mean nothing to a shell and are valid for that AWS
+ * resource: letters, digits, ".", "_", "-" (and "/" where AWS allows it), starting with a letter
+ * or digit (a leading "-" would read as an option). No spaces, quotes, $, `, ;, &, |, <, >, *, ?, #.
+ */
+const ecsName: Rule = { test: (v) => /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/.test(v), rule: 'ECS names use 1–255 letters, digits, hyphens and underscores, starting with a letter or digit' };
 const elbName = (what: string): Rule => ({
   test: (v) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/.test(v) && !/^internal-/i.test(v),
   rule: `${what} names have at most 32 letters, digits and hyphens, and neither start nor end with a hyphen${what === 'Load balancer' ? ' (nor start with "internal-")' : ''}`,
 });
 const securityGroupName: Rule = {
-  test: (v) => /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/.test(v) && !/^sg-/i.test(v),
-  rule: 'security group names have 1–255 letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*, and do not start with "sg-"',
+  // AWS allows more (spaces, ;, $, …), but those would break or inject into the commands Run types.
+  test: (v) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/.test(v) && !/^sg-/i.test(v),
+  rule: 'security group names here have 1–255 letters, digits and ._- (characters a shell reads as plain text), start with a letter or digit, and do not start with "sg-"',
 };
 
 export const nameRules: Record<NameSetting | 'logGroup', Rule> = {
@@ -41,7 +48,7 @@ export const nameRules: Record<NameSetting | 'logGroup', Rule> = {
     test: (v) => v.length >= 2 && v.length <= 256 && /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/.test(v),
     rule: 'ECR repository names have 2–256 lower-case letters and digits, separated by single ".", "_", "-" or "/"',
   },
-  vpcName: { test: (v) => v.length >= 1 && v.length <= 256, rule: 'a VPC Name tag has 1–256 characters' },
+  vpcName: { test: (v) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,255}$/.test(v), rule: 'a VPC name here has 1–256 letters, digits and ._- (characters a shell reads as plain text), starting with a letter or digit' },
   cluster: ecsName,
   taskFamily: ecsName,
   service: ecsName,
@@ -49,8 +56,10 @@ export const nameRules: Record<NameSetting | 'logGroup', Rule> = {
   targetGroup: elbName('Target group'),
   albSecurityGroup: securityGroupName,
   taskSecurityGroup: securityGroupName,
-  executionRole: { test: (v) => /^[\w+=,.@-]{1,64}$/.test(v), rule: 'IAM role names have 1–64 letters, digits and +=,.@_-' },
-  logGroup: { test: (v) => /^[.\-_/#A-Za-z0-9]{1,512}$/.test(v), rule: 'log group names have 1–512 letters, digits and ._-/#' },
+  // IAM's own set: + = , @ are plain text to a shell too.
+  executionRole: { test: (v) => /^[A-Za-z0-9][A-Za-z0-9_+=,.@-]{0,63}$/.test(v), rule: 'IAM role names have 1–64 letters, digits and +=,.@_-, starting with a letter or digit' },
+  // AWS also allows "#", which starts a shell comment: left out.
+  logGroup: { test: (v) => /^[A-Za-z0-9._/-]{1,512}$/.test(v) && !v.startsWith('-'), rule: 'log group names here have 1–512 letters, digits and ._-/ (no "#": a shell reads it as a comment), not starting with "-"' },
 };
 
 export const regionPattern = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
@@ -66,7 +75,10 @@ export const settingsSchema = z
       .refine((v) => v === undefined || v.length <= 12, 'a prefix has at most 12 characters: it goes in front of every name, and load balancer names may have at most 32'),
     ...Object.fromEntries(nameSettings.map((name) => [name, optionalText])) as Record<NameSetting, typeof optionalText>,
     logGroup: optionalText,
-    workspace: optionalText.refine((v) => v === undefined || !v.includes('\0'), 'a folder path cannot contain a NUL character'),
+    workspace: optionalText.refine(
+      (v) => v === undefined || isSafeWorkspacePath(v),
+      'the workspace folder path may use only letters, digits and ._-/ ("~" only at the start, as ~ or ~/…); no spaces, quotes or characters a shell treats specially ($ ` ; & | < > * ? and so on), because commands use it unquoted',
+    ),
     language: z.enum(languages).optional(),
   })
   .strict()
@@ -81,6 +93,11 @@ export const settingsSchema = z
       ctx.addIssue({ code: 'custom', path: ['logGroup'], message: `"${settings.logGroup}" is not allowed: ${nameRules.logGroup.rule}` });
     }
   });
+
+/** A folder path a shell reads as plain text: `~`, `~/…`, or letters, digits and ._-/ only. */
+export function isSafeWorkspacePath(path: string): boolean {
+  return /^(?:~(?=\/|$))?[A-Za-z0-9._/-]*$/.test(path) && path.length > 0 && !path.startsWith('-');
+}
 
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { e2eDataDir, e2eDockerSocket, e2eOrigin as origin } from '../../playwright.config.ts';
 import { forwardDockerSocket } from '../harness/docker.ts';
 

@@ -1,8 +1,12 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
-test('the home page lists the lessons in order with duration and summary', async ({ page }) => {
+test('the home page lists the lessons in order with duration and summary', async ({ page, request }) => {
+  // GET / answers 200 itself (no redirect) and lists the starter lesson.
+  const home = await request.get('/', { maxRedirects: 0 });
+  expect(home.status()).toBe(200);
+  expect(await home.text()).toContain('Before you start');
   await page.goto('/');
-  await expect(page).toHaveURL(/\/en\/$/);
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
   const first = page.locator('.lesson-card').first();
   await expect(first.getByRole('link', { name: 'Before you start' })).toBeVisible();
   await expect(first).toContainText('10 min');
@@ -21,6 +25,18 @@ test('a lesson renders its MDX with highlighted code, steps and a terminal pane'
   await expect(page.getByRole('heading', { name: /Step 1\s*Docker runs on your machine/ })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: 'Docker runs on your machine' })).toBeVisible();
   await expect(page.getByRole('complementary', { name: 'Terminal' })).toBeVisible();
+});
+
+test('the home page at / speaks the browser\'s language, and its switch leads to /en/ and /ja/', async ({ page, request }) => {
+  const japanese = await request.get('/', { headers: { 'accept-language': 'ja,en;q=0.5' }, maxRedirects: 0 });
+  expect(japanese.status()).toBe(200);
+  expect(await japanese.text()).toContain('<html lang="ja"');
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '日本語' }).click();
+  await expect(page).toHaveURL(/\/ja\/$/);
+  // The switch is labelled in the page's language: 言語 on the Japanese page.
+  await page.locator('nav.language-switch').getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL(/\/en\/$/);
 });
 
 test('Copy puts the command on the clipboard', async ({ page, context }) => {
@@ -77,4 +93,16 @@ test('a page asked for under a foreign Host name is refused (DNS rebinding)', as
   const response = await request.get('/en/', { headers: { host: `rebind.example:${port}` } });
   expect(response.status()).toBe(403);
   expect(await response.text()).toContain(`http://127.0.0.1:${port}/`);
+});
+
+test('pages and built assets forbid framing, and a malformed address answers 400 (npm start)', async ({ page, request }) => {
+  const response = await page.goto('/en/before-you-start/');
+  expect(response?.headers()['content-security-policy']).toBe("frame-ancestors 'none'");
+  expect(response?.headers()['x-frame-options']).toBe('DENY');
+  const asset = await request.get((await page.locator('link[rel="stylesheet"], script[src]').first().evaluate((el) => (el as HTMLLinkElement).href || (el as HTMLScriptElement).src)) as string);
+  expect(asset.headers()['x-content-type-options']).toBe('nosniff');
+  expect(asset.headers()['referrer-policy']).toBe('no-referrer');
+  const malformed = await request.get('/%E0%A4%A', { timeout: 5_000 });
+  expect(malformed.status()).toBe(400);
+  expect(await malformed.text()).toContain('is not valid');
 });

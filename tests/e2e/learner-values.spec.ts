@@ -2,7 +2,8 @@
  * The learner's own names in a lesson: a prefix saved in the settings panel shows at once in an
  * open lesson, both in a Command block and in the prose (<Var>), and stays after a reload.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { e2eOrigin as origin } from '../../playwright.config.ts';
 
 async function resetSettings(request: APIRequestContext) {

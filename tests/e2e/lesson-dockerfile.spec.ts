@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import type { Server } from 'node:net';
 import { resolve } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { e2eDockerSocket, e2eOrigin as origin } from '../../playwright.config.ts';
 import { forwardDockerSocket, tagBaseImageAsPublic } from '../harness/docker.ts';
 

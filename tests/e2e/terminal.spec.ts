@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 // The pane's rows as xterm's DOM renderer draws them: what a learner (and a screen reader) sees.
 const rows = (page: Page) => page.locator('[data-terminal-pane] .xterm-rows');

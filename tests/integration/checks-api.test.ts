@@ -1,16 +1,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProgressStore } from '../../src/progress/progress-store.ts';
 import { createWorkbook, type Workbook } from '../../src/server/workbook.ts';
 import { freePort } from '../harness/moto.ts';
+import { signIn } from '../harness/sign-in.ts';
 
 let server: Server;
 let workbook: Workbook;
 let base: string;
 let origin: string;
+let cookie: string;
+/** Every call below is from a signed-in browser unless it says otherwise. */
+const fetch = (url: string, init: RequestInit = {}) => globalThis.fetch(url, { ...init, headers: { cookie, ...(init.headers as Record<string, string>) } });
+const locals = () => workbook.localsFor({ headers: { cookie } } as IncomingMessage);
 const data = mkdtempSync(join(tmpdir(), 'wb-api-'));
 const savedEnv = { ...process.env };
 
@@ -23,6 +28,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${port}`;
   origin = base;
+  cookie = await signIn(origin, workbook.signIn.token);
 });
 afterAll(async () => {
   await workbook.close();
@@ -36,6 +42,21 @@ const post = (path: string, body: unknown, headers: Record<string, string> = { o
   fetch(`${base}${path}`, { method: 'POST', headers: { ...headers, ...(headers.origin === '' && { origin }) }, body: JSON.stringify(body) });
 
 describe('checks API', () => {
+  it('answers 401 with how to sign in to a request without the session cookie', async () => {
+    for (const [method, path] of [['GET', '/api/progress?lang=en'], ['GET', '/api/settings'], ['GET', '/api/events'], ['POST', '/api/checks/run'], ['PUT', '/api/settings']] as const) {
+      const response = await globalThis.fetch(`${base}${path}`, { method, headers: { origin, 'content-type': 'application/json' }, ...(method !== 'GET' && { body: '{}' }) });
+      expect(response.status, `${method} ${path}`).toBe(401);
+      expect((await response.json()).error).toBe('This browser is not signed in to the workbook. Open the link that `npm start` printed; it ends in #sign-in=….');
+    }
+  });
+
+  it('gives pages the launch secret only with the session cookie', () => {
+    expect(locals()).toMatchObject({ signedIn: true, launchSecret: workbook.launchSecret });
+    const stranger = workbook.localsFor({ headers: {} } as IncomingMessage);
+    expect(stranger.signedIn).toBe(false);
+    expect(stranger.launchSecret).toBeUndefined();
+  });
+
   it('refuses state changes from a foreign page, and non-JSON bodies', async () => {
     const foreign = await post('/api/checks/run', { step: 'setup/docker' }, { origin: 'http://evil.example', 'content-type': 'application/json' });
     expect(foreign.status).toBe(403);
@@ -56,7 +77,7 @@ describe('checks API', () => {
     const body = await response.json();
     expect(body.result.status).toBe('pass');
     expect(body.result.summary).toMatch(/^Docker .* が動いています。$/);
-    expect(workbook.locals.stepStatuses()).toEqual({ 'setup/docker': 'pass' });
+    expect(locals().stepStatuses()).toEqual({ 'setup/docker': 'pass' });
     const progress = await (await fetch(`${base}/api/progress?lang=en`)).json();
     expect(progress.latest['setup/docker'].result.summary).toMatch(/^Docker .* is running\.$/);
   });
@@ -93,7 +114,7 @@ describe('checks API', () => {
     const good = await fetch(`${base}/api/settings`, { method: 'PUT', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ prefix: 'bob', region: 'us-west-2' }) });
     expect(good.status).toBe(200);
     expect((await good.json()).variables).toMatchObject({ region: 'us-west-2', cluster: 'bob-ecs-handson-cluster' });
-    expect(workbook.locals.variables()).toMatchObject({ region: 'us-west-2', cluster: 'bob-ecs-handson-cluster', logGroup: '/ecs/bob-ecs-handson-task' });
+    expect(locals().variables()).toMatchObject({ region: 'us-west-2', cluster: 'bob-ecs-handson-cluster', logGroup: '/ecs/bob-ecs-handson-task' });
   });
 
   it('exports every attempt with its snapshot, and resets everything', async () => {
@@ -103,6 +124,21 @@ describe('checks API', () => {
     expect(body.attempts.find((a: { step: string }) => a.step === 'setup/docker').snapshot.engine.reachable).toBe(true);
     const reset = await post('/api/progress/reset', {});
     expect((await reset.json()).statuses).toEqual({});
-    expect(workbook.locals.stepStatuses()).toEqual({});
+    expect(locals().stepStatuses()).toEqual({});
+  });
+
+  it('refuses a name with shell syntax, and ignores one an old store still holds', async () => {
+    const bad = await fetch(`${base}/api/settings`, { method: 'PUT', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ cluster: 'x;$(touch /tmp/p)' }) });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).problems).toEqual([{ field: 'cluster', message: expect.stringContaining('ECS names use 1–255 letters, digits, hyphens and underscores') }]);
+    // A store written before these rules: its values never reach a command.
+    const store = openProgressStore(data);
+    store.putSettings({ cluster: 'x;$(touch /tmp/p)', workspace: '~/a b' });
+    store.close();
+    const view = await (await fetch(`${base}/api/settings`)).json();
+    expect(view.variables.cluster).toBe('ecs-handson-cluster');
+    expect(JSON.stringify(view.variables)).not.toContain('touch');
+    const reset = await fetch(`${base}/api/settings`, { method: 'PUT', headers: { origin, 'content-type': 'application/json' }, body: '{}' });
+    expect(reset.status).toBe(200);
   });
 });

@@ -3,8 +3,11 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { signIn } from '../harness/sign-in.ts';
 
 const root = resolve(import.meta.dirname, '../..');
+/** The dev server's sign-in token, fixed for the test through the variable meant for automation. */
+const signInToken = 'dev-server-test-sign-in-token';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -29,7 +32,7 @@ describe('the dev server (astro dev)', () => {
     dev = spawn(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--port', String(port)], {
       cwd: root,
       // Without vitest's own variables: Vite would take the dev server for a test run.
-      env: { ...withoutVitest(process.env), ASTRO_TELEMETRY_DISABLED: '1', ECS_WORKBOOK_DATA_DIR: join(root, 'test-results', 'dev-data') },
+      env: { ...withoutVitest(process.env), ASTRO_TELEMETRY_DISABLED: '1', ECS_WORKBOOK_DATA_DIR: join(root, 'test-results', 'dev-data'), ECS_WORKBOOK_SIGN_IN_TOKEN: signInToken },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -59,10 +62,18 @@ describe('the dev server (astro dev)', () => {
     expect(status).toBe(403);
   });
 
-  it('serves the JSON API', async () => {
-    const response = await fetch(`${base}/api/progress?lang=en`);
+  it('serves the JSON API to a signed-in browser only', async () => {
+    expect((await fetch(`${base}/api/progress?lang=en`)).status).toBe(401);
+    const cookie = await signIn(base, signInToken);
+    const response = await fetch(`${base}/api/progress?lang=en`, { headers: { cookie } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/json');
+  });
+
+  it('sends the anti-framing headers, as npm start does', async () => {
+    const response = await fetch(`${base}/en/before-you-start/`);
+    expect(response.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
   });
 
   it('takes the terminal upgrade and refuses a foreign Origin with 403', async () => {

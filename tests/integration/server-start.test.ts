@@ -53,8 +53,11 @@ describe('starting the server', () => {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     await expect.poll(() => output, { timeout: 50_000 }).toContain(`is running at http://127.0.0.2:${freePort}/`);
+    await expect.poll(() => output, { timeout: 5_000 }).toContain('#sign-in=');
     child.kill('SIGTERM');
-    expect(output).toContain('Warning: listening on 127.0.0.2, not only this machine.');
+    expect(output).toContain('Warning: listening on 127.0.0.2, not only this machine. Anyone who can reach it and has the sign-in link can use its terminal');
+    // Printed even with --no-open: without the link no browser can use the terminal.
+    expect(output).toMatch(new RegExp(`Open this link to sign this browser in .*\\n  http://127\\.0\\.0\\.2:${freePort}/#sign-in=[A-Za-z0-9_-]{43}\\n`));
   }, 60_000);
 });
 

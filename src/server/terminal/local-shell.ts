@@ -1,4 +1,6 @@
+import { basename } from 'node:path';
 import { spawn } from 'node-pty';
+import type { CliLauncher } from './cli-launcher.ts';
 import { endProcessSession } from './process-session.ts';
 import { learnerShell, shellEnvironment } from './shell-environment.ts';
 import type { ShellProcess, ShellSize, SpawnShell } from './shell-process.ts';
@@ -11,6 +13,8 @@ export interface LocalShellOptions {
   killGraceMs?: number;
   /** The learner's workspace setting, read when a shell starts (so a changed setting applies to the next shell). */
   workspace?: () => string | undefined;
+  /** The `ecs-workbook` launcher to put first on the shell's PATH. */
+  launcher?: CliLauncher;
 }
 
 /** Starts the learner's login shell on a pty in their workspace folder, with an explicit environment. */
@@ -18,12 +22,15 @@ export function localShellSpawner(options: LocalShellOptions = {}): SpawnShell {
   const learnerEnv = options.learnerEnv ?? process.env;
   return (size: ShellSize): ShellProcess => {
     const shell = learnerShell(learnerEnv);
-    const pty = spawn(shell, ['-l'], {
+    // bash as a login shell would let Debian's /etc/profile reset PATH and drop the launcher; the
+    // start-up file does the login shell's reading and then puts the launcher back first.
+    const args = options.launcher && basename(shell) === 'bash' ? ['--rcfile', options.launcher.bashRcFile, '-i'] : ['-l'];
+    const pty = spawn(shell, args, {
       name: 'xterm-256color',
       cols: size.cols,
       rows: size.rows,
       cwd: ensureWorkspaceFolder(learnerEnv, options.workspace?.()),
-      env: shellEnvironment(learnerEnv, shell),
+      env: shellEnvironment(learnerEnv, shell, { ...(options.launcher && { pathFirst: options.launcher.binDir }) }),
       // Raw bytes: the browser's xterm decodes UTF-8 as a stream, so nothing is decoded twice.
       encoding: null,
       // Out-of-band acks pace output instead; in-band XON/XOFF would steal ^S/^Q from programs.

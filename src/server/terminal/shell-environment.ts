@@ -7,13 +7,14 @@ import { homedir, userInfo } from 'node:os';
  * launch secret lives only in memory and server settings (`ECS_WORKBOOK_*`, `PORT`, …) are never
  * copied, so nothing the shell runs can read them.
  */
-export function shellEnvironment(learner: NodeJS.ProcessEnv, shell: string): Record<string, string> {
+export function shellEnvironment(learner: NodeJS.ProcessEnv, shell: string, options: { pathFirst?: string } = {}): Record<string, string> {
   const user = learner.USER || learner.LOGNAME || safeUserName();
   const env: Record<string, string> = {
     TERM: 'xterm-256color',
     COLORTERM: 'truecolor',
     HOME: learner.HOME || homedir(),
-    PATH: learner.PATH || '/usr/local/bin:/usr/bin:/bin',
+    // The workbook's own `ecs-workbook` launcher first (cli-launcher.ts), then the learner's PATH.
+    PATH: [options.pathFirst, learner.PATH || '/usr/local/bin:/usr/bin:/bin'].filter(Boolean).join(':'),
     SHELL: shell,
     USER: user,
     LOGNAME: user,

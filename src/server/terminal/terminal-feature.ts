@@ -13,6 +13,8 @@ export const terminalPath = '/terminal';
 export interface TerminalFeatureOptions {
   guard: RequestGuard;
   authenticate: Authenticate;
+  /** Whether the upgrade carries the browser's session cookie (set by signing in). */
+  isSignedIn?(req: IncomingMessage): boolean;
   spawnShell: SpawnShell;
   /** A socket that has not said hello within this time is closed. */
   helloTimeoutMs?: number;
@@ -35,7 +37,7 @@ export const maxPayload = 64 * 1024;
 
 function refuseUpgrade(socket: Duplex, status: number, message: string) {
   const body = `${message}\n`;
-  socket.end(`HTTP/1.1 ${status} ${status === 403 ? 'Forbidden' : 'Service Unavailable'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  socket.end(`HTTP/1.1 ${status} ${({ 401: 'Unauthorized', 403: 'Forbidden' } as Record<number, string>)[status] ?? 'Service Unavailable'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
 }
 
 /** The terminal WebSocket at /terminal: checks the upgrade, then the hello, then attaches a session. */
@@ -162,6 +164,11 @@ export function createTerminalFeature(options: TerminalFeatureOptions): Terminal
       // (or a non-browser client) trying to reach the learner's shell: cross-site WebSocket hijacking.
       if (!options.guard.isAllowedHost(req) || !options.guard.isAllowedOrigin(req)) {
         refuseUpgrade(socket, 403, 'The terminal accepts connections only from the workbook pages themselves.');
+        return true;
+      }
+      // Origin and Host can be forged by any local process; the session cookie cannot be guessed.
+      if (options.isSignedIn && !options.isSignedIn(req)) {
+        refuseUpgrade(socket, 401, 'This browser is not signed in to the workbook: open the link that `npm start` printed (it ends in #sign-in=…).');
         return true;
       }
       if (wss.clients.size >= maxConnections) {

@@ -86,7 +86,7 @@ test('only the owner paces the shell: a stalled viewer is left behind, not waite
   await owner.waitFor(/[$#] /, 10_000);
   const viewer = new TerminalClient(server, { autoAck: false });
   await viewer.opened;
-  viewer.hello(server.workbook.locals.launchSecret, { role: 'viewer' });
+  viewer.hello(server.workbook.launchSecret, { role: 'viewer' });
   await sleep(200);
   owner.type('yes | head -c 8000000; echo flood-$((6+6))-done\r');
   await owner.waitFor('flood-12-done', 15_000);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { ClientOp, frame, ServerOp, u16Pair, u32, type Role } from '../../../src/server/terminal/protocol.ts';
 import { createWorkbook, type Workbook, type WorkbookConfig } from '../../../src/server/workbook.ts';
+import { signIn } from '../../harness/sign-in.ts';
 
 /**
  * The real workbook server (Host check, features, terminal) on a free loopback port, with a
@@ -16,6 +17,8 @@ export interface TestServer {
   origin: string;
   url: string;
   home: string;
+  /** The session cookie of a signed-in browser (`name=value`), which the upgrade requires. */
+  cookie: string;
   workbook: Workbook;
   server: Server;
   close(): Promise<void>;
@@ -35,9 +38,12 @@ export async function startTestServer(terminal: WorkbookConfig['terminal'] = {})
   server.on('upgrade', (req, socket, head) => {
     if (!workbook.handleUpgrade(req, socket, head)) socket.destroy();
   });
+  const origin = `http://127.0.0.1:${port}`;
+  const cookie = await signIn(origin, workbook.signIn.token);
   return {
     port,
-    origin: `http://127.0.0.1:${port}`,
+    origin,
+    cookie,
     url: `ws://127.0.0.1:${port}/terminal`,
     home,
     workbook,
@@ -54,6 +60,8 @@ export async function startTestServer(terminal: WorkbookConfig['terminal'] = {})
 export interface ClientOptions {
   origin?: string | null;
   host?: string;
+  /** The Cookie header; the signed-in session's unless given, none when null. */
+  cookie?: string | null;
   /** Ack output as it arrives (a browser that keeps up); off for a stalled client. */
   autoAck?: boolean;
 }
@@ -74,6 +82,7 @@ export class TerminalClient {
     const headers: Record<string, string> = {};
     if (options.origin !== null) headers.origin = options.origin ?? server.origin;
     if (options.host) headers.host = options.host;
+    if (options.cookie !== null) headers.cookie = options.cookie ?? server.cookie;
     this.ws = new WebSocket(server.url, { headers, perMessageDeflate: false });
     this.opened = new Promise((resolve, reject) => {
       this.ws.once('open', () => resolve());
@@ -128,6 +137,6 @@ export class TerminalClient {
 export async function connectOwner(server: TestServer, options: ClientOptions = {}): Promise<TerminalClient> {
   const client = new TerminalClient(server, options);
   await client.opened;
-  client.hello(server.workbook.locals.launchSecret);
+  client.hello(server.workbook.launchSecret);
   return client;
 }

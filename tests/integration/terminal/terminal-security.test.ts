@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { ClientOp, frame } from '../../../src/server/terminal/protocol.ts';
@@ -6,15 +9,18 @@ import { connectOwner, startTestServer, TerminalClient, type TestServer } from '
 let server: TestServer;
 beforeAll(async () => {
   process.env.AWS_REGION = 'eu-test-1';
-  process.env.ECS_WORKBOOK_DATA_DIR = '/server/only/setting';
+  process.env.ECS_WORKBOOK_DATA_DIR = mkdtempSync(join(tmpdir(), 'server-only-setting-'));
   server = await startTestServer({ helloTimeoutMs: 300, heartbeatMs: 250 });
 });
 afterAll(async () => {
   await server?.close();
+  rmSync(process.env.ECS_WORKBOOK_DATA_DIR!, { recursive: true, force: true });
 });
 
+/** Upgrades with the signed-in cookie unless `cookie` is given (an empty one sends none). */
 async function upgradeStatus(headers: Record<string, string>): Promise<number> {
-  const ws = new WebSocket(server.url, { headers, perMessageDeflate: false });
+  const { cookie = server.cookie, ...rest } = headers;
+  const ws = new WebSocket(server.url, { headers: { ...rest, ...(cookie && { cookie }) }, perMessageDeflate: false });
   return new Promise((resolve) => {
     ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
     ws.once('open', () => {
@@ -44,6 +50,50 @@ describe('the upgrade is refused unless it comes from our own page', () => {
   test('our own origin is let through, under each loopback name', async () => {
     expect(await upgradeStatus({ origin: server.origin })).toBe(101);
     expect(await upgradeStatus({ origin: `http://localhost:${server.port}`, host: `localhost:${server.port}` })).toBe(101);
+  });
+});
+
+describe('the upgrade needs the session cookie of a signed-in browser', () => {
+  // A local process can read nothing from a page now, but it can forge Origin and Host headers.
+  test('the right Origin and Host without the cookie get 401, and no shell starts', async () => {
+    expect(await upgradeStatus({ origin: server.origin, cookie: '' })).toBe(401);
+    const client = new TerminalClient(server, { cookie: null });
+    await expect(client.opened).rejects.toThrow('HTTP 401');
+  });
+
+  test('a made-up session cookie gets 401', async () => {
+    const [name] = server.cookie.split('=');
+    expect(await upgradeStatus({ origin: server.origin, cookie: `${name}=forged-value` })).toBe(401);
+    expect(await upgradeStatus({ origin: server.origin, cookie: `other=${server.cookie.split('=')[1]}` })).toBe(401);
+  });
+});
+
+describe('signing in', () => {
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.origin}/api/session`, { method: 'POST', headers: { origin: server.origin, 'content-type': 'application/json', ...headers }, body });
+
+  test('a wrong sign-in token is refused with what to do, and sets no cookie', async () => {
+    const wrong = await post(JSON.stringify({ token: 'x'.repeat(43) }));
+    expect(wrong.status).toBe(403);
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+    expect((await wrong.json()).error).toContain('Open the link that `npm start` printed last');
+    expect((await post('not json')).status).toBe(403);
+  });
+
+  test('the right token from a foreign page is refused (no planted sessions)', async () => {
+    const foreign = await post(JSON.stringify({ token: server.workbook.signIn.token }), { origin: 'http://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get('set-cookie')).toBeNull();
+  });
+
+  test('the right token gets an HttpOnly, SameSite=Strict session cookie', async () => {
+    const good = await post(JSON.stringify({ token: server.workbook.signIn.token }));
+    expect(good.status).toBe(200);
+    const cookie = good.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(new RegExp(`^ecs-workbook-session-${server.port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
+    // The cookie is not the token nor the launch secret: none of them gives away another.
+    expect(cookie).not.toContain(server.workbook.signIn.token);
+    expect(cookie).not.toContain(server.workbook.launchSecret);
   });
 });
 
@@ -103,7 +153,7 @@ test('a read-only viewer sees the shell but its input and resize are dropped', a
   await owner.waitFor('owner-2');
   const viewer = new TerminalClient(server);
   await viewer.opened;
-  viewer.hello(server.workbook.locals.launchSecret, { role: 'viewer', cols: 40, rows: 10 });
+  viewer.hello(server.workbook.launchSecret, { role: 'viewer', cols: 40, rows: 10 });
   await viewer.waitFor('owner-2'); // the replay
   expect(viewer.role).toBe('viewer');
   viewer.type('echo viewer-$((3+3))\r');
@@ -122,8 +172,11 @@ test("the shell's environment has the learner's AWS settings but not the secret 
   const owner = await connectOwner(server);
   owner.type('env; echo env-$((9*9))\r');
   await owner.waitFor('env-81');
-  expect(owner.text).not.toContain(server.workbook.locals.launchSecret);
-  expect(owner.text).not.toContain('/server/only/setting');
+  expect(owner.text).not.toContain(server.workbook.launchSecret);
+  expect(owner.text).not.toContain(server.workbook.signIn.token);
+  expect(owner.text).not.toContain(server.cookie.split('=')[1]);
+  // The data folder's bin/ is on PATH (the ecs-workbook launcher); the server's setting is not copied.
+  expect(owner.text).not.toContain('ECS_WORKBOOK_DATA_DIR=');
   expect(owner.text).toContain('AWS_REGION=eu-test-1');
   expect(owner.text).toMatch(/LANG=C\.UTF-8|LANG=\S+/);
   expect(owner.text).toContain(`HOME=${server.home}`);
@@ -131,9 +184,9 @@ test("the shell's environment has the learner's AWS settings but not the secret 
 });
 
 test('a connection that stops answering pings is dropped', async () => {
-  const silent = new WebSocket(server.url, { headers: { origin: server.origin }, autoPong: false });
+  const silent = new WebSocket(server.url, { headers: { origin: server.origin, cookie: server.cookie }, autoPong: false });
   await new Promise((resolve) => silent.once('open', resolve));
-  silent.send(frame(ClientOp.hello, Buffer.from(JSON.stringify({ token: server.workbook.locals.launchSecret, cols: 80, rows: 24, role: 'viewer' }))));
+  silent.send(frame(ClientOp.hello, Buffer.from(JSON.stringify({ token: server.workbook.launchSecret, cols: 80, rows: 24, role: 'viewer' }))));
   const code = await new Promise<number>((resolve) => silent.once('close', resolve));
   expect(code).toBe(1006); // terminated without a close frame
 });
