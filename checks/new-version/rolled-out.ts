@@ -7,7 +7,7 @@ import { DescribeImagesCommand } from '@aws-sdk/client-ecr';
 import { capture, defineCheck, isCaptured, type CapturedError, type CheckItem, type Observed } from '../../src/checks/check-contract.ts';
 import { errorItem, failedToLook, familyRevisionOf, identityItems, iso, observeBase, parseImage, result, taskIdOf, type BaseSnapshot } from '../task-definition/common.ts';
 import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
-import { appVersion, probeHttp, type HttpProbe } from '../service/http-probe.ts';
+import { appVersion, probe, type HttpProbe } from '../service/http-probe.ts';
 import { activeService, observeLoadBalancer, observeService, observeTaskDefinition, type ServiceObservation, type TaskDefinitionView } from '../service/service-state.ts';
 
 const lesson = 'new-version';
@@ -42,7 +42,7 @@ export default defineCheck<RolledOutSnapshot>({
     const current = activeService(service)?.taskDefinition;
     if (current) snapshot.serviceTaskDefinition = await observeTaskDefinition(ctx, current);
     const dns = isCaptured(lb) ? undefined : lb.loadBalancer?.DNSName;
-    if (dns) snapshot.http = await probeHttp(`http://${dns}/`, ctx.signal, 5000);
+    if (dns) snapshot.http = await probe(ctx, `http://${dns}/`, 5000);
     return snapshot;
   },
   judge(snapshot, vars) {

@@ -5,7 +5,7 @@
  */
 import { defineCheck, isCaptured, type CheckContext, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
 import { errorItem, failedToLook, identityItems, observeBase, result, type BaseSnapshot } from '../task-definition/common.ts';
-import { probeHttp, type HttpProbe } from './http-probe.ts';
+import { probe, type HttpProbe } from './http-probe.ts';
 import { groupId, observeNetwork, type NetworkView } from './network-lookup.ts';
 import { observeLoadBalancer, type LoadBalancerView } from './service-state.ts';
 
@@ -21,7 +21,7 @@ export interface ReachableSnapshot extends BaseSnapshot {
 export async function observeReachable(ctx: CheckContext, vars: LearnerVariables): Promise<ReachableSnapshot> {
   const [base, loadBalancer, network] = await Promise.all([observeBase(ctx), observeLoadBalancer(ctx, vars.loadBalancer), observeNetwork(ctx)]);
   const dns = isCaptured(loadBalancer) ? undefined : loadBalancer.loadBalancer?.DNSName;
-  return { ...base, loadBalancer, network, ...(dns && { http: await probeHttp(`http://${dns}/`, ctx.signal, 5000) }) };
+  return { ...base, loadBalancer, network, ...(dns && { http: await probe(ctx, `http://${dns}/`, 5000) }) };
 }
 
 export function judgeReachable(snapshot: ReachableSnapshot, vars: LearnerVariables): CheckItem[] {

@@ -6,7 +6,7 @@
 import { DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
 import { capture, defineCheck, isCaptured, type CapturedError, type CheckItem, type Observed } from '../../src/checks/check-contract.ts';
 import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, secondsBetween, taskIdOf, type BaseSnapshot } from '../task-definition/common.ts';
-import { probeHttp, type HttpProbe } from '../service/http-probe.ts';
+import { probe, type HttpProbe } from '../service/http-probe.ts';
 import { familyGroup, isStarting, listTasks, type TaskView } from './ecs-tasks.ts';
 import { stopItem } from './stop-item.ts';
 import { diagnoseStoppedTask, observeExitLogs, type ExitLogs } from './stopped-task-diagnosis.ts';
@@ -46,7 +46,7 @@ export default defineCheck<StandaloneRunningSnapshot>({
       const eni = await capture(ctx.aws.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [task.networkInterfaceId] }), { abortSignal: ctx.signal }));
       snapshot.publicIp = isCaptured(eni) ? eni : { publicIp: eni.NetworkInterfaces?.[0]?.Association?.PublicIp };
       const ip = isCaptured(snapshot.publicIp) ? undefined : snapshot.publicIp.publicIp;
-      if (ip && task.lastStatus === 'RUNNING') snapshot.http = await probeHttp(`http://${ip}:3000/`, ctx.signal, 4000);
+      if (ip && task.lastStatus === 'RUNNING') snapshot.http = await probe(ctx, `http://${ip}:3000/`, 4000);
     }
     return snapshot;
   },
