@@ -13,7 +13,7 @@ describe('self-healing/scaled-out judge', () => {
     const result = judgeFixture(check, 'still-two');
     expect(result.status).toBe('fail');
     expect(problems(result)).toEqual(['desired fail self-healing.scaled-out.desired.hint']);
-    expect(item(result, 'desired').fix).toBe('aws ecs update-service --cluster ecs-handson-cluster --service ecs-fargate-service --desired-count 3');
+    expect(item(result, 'desired').fix).toBe('aws ecs update-service --region ap-northeast-1 --cluster ecs-handson-cluster --service ecs-fargate-service --desired-count 3');
   });
 
   it('is pending while the third task starts and registers', () => {

@@ -18,7 +18,7 @@ export default defineCheck<HealthyTargetsSnapshot>({
     const items: CheckItem[] = [];
     if (service) {
       const desired = service.desiredCount ?? 0;
-      const fix = `aws ecs update-service --cluster ${vars.cluster} --service ${vars.service} --desired-count 3`;
+      const fix = `aws ecs update-service --region ${vars.region} --cluster ${vars.cluster} --service ${vars.service} --desired-count 3`;
       const countText = `desired ${desired}, running ${service.runningCount}, pending ${service.pendingCount}`;
       if (desired < 3) items.push({ id: 'desired', status: 'fail', label: { key: key('desired.label') }, expected: 'desired ≥ 3', actual: countText, hint: { key: key('desired.hint') }, fix });
       else {

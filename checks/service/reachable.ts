@@ -43,11 +43,11 @@ export function judgeReachable(snapshot: ReachableSnapshot, vars: LearnerVariabl
   const byStatus: Record<number, { hint: string; fix?: string }> = {
     503: { hint: 'http.503' },
     502: { hint: 'http.502' },
-    504: { hint: 'http.504', fix: `aws ec2 authorize-security-group-ingress --group-id ${taskSg} --protocol tcp --port 3000 --source-group ${albSg}` },
+    504: { hint: 'http.504', fix: `aws ec2 authorize-security-group-ingress --region ${vars.region} --group-id ${taskSg} --protocol tcp --port 3000 --source-group ${albSg}` },
     403: { hint: /blocked host/i.test(http?.body ?? '') ? 'http.blocked-host' : 'http.status' },
   };
   const known = http?.status !== undefined ? byStatus[http.status] ?? { hint: 'http.status' } : {
-    hint: 'http.unreachable', fix: `aws ec2 authorize-security-group-ingress --group-id ${albSg} --protocol tcp --port 80 --cidr 0.0.0.0/0`,
+    hint: 'http.unreachable', fix: `aws ec2 authorize-security-group-ingress --region ${vars.region} --group-id ${albSg} --protocol tcp --port 80 --cidr 0.0.0.0/0`,
   };
   return [...items, { id: 'http', status: 'fail', label, expected: 'HTTP 200', actual, hint: { key: key(known.hint), params: { status: http?.status ?? '' } }, ...(known.fix && { fix: known.fix }) }];
 }

@@ -22,8 +22,8 @@ export interface StandaloneRunningSnapshot extends BaseSnapshot {
   http?: HttpProbe;
 }
 
-export const runTaskFix = (cluster: string, family: string) =>
-  `aws ecs run-task --cluster ${cluster} --task-definition ${family} --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A],securityGroups=[$STANDALONE_SG],assignPublicIp=ENABLED}"`;
+export const runTaskFix = (cluster: string, family: string, region: string) =>
+  `aws ecs run-task --region ${region} --cluster ${cluster} --task-definition ${family} --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A],securityGroups=[$STANDALONE_SG],assignPublicIp=ENABLED}"`;
 
 export default defineCheck<StandaloneRunningSnapshot>({
   id: 'standalone-task/running',
@@ -54,7 +54,7 @@ export default defineCheck<StandaloneRunningSnapshot>({
     const items: CheckItem[] = identityItems(lesson, snapshot);
     const { cluster, taskFamily } = vars;
     if (isNotFound(snapshot.running)) {
-      items.push({ id: 'cluster', status: 'fail', label: { key: key('cluster.label'), params: { cluster } }, expected: cluster, actual: 'not found', hint: { key: key('cluster.hint') }, fix: `aws ecs create-cluster --cluster-name ${cluster}` });
+      items.push({ id: 'cluster', status: 'fail', label: { key: key('cluster.label'), params: { cluster } }, expected: cluster, actual: 'not found', hint: { key: key('cluster.hint') }, fix: `aws ecs create-cluster --region ${vars.region} --cluster-name ${cluster}` });
       return result(lesson, items);
     }
     if (isCaptured(snapshot.running)) return result(lesson, [...items, errorItem(lesson, 'ecs:ListTasks', snapshot.running)]);
@@ -64,9 +64,9 @@ export default defineCheck<StandaloneRunningSnapshot>({
       if (snapshot.stopped && failedToLook(snapshot.stopped)) return result(lesson, [...items, errorItem(lesson, 'ecs:ListTasks', snapshot.stopped)]);
       const stopped = snapshot.stopped && !isCaptured(snapshot.stopped) ? snapshot.stopped[0] : undefined;
       if (stopped && diagnoseStoppedTask(stopped, vars, snapshot.exitLogs).failure) {
-        items.push(stopItem('task', label, stopped, vars, snapshot.exitLogs, runTaskFix(cluster, taskFamily)));
+        items.push(stopItem('task', label, stopped, vars, snapshot.exitLogs, runTaskFix(cluster, taskFamily, vars.region)));
       } else {
-        items.push({ id: 'task', status: 'fail', label, expected: 'RUNNING', actual: 'no task', hint: { key: key('task.none') }, fix: runTaskFix(cluster, taskFamily) });
+        items.push({ id: 'task', status: 'fail', label, expected: 'RUNNING', actual: 'no task', hint: { key: key('task.none') }, fix: runTaskFix(cluster, taskFamily, vars.region) });
       }
       return result(lesson, items);
     }
@@ -81,7 +81,7 @@ export default defineCheck<StandaloneRunningSnapshot>({
     if (!ip) {
       items.push({
         id: 'public-ip', status: 'fail', label: { key: key('public-ip.label') }, expected: 'a public IPv4 address', actual: '(none)',
-        hint: { key: key('public-ip.hint') }, fix: `aws ecs stop-task --cluster ${cluster} --task ${taskId} && ${runTaskFix(cluster, taskFamily)}`,
+        hint: { key: key('public-ip.hint') }, fix: `aws ecs stop-task --region ${vars.region} --cluster ${cluster} --task ${taskId} && ${runTaskFix(cluster, taskFamily, vars.region)}`,
       });
       return result(lesson, items, [{ type: 'ecs:task', id: task.taskArn }]);
     }
