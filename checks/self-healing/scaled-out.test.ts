@@ -30,3 +30,21 @@ describe('self-healing/scaled-out judge', () => {
     expect(item(result, 'zones').status).toBe('warn');
   });
 });
+
+describe('self-healing/scaled-out after scaling back to 2', () => {
+  it('passes when three tasks ran together since the lesson began and the service was steady with them', () => {
+    const result = judgeFixture(check, 'scaled-back.fixture');
+    expect(result.status).toBe('pass');
+    expect(item(result, 'desired').actual).toBe('desired 2 now (scaled back); 3 tasks ran together from 2025-06-01T10:11:00.000Z to 2025-06-01T10:20:00.000Z, and the service was steady with them at 2025-06-01T10:13:00.000Z');
+  });
+
+  it('fails when the third task stopped before the service was ever steady with three', () => {
+    const result = judgeFixture(check, 'scaled-back-never-steady.fixture');
+    expect(result.status).toBe('fail');
+    expect(problems(result)).toEqual(['desired fail self-healing.scaled-out.desired.hint']);
+  });
+
+  it('does not count a scale-out from before the lesson began', () => {
+    expect(judgeFixture(check, 'scaled-back-before-lesson.fixture').status).toBe('fail');
+  });
+});
