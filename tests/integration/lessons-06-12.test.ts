@@ -3,7 +3,8 @@
  * learner's terminal) with the learner's values filled in, against moto. Commands moto cannot run
  * use the stand-in declared beside them in the MDX; every stand-in used is printed.
  *
- * After each step's commands its Check runs through the engine. Where moto can produce the state
+ * Before each step's first command its Check must not pass (so a Check that always passes is
+ * caught); after the step's commands it runs again. Where moto can produce the state
  * the step asks for, the Check must pass. Where it cannot (it starts no tasks for a service,
  * registers no targets, sets no stop codes, gives tasks no public IP), the Check must observe
  * without error and not pass; those judges are covered by the fixture tests in checks/.
@@ -47,11 +48,20 @@ const beyondMoto: Record<string, string> = {
   'cloudformation/stack-complete': 'the stack completes, but its service never starts tasks in moto',
 };
 
+/**
+ * Steps whose own commands change nothing the Check reads, so the state before them is already
+ * the finished one: these must not pass at the start of their lesson instead.
+ */
+const notPassingAtLessonStart: Record<string, string> = {
+  'service/reachable': 'its commands only read the DNS name; the load balancer and the service are made by the steps before it',
+};
+
 let moto: Moto;
 let shell: PersistentShell;
 let alb: AlbStub;
 const standInsUsed: string[] = [];
 const results = new Map<string, CheckResult>();
+const checkedBefore = new Set<string>();
 
 async function check(stepId: string, lessonStartedAt: string): Promise<CheckResult> {
   const { ctx, dispose } = createCheckContext({ vars, lessonStartedAt, maxAttempts: 1, timeoutMs: 20_000, http: alb.http });
@@ -71,8 +81,16 @@ async function runLesson(lesson: string) {
   const commands = lessonCommands(`lessons/${lesson}/en.mdx`).filter((command) => !command.output && command.tab !== 'console');
   const steps = stepIdsOf(lesson);
   for (const step of steps) expect(commands.some((command) => command.step === step), `${step} has commands`).toBe(true);
+  const notYet = async (step: string, when: string) => {
+    const before = await check(step, lessonStartedAt);
+    expect(before.status, `${step} ${when}: ${JSON.stringify(before.items, null, 1)}`).not.toBe('pass');
+    expect(before.status, `${step} ${when} could not look: ${JSON.stringify(before.items, null, 1)}`).not.toBe('error');
+    checkedBefore.add(step);
+  };
+  for (const step of steps.filter((id) => notPassingAtLessonStart[id])) await notYet(step, 'at the start of its lesson');
   for (let index = 0; index < commands.length; index++) {
     const command = commands[index]!;
+    if (command.step && !checkedBefore.has(command.step)) await notYet(command.step, 'before its commands');
     const text = fillVariables(command.standIn ?? command.code, values);
     if (command.standIn) standInsUsed.push(`${lesson}: ${command.code.split('\n')[0]!.slice(0, 90)}… → ${command.standInReason}`);
     const result = await shell.run(text, 180_000);
@@ -141,8 +159,9 @@ describe('lessons 06–12 as code, against moto', () => {
     expect(alb.refused).toEqual([]);
   });
 
-  it('every step of lessons 06–12 was checked', () => {
+  it('every step of lessons 06–12 was checked, before and after its commands', () => {
     const lessons = ['06-task-definition', '07-standalone-task', '08-service-alb', '09-self-healing', '10-new-version', '11-cleanup', '12-cloudformation'];
     expect([...results.keys()].sort()).toEqual(lessons.flatMap(stepIdsOf).sort());
+    expect([...checkedBefore].sort()).toEqual(lessons.flatMap(stepIdsOf).sort());
   });
 });
