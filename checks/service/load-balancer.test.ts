@@ -48,3 +48,14 @@ describe('service/load-balancer judge', () => {
       'aws elbv2 create-load-balancer --region ap-northeast-1 --name ecs-fargate-alb --type application --scheme internet-facing --subnets subnet-0pub1a subnet-0pub1c --security-groups sg-0alb');
   });
 });
+
+describe('service/load-balancer: found in another region', () => {
+  it('says where it is, and keeps the fix for the workbook region', () => {
+    const result = judgeFixture(check, 'in-other-region');
+    expect(result.status).toBe('fail');
+    expect(item(result, 'alb')).toMatchObject({
+      actual: 'not in ap-northeast-1; found in us-east-1',
+      hint: { key: 'service.common.other-region', params: { name: 'ecs-fargate-alb', regions: 'us-east-1', region: 'ap-northeast-1' } },
+    });
+  });
+});

@@ -4,7 +4,8 @@
  * group is caught here, before CreateService rejects it for awsvpc tasks).
  */
 import { defineCheck, isCaptured, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, result, type BaseSnapshot } from '../task-definition/common.ts';
+import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, type BaseSnapshot } from '../task-definition/common.ts';
+import { lookInOtherRegions, withOtherRegions } from '../task-definition/other-regions.ts';
 import { groupId, observeNetwork, publicSubnetIds, type NetworkView } from './network-lookup.ts';
 import {
   activeService,
@@ -42,9 +43,11 @@ export default defineCheck<LoadBalancerSnapshot>({
       observeService(ctx, cluster, service),
     ]);
     const arn = isCaptured(loadBalancer) ? undefined : loadBalancer.loadBalancer?.LoadBalancerArn;
+    const missing = !arn && (isNotFound(loadBalancer) || !isCaptured(loadBalancer));
     return {
       ...base, loadBalancer, targetGroup: targets.targetGroup, network, service: serviceObservation,
       ...(arn && { listeners: await observeListeners(ctx, arn) }),
+      ...(missing && { foundIn: await lookInOtherRegions(ctx, { kind: 'load-balancer', name: lbName }) }),
     };
   },
   judge(snapshot, vars) {
@@ -83,7 +86,7 @@ function createTargetGroupFix(snapshot: LoadBalancerSnapshot, vars: LearnerVaria
 
 function loadBalancerItems(lb: LoadBalancerView | undefined, snapshot: LoadBalancerSnapshot, vars: LearnerVariables): CheckItem[] {
   const label = { key: key('alb.label'), params: { name: vars.loadBalancer } };
-  if (!lb) return [{ id: 'alb', status: 'fail', label, expected: vars.loadBalancer, actual: 'not found', hint: { key: key('alb.missing') }, fix: createLoadBalancerFix(snapshot, vars) }];
+  if (!lb) return [withOtherRegions({ id: 'alb', status: 'fail', label, expected: vars.loadBalancer, actual: 'not found', hint: { key: key('alb.missing') }, fix: createLoadBalancerFix(snapshot, vars) }, lesson, snapshot.foundIn, vars.loadBalancer, vars.region)];
   const items: CheckItem[] = [];
   const state = lb.State?.Code;
   if (state === 'provisioning') items.push({ id: 'alb', status: 'pending', label, expected: 'active', actual: 'provisioning', hint: { key: key('alb.provisioning') } });

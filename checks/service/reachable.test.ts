@@ -28,3 +28,14 @@ describe('service/reachable judge', () => {
     expect(item(judgeFixture(check, 'no-load-balancer'), 'http').hint?.key).toBe('service.reachable.http.no-alb');
   });
 });
+
+describe('service/reachable: found in another region', () => {
+  it('says where it is, and keeps the fix for the workbook region', () => {
+    const result = judgeFixture(check, 'in-other-region');
+    expect(result.status).toBe('fail');
+    expect(item(result, 'http')).toMatchObject({
+      actual: 'not in ap-northeast-1; found in us-east-1',
+      hint: { key: 'service.common.other-region', params: { name: 'ecs-fargate-alb', regions: 'us-east-1', region: 'ap-northeast-1' } },
+    });
+  });
+});

@@ -59,3 +59,14 @@ describe('service/running judge', () => {
     expect(item(result, 'revision').fix).toBe('aws ecs update-service --region ap-northeast-1 --cluster ecs-handson-cluster --service ecs-fargate-service --task-definition ecs-handson-task:2');
   });
 });
+
+describe('service/running: found in another region', () => {
+  it('says where it is, and keeps the fix for the workbook region', () => {
+    const result = judgeFixture(check, 'service-in-other-region');
+    expect(result.status).toBe('fail');
+    expect(item(result, 'service')).toMatchObject({
+      actual: 'not in ap-northeast-1; found in us-east-1',
+      hint: { key: 'service.common.other-region', params: { name: 'ecs-fargate-service', regions: 'us-east-1', region: 'ap-northeast-1' } },
+    });
+  });
+});

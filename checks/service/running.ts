@@ -5,6 +5,7 @@
  */
 import { defineCheck, isCaptured, type CapturedError, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
 import { errorItem, failedToLook, familyRevisionOf, identityItems, observeBase, result, type BaseSnapshot } from '../task-definition/common.ts';
+import { lookInOtherRegions, withOtherRegions } from '../task-definition/other-regions.ts';
 import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { stopItem } from '../standalone-task/stop-item.ts';
 import { diagnoseStoppedTask, observeExitLogs, type ExitLogs } from '../standalone-task/stopped-task-diagnosis.ts';
@@ -40,7 +41,13 @@ export const serviceNetworkFix = (vars: LearnerVariables) =>
 export async function observeServiceRunning(ctx: Parameters<typeof observeService>[0], vars: LearnerVariables): Promise<ServiceRunningSnapshot> {
   const snapshot: ServiceRunningSnapshot = { ...(await observeBase(ctx)), service: await observeService(ctx, vars.cluster, vars.service) };
   const service = activeService(snapshot.service);
-  if (!service) return snapshot;
+  if (!service) {
+    const noCluster = isCaptured(snapshot.service) && snapshot.service.$error.name === 'ClusterNotFoundException';
+    if (noCluster || !isCaptured(snapshot.service)) {
+      snapshot.foundIn = await lookInOtherRegions(ctx, noCluster ? { kind: 'cluster', cluster: vars.cluster } : { kind: 'service', cluster: vars.cluster, service: vars.service });
+    }
+    return snapshot;
+  }
   const [taskDefinition, targets, stopped] = await Promise.all([
     service.taskDefinition ? observeTaskDefinition(ctx, service.taskDefinition) : undefined,
     observeTargets(ctx, vars.targetGroup),
@@ -67,7 +74,7 @@ export function judgeServiceRunning(snapshot: ServiceRunningSnapshot, vars: Lear
   const items: CheckItem[] = identityItems(lesson, snapshot);
   if (isCaptured(snapshot.service)) {
     if (snapshot.service.$error.name === 'ClusterNotFoundException') {
-      items.push({ id: 'service', status: 'fail', label: { key: key('service.label'), params: { service: vars.service } }, expected: vars.cluster, actual: 'cluster not found', hint: { key: key('service.no-cluster') }, fix: `aws ecs create-cluster --region ${vars.region} --cluster-name ${vars.cluster}` });
+      items.push(withOtherRegions({ id: 'service', status: 'fail', label: { key: key('service.label'), params: { service: vars.service } }, expected: vars.cluster, actual: 'cluster not found', hint: { key: key('service.no-cluster') }, fix: `aws ecs create-cluster --region ${vars.region} --cluster-name ${vars.cluster}` }, lesson, snapshot.foundIn, vars.cluster, vars.region));
       return result(lesson, items);
     }
     return result(lesson, [...items, errorItem(lesson, 'ecs:DescribeServices', snapshot.service)]);
@@ -76,7 +83,7 @@ export function judgeServiceRunning(snapshot: ServiceRunningSnapshot, vars: Lear
   const serviceLabel = { key: key('service.label'), params: { service: vars.service } };
   if (!service) {
     const status = snapshot.service.service?.status ?? snapshot.service.missing ?? 'MISSING';
-    items.push({ id: 'service', status: 'fail', label: serviceLabel, expected: 'ACTIVE', actual: status, hint: { key: key('service.missing') }, fix: createServiceFix(vars, containerNameOf(snapshot)) });
+    items.push(withOtherRegions({ id: 'service', status: 'fail', label: serviceLabel, expected: 'ACTIVE', actual: status, hint: { key: key('service.missing') }, fix: createServiceFix(vars, containerNameOf(snapshot)) }, lesson, snapshot.foundIn, vars.service, vars.region));
     return result(lesson, items);
   }
   for (const [call, value] of [['ecs:DescribeTaskDefinition', snapshot.taskDefinition], ['elbv2:DescribeTargetGroups', snapshot.targetGroup], ['ecs:ListTasks', snapshot.stopped]] as const) {

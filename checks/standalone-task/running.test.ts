@@ -56,3 +56,14 @@ describe('standalone-task/running judge', () => {
     expect(task.actual).toMatch(/^STOPPED: /);
   });
 });
+
+describe('standalone-task/running: found in another region', () => {
+  it('says where it is, and keeps the fix for the workbook region', () => {
+    const result = judgeFixture(check, 'cluster-in-other-region');
+    expect(result.status).toBe('fail');
+    expect(item(result, 'cluster')).toMatchObject({
+      actual: 'not in ap-northeast-1; found in us-east-1',
+      hint: { key: 'standalone-task.common.other-region', params: { name: 'ecs-handson-cluster', regions: 'us-east-1', region: 'ap-northeast-1' } },
+    });
+  });
+});

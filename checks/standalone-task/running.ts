@@ -6,6 +6,7 @@
 import { DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
 import { capture, defineCheck, isCaptured, type CapturedError, type CheckItem, type Observed } from '../../src/checks/check-contract.ts';
 import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, secondsBetween, taskIdOf, type BaseSnapshot } from '../task-definition/common.ts';
+import { lookInOtherRegions, withOtherRegions } from '../task-definition/other-regions.ts';
 import { probe, type HttpProbe } from '../service/http-probe.ts';
 import { familyGroup, isStarting, listTasks, type TaskView } from './ecs-tasks.ts';
 import { stopItem } from './stop-item.ts';
@@ -33,6 +34,7 @@ export default defineCheck<StandaloneRunningSnapshot>({
       ...(await observeBase(ctx)),
       running: await listTasks(ctx, cluster, 'RUNNING', familyGroup(taskFamily)),
     };
+    if (isNotFound(snapshot.running)) snapshot.foundIn = await lookInOtherRegions(ctx, { kind: 'cluster', cluster });
     if (isCaptured(snapshot.running)) return snapshot;
     const task = snapshot.running[0];
     if (!task) {
@@ -54,7 +56,7 @@ export default defineCheck<StandaloneRunningSnapshot>({
     const items: CheckItem[] = identityItems(lesson, snapshot);
     const { cluster, taskFamily } = vars;
     if (isNotFound(snapshot.running)) {
-      items.push({ id: 'cluster', status: 'fail', label: { key: key('cluster.label'), params: { cluster } }, expected: cluster, actual: 'not found', hint: { key: key('cluster.hint') }, fix: `aws ecs create-cluster --region ${vars.region} --cluster-name ${cluster}` });
+      items.push(withOtherRegions({ id: 'cluster', status: 'fail', label: { key: key('cluster.label'), params: { cluster } }, expected: cluster, actual: 'not found', hint: { key: key('cluster.hint') }, fix: `aws ecs create-cluster --region ${vars.region} --cluster-name ${cluster}` }, lesson, snapshot.foundIn, cluster, vars.region));
       return result(lesson, items);
     }
     if (isCaptured(snapshot.running)) return result(lesson, [...items, errorItem(lesson, 'ecs:ListTasks', snapshot.running)]);

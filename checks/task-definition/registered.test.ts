@@ -77,3 +77,14 @@ describe('task-definition/registered judge', () => {
     expect([port.status, port.actual]).toEqual(['fail', '80/tcp']);
   });
 });
+
+describe('task-definition/registered: found in another region', () => {
+  it('says where it is, and keeps the fix for the workbook region', () => {
+    const result = judgeFixture(check, 'in-other-region');
+    expect(result.status).toBe('fail');
+    expect(item(result, 'found')).toMatchObject({
+      actual: 'not in ap-northeast-1; found in us-east-1',
+      hint: { key: 'task-definition.common.other-region', params: { name: 'ecs-handson-task', regions: 'us-east-1', region: 'ap-northeast-1' } },
+    });
+  });
+});

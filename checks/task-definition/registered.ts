@@ -7,7 +7,8 @@ import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeImagesCommand, DescribeRepositoriesCommand } from '@aws-sdk/client-ecr';
 import { DescribeTaskDefinitionCommand, type TaskDefinition } from '@aws-sdk/client-ecs';
 import { capture, defineCheck, isCaptured, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, parseImage, result, shellQuote, type BaseSnapshot } from './common.ts';
+import { errorItem, failedToLook, identityItems, isNotFound, observeBase, parseImage, result, shellQuote, type BaseSnapshot } from './common.ts';
+import { lookInOtherRegions, withOtherRegions } from './other-regions.ts';
 import { ecsTasksTrust, executionPolicyArn, mayCreateLogGroup, missingExecutionActions, observeRole, trustsEcsTasks, type RoleState } from './execution-role-state.ts';
 
 const lesson = 'task-definition';
@@ -31,6 +32,7 @@ export default defineCheck<RegisteredSnapshot>({
       taskDefinition: await capture(ctx.aws.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: ctx.vars.taskFamily }), options)),
     };
     snapshot.repository = await capture(ctx.aws.ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [ctx.vars.repository] }), options));
+    if (isNotFound(snapshot.taskDefinition)) snapshot.foundIn = await lookInOtherRegions(ctx, { kind: 'task-definition', family: ctx.vars.taskFamily });
     if (isCaptured(snapshot.taskDefinition)) return snapshot;
     const definition = snapshot.taskDefinition.taskDefinition;
     const container = definition?.containerDefinitions?.[0];
@@ -49,10 +51,10 @@ export default defineCheck<RegisteredSnapshot>({
     const items: CheckItem[] = identityItems(lesson, snapshot);
     if (failedToLook(snapshot.taskDefinition)) return result(lesson, [...items, errorItem(lesson, 'ecs:DescribeTaskDefinition', snapshot.taskDefinition)]);
     if (isCaptured(snapshot.taskDefinition) || !snapshot.taskDefinition.taskDefinition) {
-      items.push({
+      items.push(withOtherRegions({
         id: 'found', status: 'fail', label: { key: key('found.label'), params: { family: vars.taskFamily } },
         expected: `${vars.taskFamily} (ACTIVE)`, actual: 'not found', hint: { key: key('found.hint') }, fix: registerFix(vars.region),
-      });
+      }, lesson, snapshot.foundIn, vars.taskFamily, vars.region));
       return result(lesson, items);
     }
     const definition = snapshot.taskDefinition.taskDefinition;
