@@ -12,19 +12,19 @@ describe('cleanup/all-gone judge', () => {
   it('lists exactly what is left with commands in an order that works', () => {
     const result = judgeFixture(check, 'everything-left');
     expect(result.items.map((i) => i.fix)).toEqual([
-      'aws elbv2 delete-target-group --target-group-arn arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:targetgroup/ecs-fargate-tg/73e2d6bc24d8a067',
-      'aws ecs delete-cluster --cluster ecs-handson-cluster',
-      'aws ecs deregister-task-definition --task-definition ecs-handson-task:1',
-      'aws ecs deregister-task-definition --task-definition ecs-handson-task:2',
-      'aws ecr delete-repository --repository-name ecs-handson-app --force',
-      'aws logs delete-log-group --log-group-name /ecs/ecs-handson-task',
-      'aws ec2 delete-security-group --group-id sg-0task',
-      'aws ec2 delete-security-group --group-id sg-0alb',
-      'aws ec2 delete-subnet --subnet-id subnet-0pub1a',
-      'aws ec2 delete-subnet --subnet-id subnet-0prv1a',
-      'aws ec2 disassociate-route-table --association-id rtbassoc-0pub1a && aws ec2 disassociate-route-table --association-id rtbassoc-0pub1c && aws ec2 delete-route-table --route-table-id rtb-0public',
-      'aws ec2 detach-internet-gateway --internet-gateway-id igw-0lesson --vpc-id vpc-0lesson && aws ec2 delete-internet-gateway --internet-gateway-id igw-0lesson',
-      'aws ec2 delete-vpc --vpc-id vpc-0lesson',
+      'aws elbv2 delete-target-group --region ap-northeast-1 --target-group-arn arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:targetgroup/ecs-fargate-tg/73e2d6bc24d8a067',
+      'aws ecs delete-cluster --region ap-northeast-1 --cluster ecs-handson-cluster',
+      'aws ecs deregister-task-definition --region ap-northeast-1 --task-definition ecs-handson-task:1',
+      'aws ecs deregister-task-definition --region ap-northeast-1 --task-definition ecs-handson-task:2',
+      'aws ecr delete-repository --region ap-northeast-1 --repository-name ecs-handson-app --force',
+      'aws logs delete-log-group --region ap-northeast-1 --log-group-name /ecs/ecs-handson-task',
+      'aws ec2 delete-security-group --region ap-northeast-1 --group-id sg-0task',
+      'aws ec2 delete-security-group --region ap-northeast-1 --group-id sg-0alb',
+      'aws ec2 delete-subnet --region ap-northeast-1 --subnet-id subnet-0pub1a',
+      'aws ec2 delete-subnet --region ap-northeast-1 --subnet-id subnet-0prv1a',
+      'aws ec2 disassociate-route-table --region ap-northeast-1 --association-id rtbassoc-0pub1a && aws ec2 disassociate-route-table --region ap-northeast-1 --association-id rtbassoc-0pub1c && aws ec2 delete-route-table --region ap-northeast-1 --route-table-id rtb-0public',
+      'aws ec2 detach-internet-gateway --region ap-northeast-1 --internet-gateway-id igw-0lesson --vpc-id vpc-0lesson && aws ec2 delete-internet-gateway --region ap-northeast-1 --internet-gateway-id igw-0lesson',
+      'aws ec2 delete-vpc --region ap-northeast-1 --vpc-id vpc-0lesson',
     ]);
   });
 

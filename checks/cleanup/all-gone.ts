@@ -120,27 +120,27 @@ export default defineCheck<AllGoneSnapshot>({
       id, status, label: { key: key(`${id.split(':')[0]}.label`), params: { name } }, expected: 'deleted', actual: 'still there', hint: { key: key(hint) }, fix,
     });
     const tgArn = isCaptured(snapshot.targetGroup) ? undefined : snapshot.targetGroup.TargetGroups?.[0]?.TargetGroupArn;
-    if (tgArn) left.push(leftover('target-group', vars.targetGroup, `aws elbv2 delete-target-group --target-group-arn ${tgArn}`));
+    if (tgArn) left.push(leftover('target-group', vars.targetGroup, `aws elbv2 delete-target-group --region ${vars.region} --target-group-arn ${tgArn}`));
     if (!isCaptured(snapshot.cluster) && !['INACTIVE', 'MISSING'].includes(snapshot.cluster.status ?? 'MISSING')) {
-      left.push(leftover('cluster', vars.cluster, `aws ecs delete-cluster --cluster ${vars.cluster}`));
+      left.push(leftover('cluster', vars.cluster, `aws ecs delete-cluster --region ${vars.region} --cluster ${vars.cluster}`));
     }
     for (const arn of isCaptured(snapshot.taskDefinitions) ? [] : snapshot.taskDefinitions.arns) {
-      left.push(leftover(`task-definition:${familyRevisionOf(arn)}`, familyRevisionOf(arn), `aws ecs deregister-task-definition --task-definition ${familyRevisionOf(arn)}`));
+      left.push(leftover(`task-definition:${familyRevisionOf(arn)}`, familyRevisionOf(arn), `aws ecs deregister-task-definition --region ${vars.region} --task-definition ${familyRevisionOf(arn)}`));
     }
     if (!isNotFound(snapshot.repository) && !isCaptured(snapshot.repository) && snapshot.repository.repositories?.length) {
-      left.push(leftover('repository', vars.repository, `aws ecr delete-repository --repository-name ${vars.repository} --force`));
+      left.push(leftover('repository', vars.repository, `aws ecr delete-repository --region ${vars.region} --repository-name ${vars.repository} --force`));
     }
     if (!isCaptured(snapshot.logGroups) && snapshot.logGroups.names.length) {
-      left.push(leftover('log-group', vars.logGroup, `aws logs delete-log-group --log-group-name ${shellQuote(vars.logGroup)}`));
+      left.push(leftover('log-group', vars.logGroup, `aws logs delete-log-group --region ${vars.region} --log-group-name ${shellQuote(vars.logGroup)}`));
     }
     const parts = snapshot.parts && !isCaptured(snapshot.parts) ? snapshot.parts : undefined;
-    if (parts) left.push(...vpcItems(parts, vars.taskSecurityGroup));
+    if (parts) left.push(...vpcItems(parts, vars.taskSecurityGroup, vars.region));
     if (left.length === 0) items.push({ id: 'nothing-left', status: 'pass', label: { key: key('nothing-left.label') } });
     return result(lesson, [...items, ...left]);
   },
 });
 
-function vpcItems(parts: VpcParts, taskSecurityGroup: string): CheckItem[] {
+function vpcItems(parts: VpcParts, taskSecurityGroup: string, region: string): CheckItem[] {
   const items: CheckItem[] = [];
   const item = (id: string, name: string, fix: string, status: 'fail' | 'pending' = 'fail', hint?: string): CheckItem => ({
     id, status, label: { key: key(`${id.split(':')[0]}.label`), params: { name } }, expected: 'deleted', actual: 'still there',
@@ -154,16 +154,16 @@ function vpcItems(parts: VpcParts, taskSecurityGroup: string): CheckItem[] {
   const groups = [...parts.securityGroups].sort((a, b) => Number(b.GroupName === taskSecurityGroup) - Number(a.GroupName === taskSecurityGroup));
   // While ENIs linger, groups and subnets cannot be deleted yet: that is waiting, not a mistake.
   const blocked = parts.networkInterfaces.length > 0 ? 'pending' : 'fail';
-  for (const group of groups) items.push(item(`security-group:${group.GroupId}`, `${group.GroupName} (${group.GroupId})`, `aws ec2 delete-security-group --group-id ${group.GroupId}`, blocked));
-  for (const subnet of parts.subnets) items.push(item(`subnet:${subnet.SubnetId}`, `${subnet.SubnetId} (${subnet.CidrBlock})`, `aws ec2 delete-subnet --subnet-id ${subnet.SubnetId}`, blocked));
+  for (const group of groups) items.push(item(`security-group:${group.GroupId}`, `${group.GroupName} (${group.GroupId})`, `aws ec2 delete-security-group --region ${region} --group-id ${group.GroupId}`, blocked));
+  for (const subnet of parts.subnets) items.push(item(`subnet:${subnet.SubnetId}`, `${subnet.SubnetId} (${subnet.CidrBlock})`, `aws ec2 delete-subnet --region ${region} --subnet-id ${subnet.SubnetId}`, blocked));
   for (const table of parts.routeTables) {
-    const steps = [...table.associationIds.map((id) => `aws ec2 disassociate-route-table --association-id ${id}`), `aws ec2 delete-route-table --route-table-id ${table.RouteTableId}`];
+    const steps = [...table.associationIds.map((id) => `aws ec2 disassociate-route-table --region ${region} --association-id ${id}`), `aws ec2 delete-route-table --region ${region} --route-table-id ${table.RouteTableId}`];
     items.push(item(`route-table:${table.RouteTableId}`, table.RouteTableId ?? '', steps.join(' && ')));
   }
   for (const gateway of parts.internetGateways) {
     items.push(item(`internet-gateway:${gateway.InternetGatewayId}`, gateway.InternetGatewayId ?? '',
-      `aws ec2 detach-internet-gateway --internet-gateway-id ${gateway.InternetGatewayId} --vpc-id ${parts.vpcId} && aws ec2 delete-internet-gateway --internet-gateway-id ${gateway.InternetGatewayId}`));
+      `aws ec2 detach-internet-gateway --region ${region} --internet-gateway-id ${gateway.InternetGatewayId} --vpc-id ${parts.vpcId} && aws ec2 delete-internet-gateway --region ${region} --internet-gateway-id ${gateway.InternetGatewayId}`));
   }
-  items.push(item('vpc', parts.vpcId, `aws ec2 delete-vpc --vpc-id ${parts.vpcId}`, blocked));
+  items.push(item('vpc', parts.vpcId, `aws ec2 delete-vpc --region ${region} --vpc-id ${parts.vpcId}`, blocked));
   return items;
 }

@@ -13,13 +13,13 @@ describe('cleanup/billable-gone judge', () => {
     const result = judgeFixture(check, 'everything-left.fixture');
     expect(result.status).toBe('fail');
     expect(result.items.map((i) => [i.id, i.fix])).toEqual([
-      ['load-balancer:ecs-fargate-alb', 'aws elbv2 delete-load-balancer --load-balancer-arn arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/app/ecs-fargate-alb/50dc6c495c0c9188'],
-      ['nat-gateway:nat-0123456789abcdef0', 'aws ec2 delete-nat-gateway --nat-gateway-id nat-0123456789abcdef0'],
-      ['elastic-ip:eipalloc-0123456789abcdef0', 'aws ec2 release-address --allocation-id eipalloc-0123456789abcdef0'],
-      ['endpoint:vpce-0123456789abcdef0', 'aws ec2 delete-vpc-endpoints --vpc-endpoint-ids vpce-0123456789abcdef0'],
-      ['service:ecs-fargate-service', 'aws ecs delete-service --cluster ecs-handson-cluster --service ecs-fargate-service --force'],
-      ['task:11111111aaaa4bbb8ccc000000000001', 'aws ecs stop-task --cluster ecs-handson-cluster --task 11111111aaaa4bbb8ccc000000000001'],
-      ['task:88888888aaaa4bbb8ccc000000000008', 'aws ecs stop-task --cluster ecs-handson-cluster --task 88888888aaaa4bbb8ccc000000000008'],
+      ['load-balancer:ecs-fargate-alb', 'aws elbv2 delete-load-balancer --region ap-northeast-1 --load-balancer-arn arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/app/ecs-fargate-alb/50dc6c495c0c9188'],
+      ['nat-gateway:nat-0123456789abcdef0', 'aws ec2 delete-nat-gateway --region ap-northeast-1 --nat-gateway-id nat-0123456789abcdef0'],
+      ['elastic-ip:eipalloc-0123456789abcdef0', 'aws ec2 release-address --region ap-northeast-1 --allocation-id eipalloc-0123456789abcdef0'],
+      ['endpoint:vpce-0123456789abcdef0', 'aws ec2 delete-vpc-endpoints --region ap-northeast-1 --vpc-endpoint-ids vpce-0123456789abcdef0'],
+      ['service:ecs-fargate-service', 'aws ecs delete-service --region ap-northeast-1 --cluster ecs-handson-cluster --service ecs-fargate-service --force'],
+      ['task:11111111aaaa4bbb8ccc000000000001', 'aws ecs stop-task --region ap-northeast-1 --cluster ecs-handson-cluster --task 11111111aaaa4bbb8ccc000000000001'],
+      ['task:88888888aaaa4bbb8ccc000000000008', 'aws ecs stop-task --region ap-northeast-1 --cluster ecs-handson-cluster --task 88888888aaaa4bbb8ccc000000000008'],
     ]);
   });
 

@@ -101,31 +101,31 @@ export default defineCheck<BillableSnapshot>({
       hint: { key: key(`${id.split(':')[0]}.${pending ? 'deleting' : 'hint'}`) }, ...(fix && { fix }),
     });
     for (const lb of isCaptured(snapshot.loadBalancers) ? [] : snapshot.loadBalancers.loadBalancers) {
-      left.push(leftover(`load-balancer:${lb.LoadBalancerName}`, lb.LoadBalancerName ?? '', lb.State ?? 'active', `aws elbv2 delete-load-balancer --load-balancer-arn ${lb.LoadBalancerArn}`));
+      left.push(leftover(`load-balancer:${lb.LoadBalancerName}`, lb.LoadBalancerName ?? '', lb.State ?? 'active', `aws elbv2 delete-load-balancer --region ${vars.region} --load-balancer-arn ${lb.LoadBalancerArn}`));
     }
     for (const nat of snapshot.natGateways && !isCaptured(snapshot.natGateways) ? snapshot.natGateways.natGateways : []) {
       const deleting = nat.State === 'deleting';
-      left.push(leftover(`nat-gateway:${nat.NatGatewayId}`, nat.NatGatewayId ?? '', nat.State ?? '', deleting ? undefined : `aws ec2 delete-nat-gateway --nat-gateway-id ${nat.NatGatewayId}`, deleting));
+      left.push(leftover(`nat-gateway:${nat.NatGatewayId}`, nat.NatGatewayId ?? '', nat.State ?? '', deleting ? undefined : `aws ec2 delete-nat-gateway --region ${vars.region} --nat-gateway-id ${nat.NatGatewayId}`, deleting));
     }
     for (const address of isCaptured(snapshot.addresses) ? [] : snapshot.addresses.addresses) {
-      left.push(leftover(`elastic-ip:${address.AllocationId}`, address.PublicIp ?? address.AllocationId ?? '', 'not associated', `aws ec2 release-address --allocation-id ${address.AllocationId}`));
+      left.push(leftover(`elastic-ip:${address.AllocationId}`, address.PublicIp ?? address.AllocationId ?? '', 'not associated', `aws ec2 release-address --region ${vars.region} --allocation-id ${address.AllocationId}`));
     }
     for (const endpoint of snapshot.endpoints && !isCaptured(snapshot.endpoints) ? snapshot.endpoints.endpoints : []) {
       const deleting = /deleting/i.test(endpoint.State ?? '');
-      left.push(leftover(`endpoint:${endpoint.VpcEndpointId}`, `${endpoint.VpcEndpointId} (${endpoint.ServiceName})`, endpoint.State ?? '', deleting ? undefined : `aws ec2 delete-vpc-endpoints --vpc-endpoint-ids ${endpoint.VpcEndpointId}`, deleting));
+      left.push(leftover(`endpoint:${endpoint.VpcEndpointId}`, `${endpoint.VpcEndpointId} (${endpoint.ServiceName})`, endpoint.State ?? '', deleting ? undefined : `aws ec2 delete-vpc-endpoints --region ${vars.region} --vpc-endpoint-ids ${endpoint.VpcEndpointId}`, deleting));
     }
     const services = isCaptured(snapshot.services) ? [] : snapshot.services.services;
     for (const service of services.filter((s) => s.status !== 'INACTIVE')) {
       const draining = service.status === 'DRAINING';
       left.push(leftover(`service:${service.serviceName}`, service.serviceName ?? '', `${service.status}, desired ${service.desiredCount}, running ${service.runningCount}`,
-        draining ? undefined : `aws ecs delete-service --cluster ${vars.cluster} --service ${service.serviceName} --force`, draining));
+        draining ? undefined : `aws ecs delete-service --region ${vars.region} --cluster ${vars.cluster} --service ${service.serviceName} --force`, draining));
     }
     const tasks = isCaptured(snapshot.tasks) ? [] : snapshot.tasks;
     const serviceGoing = services.some((s) => s.status === 'DRAINING' || s.status === 'INACTIVE');
     for (const task of tasks) {
       const owned = task.group?.startsWith('service:') && serviceGoing;
       left.push(leftover(`task:${taskIdOf(task.taskArn)}`, `${taskIdOf(task.taskArn)} (${task.group ?? ''})`, task.lastStatus ?? '',
-        owned ? undefined : `aws ecs stop-task --cluster ${vars.cluster} --task ${taskIdOf(task.taskArn)}`, owned));
+        owned ? undefined : `aws ecs stop-task --region ${vars.region} --cluster ${vars.cluster} --task ${taskIdOf(task.taskArn)}`, owned));
     }
     if (left.length === 0) items.push({ id: 'nothing-billable', status: 'pass', label: { key: key('nothing-billable.label') } });
     return result(lesson, [...items, ...left]);

@@ -23,10 +23,10 @@ describe('cloudformation/stack-complete judge', () => {
     const stack = item(judgeFixture(check, 'rolled-back.fixture'), 'stack');
     expect(stack.hint?.key).toBe('cloudformation.stack-complete.stack.failed-resource');
     expect(stack.hint?.params?.resource).toBe('LogGroup (AWS::Logs::LogGroup)');
-    expect(stack.fix).toBe('aws cloudformation delete-stack --stack-name ecs-handson-cluster-stack && aws cloudformation wait stack-delete-complete --stack-name ecs-handson-cluster-stack');
+    expect(stack.fix).toBe('aws cloudformation delete-stack --region ap-northeast-1 --stack-name ecs-handson-cluster-stack && aws cloudformation wait stack-delete-complete --region ap-northeast-1 --stack-name ecs-handson-cluster-stack');
   });
 
   it('gives the deploy command when there is no stack', () => {
-    expect(item(judgeFixture(check, 'no-stack'), 'stack').fix).toMatch(/^aws cloudformation deploy --stack-name ecs-handson-cluster-stack --template-file ecs-service.yaml --capabilities CAPABILITY_IAM --parameter-overrides VpcId=\$VPC_ID /);
+    expect(item(judgeFixture(check, 'no-stack'), 'stack').fix).toMatch(/^aws cloudformation deploy --region ap-northeast-1 --stack-name ecs-handson-cluster-stack --template-file ecs-service.yaml --capabilities CAPABILITY_IAM --parameter-overrides VpcId=\$VPC_ID /);
   });
 });

@@ -20,7 +20,7 @@ export interface StackCompleteSnapshot extends BaseSnapshot, StackObservation {
   reachable?: ReachableSnapshot;
 }
 
-const deployFix = (name: string) => `aws cloudformation delete-stack --stack-name ${name} && aws cloudformation wait stack-delete-complete --stack-name ${name}`;
+const deployFix = (name: string, region: string) => `aws cloudformation delete-stack --region ${region} --stack-name ${name} && aws cloudformation wait stack-delete-complete --region ${region} --stack-name ${name}`;
 
 export default defineCheck<StackCompleteSnapshot>({
   id: 'cloudformation/stack-complete',
@@ -59,7 +59,7 @@ export default defineCheck<StackCompleteSnapshot>({
         hint: failure
           ? { key: key('stack.failed-resource'), params: { resource: `${failure.LogicalResourceId} (${failure.ResourceType})`, reason: failure.ResourceStatusReason ?? '' } }
           : { key: key('stack.failed') },
-        fix: deployFix(name),
+        fix: deployFix(name, vars.region),
       });
       return result(lesson, items);
     }

@@ -14,7 +14,7 @@ describe('cloudformation/stack-deleted judge', () => {
   it('names the resource that blocked deletion', () => {
     const stack = item(judgeFixture(check, 'delete-failed.fixture'), 'stack');
     expect(stack.hint?.params).toEqual({ resource: 'TaskSecurityGroup (AWS::EC2::SecurityGroup)', reason: 'resource sg-0task has a dependent object' });
-    expect(stack.fix).toBe('aws cloudformation delete-stack --stack-name ecs-handson-cluster-stack');
+    expect(stack.fix).toBe('aws cloudformation delete-stack --region ap-northeast-1 --stack-name ecs-handson-cluster-stack');
   });
 
   it('asks to delete a stack that still exists', () => {

@@ -30,7 +30,7 @@ export default defineCheck<StackDeletedSnapshot>({
     const stack = isCaptured(snapshot.stack) ? undefined : snapshot.stack.stack;
     const status = stack?.StackStatus ?? 'DELETE_COMPLETE';
     const label = { key: key('stack.label'), params: { stack: name } };
-    const deleteFix = `aws cloudformation delete-stack --stack-name ${name}`;
+    const deleteFix = `aws cloudformation delete-stack --region ${vars.region} --stack-name ${name}`;
     if (status === 'DELETE_COMPLETE' || isNotFound(snapshot.stack)) items.push({ id: 'stack', status: 'pass', label, actual: 'DELETE_COMPLETE' });
     else if (status === 'DELETE_IN_PROGRESS') items.push({ id: 'stack', status: 'pending', label, expected: 'DELETE_COMPLETE', actual: status, hint: { key: key('stack.deleting') } });
     else if (status === 'DELETE_FAILED') {
@@ -44,7 +44,7 @@ export default defineCheck<StackDeletedSnapshot>({
     if (snapshot.loadBalancer && failedToLook(snapshot.loadBalancer)) return result(lesson, [...items, errorItem(lesson, 'elbv2:DescribeLoadBalancers', snapshot.loadBalancer)]);
     const lb = snapshot.loadBalancer && !isCaptured(snapshot.loadBalancer) ? snapshot.loadBalancer.loadBalancer : undefined;
     if (lb && items[items.length - 1]?.status === 'pass') {
-      items.push({ id: 'load-balancer', status: 'fail', label: { key: key('load-balancer.label') }, expected: 'deleted', actual: lb.LoadBalancerArn, hint: { key: key('load-balancer.hint') }, fix: `aws elbv2 delete-load-balancer --load-balancer-arn ${lb.LoadBalancerArn}` });
+      items.push({ id: 'load-balancer', status: 'fail', label: { key: key('load-balancer.label') }, expected: 'deleted', actual: lb.LoadBalancerArn, hint: { key: key('load-balancer.hint') }, fix: `aws elbv2 delete-load-balancer --region ${vars.region} --load-balancer-arn ${lb.LoadBalancerArn}` });
     }
     return result(lesson, items);
   },

@@ -11,7 +11,7 @@ export const stackName = (vars: LearnerVariables) => `${vars.cluster}-stack`;
 
 /** The lesson's deploy command with the learner's names (network ids come from the lesson's shell variables). */
 export const deployCommand = (vars: LearnerVariables) =>
-  `aws cloudformation deploy --stack-name ${stackName(vars)} --template-file ecs-service.yaml --capabilities CAPABILITY_IAM --parameter-overrides ` +
+  `aws cloudformation deploy --region ${vars.region} --stack-name ${stackName(vars)} --template-file ecs-service.yaml --capabilities CAPABILITY_IAM --parameter-overrides ` +
   `VpcId=$VPC_ID PublicSubnetIds=$PUBLIC_A,$PUBLIC_C ImageUri=$IMAGE_URI ClusterName=${vars.cluster} ServiceName=${vars.service} ` +
   `TaskFamily=${vars.taskFamily} LoadBalancerName=${vars.loadBalancer} TargetGroupName=${vars.targetGroup} LogGroupName=${vars.logGroup}`;
 

@@ -11,6 +11,6 @@ describe('network/subnets', () => {
     expect(azs).toMatchObject({ status: 'fail', actual: 'ap-northeast-1a' });
     expect(azs.hint?.key).toBe('network.subnets.one-az.hint');
     expect(render(azs.hint)).toContain('lesson 08');
-    expect(azs.fix).toBe("aws ec2 create-subnet --region ap-northeast-1 --vpc-id vpc-0a1b2c3d4e5f60718 --availability-zone ap-northeast-1c --cidr-block 10.0.3.0/24 --tag-specifications 'ResourceType=subnet,Tags=[{Key=Name,Value=ecs-handson-vpc-public-c},{Key=workbook:lesson,Value=network}]'");
+    expect(azs.fix).toBe("aws ec2 create-subnet --region ap-northeast-1 --vpc-id vpc-0a1b2c3d4e5f60718 --availability-zone $(aws ec2 describe-availability-zones --region ap-northeast-1 --filters Name=state,Values=available --query 'AvailabilityZones[?ZoneName!=`ap-northeast-1a`] | [0].ZoneName' --output text) --cidr-block 10.0.3.0/24 --tag-specifications 'ResourceType=subnet,Tags=[{Key=Name,Value=ecs-handson-vpc-public-c},{Key=workbook:lesson,Value=network}]'");
   });
 });

@@ -7,8 +7,21 @@ import { isCaptured, defineCheck, type CheckItem, type CheckResult, type Learner
 import { chosenVpc, couldNotRead, describeSubnet, intendedRole, withoutVpc } from './network-facts.ts';
 import { lessonSubnets, lessonVpcCidr, observeNetwork, type NetworkSnapshot, type SubnetFacts } from './observe-network.ts';
 
-export function createSubnetCommand(vars: LearnerVariables, vpcId: string, role: 'public' | 'private', az: string, cidr: string): string {
-  const suffix = az.slice(-1);
+/**
+ * A shell expression for an available Availability Zone other than `used`, looked up in the region:
+ * zone letters differ per region and account (ap-northeast-1 has no b; some regions have no a or c),
+ * so a fix never names one it has not seen.
+ */
+export function zoneLookup(region: string, used: readonly string[]): string {
+  const others = used.map((zone) => `ZoneName!=\`${zone}\``).join(' && ');
+  const query = others ? `AvailabilityZones[?${others}] | [0].ZoneName` : 'AvailabilityZones[0].ZoneName';
+  return `$(aws ec2 describe-availability-zones --region ${region} --filters Name=state,Values=available --query '${query}' --output text)`;
+}
+
+/** The lesson names subnets `-a` in the first zone and `-c` in the second, whatever the zones are called. */
+export function createSubnetCommand(vars: LearnerVariables, vpcId: string, role: 'public' | 'private', usedZones: readonly string[], cidr: string): string {
+  const az = zoneLookup(vars.region, usedZones);
+  const suffix = usedZones.length === 0 ? 'a' : 'c';
   return `aws ec2 create-subnet --region ${vars.region} --vpc-id ${vpcId} --availability-zone ${az} --cidr-block ${cidr} --tag-specifications 'ResourceType=subnet,Tags=[{Key=Name,Value=${vars.vpcName}-${role}-${suffix}},{Key=workbook:lesson,Value=network}]'`;
 }
 
@@ -31,17 +44,16 @@ export default defineCheck<NetworkSnapshot>({
     const subnets = snapshot.subnets;
     const azs = [...new Set(subnets.map((subnet) => subnet.AvailabilityZone))].sort();
     const items: CheckItem[] = [];
-    const otherAz = (used: string[]) => [`${vars.region}a`, `${vars.region}c`, `${vars.region}d`, `${vars.region}b`].find((az) => !used.includes(az))!;
 
     if (subnets.length === 0) {
       items.push({
         id: 'two-azs', status: 'fail', label: { key: 'network.subnets.two-azs.label' }, expected: '4 subnets in 2 AZs', actual: 'no subnets',
-        hint: { key: 'network.subnets.none.hint' }, fix: createSubnetCommand(vars, vpc.VpcId, 'public', `${vars.region}a`, freeCidr(subnets, 'public', vpc.CidrBlock)),
+        hint: { key: 'network.subnets.none.hint' }, fix: createSubnetCommand(vars, vpc.VpcId, 'public', [], freeCidr(subnets, 'public', vpc.CidrBlock)),
       });
     } else if (azs.length < 2) {
       items.push({
         id: 'two-azs', status: 'fail', label: { key: 'network.subnets.two-azs.label' }, expected: '2 Availability Zones', actual: azs.join(', '),
-        hint: { key: 'network.subnets.one-az.hint', params: { az: azs[0]! } }, fix: createSubnetCommand(vars, vpc.VpcId, 'public', otherAz(azs), freeCidr(subnets, 'public', vpc.CidrBlock)),
+        hint: { key: 'network.subnets.one-az.hint', params: { az: azs[0]! } }, fix: createSubnetCommand(vars, vpc.VpcId, 'public', azs, freeCidr(subnets, 'public', vpc.CidrBlock)),
       });
     } else {
       items.push({ id: 'two-azs', status: 'pass', label: { key: 'network.subnets.two-azs.label' }, actual: azs.join(', ') });
@@ -61,7 +73,7 @@ export default defineCheck<NetworkSnapshot>({
         items.push({
           id: role, status, label, expected: `${role} subnets in 2 AZs`, actual: meant.length ? meant.map(describeSubnet).join('; ') : 'none named or numbered as in the lesson',
           hint: { key: unclear ? 'network.subnets.public.unclear' : `network.subnets.${role}.hint` },
-          fix: createSubnetCommand(vars, vpc.VpcId, role, otherAz(meantAzs), freeCidr(subnets, role, vpc.CidrBlock)),
+          fix: createSubnetCommand(vars, vpc.VpcId, role, meantAzs, freeCidr(subnets, role, vpc.CidrBlock)),
         });
       }
     }

@@ -19,7 +19,7 @@ describe('new-version/rolled-out judge', () => {
 
   it('asks to update the service to the new revision', () => {
     const revision = item(judgeFixture(check, 'service-on-old-revision'), 'revision');
-    expect(revision.fix).toBe('aws ecs update-service --cluster ecs-handson-cluster --service ecs-fargate-service --task-definition ecs-handson-task:2');
+    expect(revision.fix).toBe('aws ecs update-service --region ap-northeast-1 --cluster ecs-handson-cluster --service ecs-fargate-service --task-definition ecs-handson-task:2');
   });
 
   it('sees a new revision that still names the old image', () => {

@@ -7,7 +7,7 @@ import { DescribeImagesCommand } from '@aws-sdk/client-ecr';
 import { capture, defineCheck, isCaptured, type CapturedError, type CheckItem, type Observed } from '../../src/checks/check-contract.ts';
 import { errorItem, failedToLook, familyRevisionOf, identityItems, iso, observeBase, parseImage, result, taskIdOf, type BaseSnapshot } from '../task-definition/common.ts';
 import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
-import { appVersion, probeHttp, type HttpProbe } from '../service/http-probe.ts';
+import { appVersion, probe, type HttpProbe } from '../service/http-probe.ts';
 import { activeService, observeLoadBalancer, observeService, observeTaskDefinition, type ServiceObservation, type TaskDefinitionView } from '../service/service-state.ts';
 
 const lesson = 'new-version';
@@ -42,7 +42,7 @@ export default defineCheck<RolledOutSnapshot>({
     const current = activeService(service)?.taskDefinition;
     if (current) snapshot.serviceTaskDefinition = await observeTaskDefinition(ctx, current);
     const dns = isCaptured(lb) ? undefined : lb.loadBalancer?.DNSName;
-    if (dns) snapshot.http = await probeHttp(`http://${dns}/`, ctx.signal, 5000);
+    if (dns) snapshot.http = await probe(ctx, `http://${dns}/`, 5000);
     return snapshot;
   },
   judge(snapshot, vars) {
@@ -59,7 +59,7 @@ export default defineCheck<RolledOutSnapshot>({
       return result(lesson, items);
     }
     const latest = snapshot.latestTaskDefinition && !isCaptured(snapshot.latestTaskDefinition) ? snapshot.latestTaskDefinition : undefined;
-    const update = latest && `aws ecs update-service --cluster ${vars.cluster} --service ${vars.service} --task-definition ${familyRevisionOf(latest.taskDefinitionArn)}`;
+    const update = latest && `aws ecs update-service --region ${vars.region} --cluster ${vars.cluster} --service ${vars.service} --task-definition ${familyRevisionOf(latest.taskDefinitionArn)}`;
 
     // 1. A newer revision exists and uses the newest image in the repository.
     const images = snapshot.images && !isCaptured(snapshot.images) ? [...(snapshot.images.imageDetails ?? [])] : [];
@@ -69,10 +69,10 @@ export default defineCheck<RolledOutSnapshot>({
     const usesNewest = !!newest && (latestImage.digest ? newest.imageDigest === latestImage.digest : (newest.imageTags ?? []).includes(latestImage.tag ?? 'latest'));
     const imageLabel = { key: key('image.label') };
     if (!latest || (latest.revision ?? 1) < 2) {
-      items.push({ id: 'image', status: 'fail', label: imageLabel, expected: `${vars.taskFamily}:2 or later`, actual: latest ? familyRevisionOf(latest.taskDefinitionArn) : '(none)', hint: { key: key('image.no-new-revision') }, fix: 'aws ecs register-task-definition --cli-input-json file://task-definition-v2.json' });
+      items.push({ id: 'image', status: 'fail', label: imageLabel, expected: `${vars.taskFamily}:2 or later`, actual: latest ? familyRevisionOf(latest.taskDefinitionArn) : '(none)', hint: { key: key('image.no-new-revision') }, fix: `aws ecs register-task-definition --region ${vars.region} --cli-input-json file://task-definition-v2.json` });
     } else if (!usesNewest) {
       const tag = newest?.imageTags?.[0] ?? 'v2';
-      items.push({ id: 'image', status: 'fail', label: imageLabel, expected: `:${tag} (pushed ${newest?.imagePushedAt ?? '-'})`, actual: latest.image ?? '', hint: { key: key('image.old-image'), params: { revision: familyRevisionOf(latest.taskDefinitionArn), tag } }, fix: 'aws ecs register-task-definition --cli-input-json file://task-definition-v2.json' });
+      items.push({ id: 'image', status: 'fail', label: imageLabel, expected: `:${tag} (pushed ${newest?.imagePushedAt ?? '-'})`, actual: latest.image ?? '', hint: { key: key('image.old-image'), params: { revision: familyRevisionOf(latest.taskDefinitionArn), tag } }, fix: `aws ecs register-task-definition --region ${vars.region} --cli-input-json file://task-definition-v2.json` });
     } else {
       items.push({ id: 'image', status: 'pass', label: imageLabel, actual: `${familyRevisionOf(latest.taskDefinitionArn)} → ${latest.image}` });
     }

@@ -26,7 +26,7 @@ describe('self-healing/replaced judge', () => {
 
   it('offers to stop one of the running tasks when none was stopped', () => {
     const stopped = item(judgeFixture(check, 'nothing-stopped'), 'stopped');
-    expect(stopped.fix).toBe('aws ecs stop-task --cluster ecs-handson-cluster --task 11111111aaaa4bbb8ccc000000000001 --reason "Testing self-healing"');
+    expect(stopped.fix).toBe('aws ecs stop-task --region ap-northeast-1 --cluster ecs-handson-cluster --task 11111111aaaa4bbb8ccc000000000001 --reason "Testing self-healing"');
   });
 
   it('goes by stopCode, never by the stoppedReason text', () => {

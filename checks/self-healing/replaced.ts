@@ -63,7 +63,7 @@ export default defineCheck<ReplacedSnapshot>({
         id: 'stopped', status: 'fail', label: stopLabel, expected: 'a task of the service stopped with stopCode UserInitiated',
         actual: scheduler ? `${taskIdOf(scheduler.taskArn)}: ServiceSchedulerInitiated` : '(none)',
         hint: { key: key(scheduler ? 'stopped.scheduler' : 'stopped.none') },
-        ...(example && { fix: `aws ecs stop-task --cluster ${vars.cluster} --task ${taskIdOf(example.taskArn)} --reason "Testing self-healing"` }),
+        ...(example && { fix: `aws ecs stop-task --region ${vars.region} --cluster ${vars.cluster} --task ${taskIdOf(example.taskArn)} --reason "Testing self-healing"` }),
       });
       return result(lesson, items);
     }

@@ -1,24 +1,48 @@
 /**
  * self-healing/scaled-out: the service wants at least 3 tasks, runs them, and the target group has
- * as many healthy targets. Spreading over two AZs is worth knowing, not required.
+ * as many healthy targets. Spreading over two AZs is worth knowing, not required. A service already
+ * scaled back to 2 passes when ECS still shows that three tasks ran together after the lesson began
+ * and the service reached a steady state with them (scale-out-evidence.ts).
  */
-import { defineCheck, isCaptured, type CheckItem } from '../../src/checks/check-contract.ts';
-import { result } from '../task-definition/common.ts';
+import { defineCheck, isCaptured, type CapturedError, type CheckItem } from '../../src/checks/check-contract.ts';
+import { failedToLook, result } from '../task-definition/common.ts';
+import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { activeService } from '../service/service-state.ts';
 import { judgeHealthyTargets, observeHealthyTargets, type HealthyTargetsSnapshot } from '../service/healthy-targets.ts';
+import { earlierScaleOut } from './scale-out-evidence.ts';
+
+export interface ScaledOutSnapshot extends HealthyTargetsSnapshot {
+  /** The service's stopped tasks, read when it wants fewer than 3: the evidence of an earlier scale-out. */
+  stopped?: TaskView[] | CapturedError;
+}
 
 const lesson = 'self-healing';
 const key = (suffix: string) => `${lesson}.scaled-out.${suffix}`;
 
-export default defineCheck<HealthyTargetsSnapshot>({
+export default defineCheck<ScaledOutSnapshot>({
   id: 'self-healing/scaled-out',
-  observe: (ctx) => observeHealthyTargets(ctx, ctx.vars),
+  async observe(ctx) {
+    const snapshot: ScaledOutSnapshot = await observeHealthyTargets(ctx, ctx.vars);
+    const service = activeService(snapshot.service);
+    if (service && (service.desiredCount ?? 0) < 3) snapshot.stopped = await listTasks(ctx, ctx.vars.cluster, 'STOPPED', serviceGroup(ctx.vars.service));
+    return snapshot;
+  },
   judge(snapshot, vars) {
     const service = activeService(snapshot.service);
     const items: CheckItem[] = [];
+    if (service && (service.desiredCount ?? 0) < 3 && !failedToLook(snapshot.stopped) && !failedToLook(snapshot.tasks)) {
+      const tasks = [...(snapshot.tasks && !isCaptured(snapshot.tasks) ? snapshot.tasks : []), ...(snapshot.stopped && !isCaptured(snapshot.stopped) ? snapshot.stopped : [])];
+      const earlier = earlierScaleOut(tasks, service.events ?? [], snapshot.observedAt, snapshot.lessonStartedAt);
+      if (earlier) {
+        return result(lesson, [{
+          id: 'desired', status: 'pass', label: { key: key('desired.label') },
+          actual: `desired ${service.desiredCount} now (scaled back); 3 tasks ran together from ${earlier.from} to ${earlier.until}, and the service was steady with them at ${earlier.steadyAt}`,
+        }]);
+      }
+    }
     if (service) {
       const desired = service.desiredCount ?? 0;
-      const fix = `aws ecs update-service --cluster ${vars.cluster} --service ${vars.service} --desired-count 3`;
+      const fix = `aws ecs update-service --region ${vars.region} --cluster ${vars.cluster} --service ${vars.service} --desired-count 3`;
       const countText = `desired ${desired}, running ${service.runningCount}, pending ${service.pendingCount}`;
       if (desired < 3) items.push({ id: 'desired', status: 'fail', label: { key: key('desired.label') }, expected: 'desired ≥ 3', actual: countText, hint: { key: key('desired.hint') }, fix });
       else {

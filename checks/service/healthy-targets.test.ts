@@ -22,25 +22,25 @@ describe('service/healthy-targets judge', () => {
     const result = judgeFixture(check, 'target-timeout.fixture');
     const target = item(result, 'target:10.0.1.10:3000');
     expect([target.status, target.hint?.key]).toEqual(['fail', 'service.healthy-targets.reason.timeout']);
-    expect(target.fix).toBe('aws ec2 authorize-security-group-ingress --group-id sg-0task --protocol tcp --port 3000 --source-group sg-0alb');
+    expect(target.fix).toBe('aws ec2 authorize-security-group-ingress --region ap-northeast-1 --group-id sg-0task --protocol tcp --port 3000 --source-group sg-0alb');
     expect(item(result, 'count').hint?.key).toBe('service.healthy-targets.count.unhealthy');
   });
 
   it('explains Target.ResponseCodeMismatch with the path and matcher', () => {
     const target = item(judgeFixture(check, 'response-code-mismatch.fixture'), 'target:10.0.1.10:3000');
     expect(target.hint).toEqual({ key: 'service.healthy-targets.reason.response-code', params: { reason: 'Target.ResponseCodeMismatch', description: 'Health checks failed with these codes: [404]', path: '/', matcher: '200' } });
-    expect(target.fix).toBe(`aws elbv2 modify-target-group --target-group-arn ${tgArn} --health-check-path / --matcher HttpCode=200-399`);
+    expect(target.fix).toBe(`aws elbv2 modify-target-group --region ap-northeast-1 --target-group-arn ${tgArn} --health-check-path / --matcher HttpCode=200-399`);
   });
 
   it('explains Target.FailedHealthChecks and points at the app log', () => {
     const target = item(judgeFixture(check, 'failed-health-checks.fixture'), 'target:10.0.1.10:3000');
-    expect([target.hint?.key, target.fix]).toEqual(['service.healthy-targets.reason.failed-health-checks', 'aws logs tail /ecs/ecs-handson-task --since 15m']);
+    expect([target.hint?.key, target.fix]).toEqual(['service.healthy-targets.reason.failed-health-checks', 'aws logs tail --region ap-northeast-1 /ecs/ecs-handson-task --since 15m']);
   });
 
   it('explains Target.NotInUse and offers the listener that sends traffic', () => {
     const target = item(judgeFixture(check, 'not-in-use.fixture'), 'target:10.0.1.10:3000');
     expect(target.hint?.key).toBe('service.healthy-targets.reason.not-in-use');
-    expect(target.fix).toMatch(/^aws elbv2 create-listener --load-balancer-arn .* --protocol HTTP --port 80 --default-actions Type=forward,TargetGroupArn=/);
+    expect(target.fix).toMatch(/^aws elbv2 create-listener --region ap-northeast-1 --load-balancer-arn .* --protocol HTTP --port 80 --default-actions Type=forward,TargetGroupArn=/);
   });
 
   it('reports other reasons verbatim', () => {

@@ -1,6 +1,7 @@
-import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { appVersion, probeHttp } from './http-probe.ts';
+import type { CheckContext } from '../../src/checks/check-contract.ts';
+import type { HttpProbeOptions } from '../../src/checks/http-probe.ts';
+import { appVersion, probe } from './http-probe.ts';
 
 describe('appVersion', () => {
   it('reads the version the sample app prints', () => {
@@ -14,21 +15,12 @@ describe('appVersion', () => {
   });
 });
 
-describe('probeHttp against a real loopback server', () => {
-  it('records the status and the start of the body', async () => {
-    const server = createServer((_, res) => res.writeHead(503).end('no healthy targets'));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    const probe = await probeHttp(`http://127.0.0.1:${port}/`, new AbortController().signal, 2000);
-    server.close();
-    expect(probe).toEqual({ url: `http://127.0.0.1:${port}/`, status: 503, body: 'no healthy targets' });
-  });
-  it('records ECONNREFUSED for a closed port', async () => {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    await new Promise((resolve) => server.close(resolve));
-    const probe = await probeHttp(`http://127.0.0.1:${port}/`, new AbortController().signal, 2000);
-    expect(probe.error?.code).toBe('ECONNREFUSED');
+describe('probe', () => {
+  it('asks the context\'s probe, with the check\'s signal and the given timeout', async () => {
+    const calls: [string, HttpProbeOptions][] = [];
+    const signal = new AbortController().signal;
+    const ctx = { signal, http: async (url: string, options: HttpProbeOptions) => (calls.push([url, options]), { url, status: 200, body: 'ok' }) } as unknown as CheckContext;
+    expect(await probe(ctx, 'http://lb.example/', 1234)).toEqual({ url: 'http://lb.example/', status: 200, body: 'ok' });
+    expect(calls).toEqual([['http://lb.example/', { signal, timeoutMs: 1234 }]]);
   });
 });

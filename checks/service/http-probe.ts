@@ -1,25 +1,15 @@
 /**
- * An HTTP GET the way the learner's browser would make it, with a short timeout, recorded as
- * JSON: the status and the start of the body, or the error code (ENOTFOUND, ECONNREFUSED, …).
+ * The HTTP probe as the checks of lessons 07–10 use it: through the context (`ctx.http`, which a
+ * test points at a loopback stand-in), and the version marker the sample app prints.
  */
-export interface HttpProbe {
-  url: string;
-  status?: number;
-  /** The first 500 characters of the body. */
-  body?: string;
-  error?: { name: string; code?: string; message: string };
-}
+import type { CheckContext } from '../../src/checks/check-contract.ts';
+import { probeHttp, type HttpProbe } from '../../src/checks/http-probe.ts';
 
-export async function probeHttp(url: string, signal: AbortSignal, timeoutMs = 5000): Promise<HttpProbe> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]), redirect: 'manual' });
-    const body = (await response.text()).slice(0, 500);
-    return { url, status: response.status, body };
-  } catch (thrown) {
-    const error = thrown as Error & { cause?: { code?: string; message?: string } };
-    const code = error.cause?.code ?? (error.name === 'TimeoutError' ? 'ETIMEDOUT' : undefined);
-    return { url, error: { name: error.name, ...(code && { code }), message: error.cause?.message ?? error.message } };
-  }
+export type { HttpProbe };
+
+/** One GET through the context's probe (the default when the context has none), bounded by the check's signal. */
+export function probe(ctx: CheckContext, url: string, timeoutMs = 5000): Promise<HttpProbe> {
+  return (ctx.http ?? probeHttp)(url, { signal: ctx.signal, timeoutMs });
 }
 
 /** Which version the sample app says it is: "version 2", "v2", or a `"version": 2` field. */

@@ -4,7 +4,8 @@
  * group is caught here, before CreateService rejects it for awsvpc tasks).
  */
 import { defineCheck, isCaptured, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, result, type BaseSnapshot } from '../task-definition/common.ts';
+import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, type BaseSnapshot } from '../task-definition/common.ts';
+import { lookInOtherRegions, withOtherRegions } from '../task-definition/other-regions.ts';
 import { groupId, observeNetwork, publicSubnetIds, type NetworkView } from './network-lookup.ts';
 import {
   activeService,
@@ -42,9 +43,11 @@ export default defineCheck<LoadBalancerSnapshot>({
       observeService(ctx, cluster, service),
     ]);
     const arn = isCaptured(loadBalancer) ? undefined : loadBalancer.loadBalancer?.LoadBalancerArn;
+    const missing = !arn && (isNotFound(loadBalancer) || !isCaptured(loadBalancer));
     return {
       ...base, loadBalancer, targetGroup: targets.targetGroup, network, service: serviceObservation,
       ...(arn && { listeners: await observeListeners(ctx, arn) }),
+      ...(missing && { foundIn: await lookInOtherRegions(ctx, { kind: 'load-balancer', name: lbName }) }),
     };
   },
   judge(snapshot, vars) {
@@ -73,23 +76,23 @@ export default defineCheck<LoadBalancerSnapshot>({
 function createLoadBalancerFix(snapshot: LoadBalancerSnapshot, vars: LearnerVariables): string {
   const subnets = publicSubnetIds(snapshot.network);
   const sg = groupId(snapshot.network, vars.albSecurityGroup) ?? '$ALB_SG';
-  return `aws elbv2 create-load-balancer --name ${vars.loadBalancer} --type application --scheme internet-facing --subnets ${subnets.length >= 2 ? subnets.join(' ') : '$PUBLIC_A $PUBLIC_C'} --security-groups ${sg}`;
+  return `aws elbv2 create-load-balancer --region ${vars.region} --name ${vars.loadBalancer} --type application --scheme internet-facing --subnets ${subnets.length >= 2 ? subnets.join(' ') : '$PUBLIC_A $PUBLIC_C'} --security-groups ${sg}`;
 }
 
 function createTargetGroupFix(snapshot: LoadBalancerSnapshot, vars: LearnerVariables): string {
   const vpc = !isCaptured(snapshot.network) && snapshot.network.vpcId ? snapshot.network.vpcId : '$VPC_ID';
-  return `aws elbv2 create-target-group --name ${vars.targetGroup} --protocol HTTP --port 3000 --target-type ip --vpc-id ${vpc} --health-check-path /`;
+  return `aws elbv2 create-target-group --region ${vars.region} --name ${vars.targetGroup} --protocol HTTP --port 3000 --target-type ip --vpc-id ${vpc} --health-check-path /`;
 }
 
 function loadBalancerItems(lb: LoadBalancerView | undefined, snapshot: LoadBalancerSnapshot, vars: LearnerVariables): CheckItem[] {
   const label = { key: key('alb.label'), params: { name: vars.loadBalancer } };
-  if (!lb) return [{ id: 'alb', status: 'fail', label, expected: vars.loadBalancer, actual: 'not found', hint: { key: key('alb.missing') }, fix: createLoadBalancerFix(snapshot, vars) }];
+  if (!lb) return [withOtherRegions({ id: 'alb', status: 'fail', label, expected: vars.loadBalancer, actual: 'not found', hint: { key: key('alb.missing') }, fix: createLoadBalancerFix(snapshot, vars) }, lesson, snapshot.foundIn, vars.loadBalancer, vars.region)];
   const items: CheckItem[] = [];
   const state = lb.State?.Code;
   if (state === 'provisioning') items.push({ id: 'alb', status: 'pending', label, expected: 'active', actual: 'provisioning', hint: { key: key('alb.provisioning') } });
   else if (state === 'active') items.push({ id: 'alb', status: 'pass', label, actual: lb.DNSName });
   else items.push({ id: 'alb', status: 'fail', label, expected: 'active', actual: `${state}${lb.State?.Reason ? `: ${lb.State.Reason}` : ''}`, hint: { key: key('alb.state') } });
-  const recreate = `aws elbv2 delete-load-balancer --load-balancer-arn ${lb.LoadBalancerArn} && ${createLoadBalancerFix(snapshot, vars)}`;
+  const recreate = `aws elbv2 delete-load-balancer --region ${vars.region} --load-balancer-arn ${lb.LoadBalancerArn} && ${createLoadBalancerFix(snapshot, vars)}`;
   items.push(lb.Scheme === 'internet-facing' && lb.Type === 'application'
     ? { id: 'scheme', status: 'pass', label: { key: key('scheme.label') } }
     : { id: 'scheme', status: 'fail', label: { key: key('scheme.label') }, expected: 'application, internet-facing', actual: `${lb.Type}, ${lb.Scheme}`, hint: { key: key('scheme.hint') }, fix: recreate });
@@ -97,13 +100,13 @@ function loadBalancerItems(lb: LoadBalancerView | undefined, snapshot: LoadBalan
   items.push(zones.size >= 2
     ? { id: 'two-azs', status: 'pass', label: { key: key('two-azs.label') }, actual: [...zones].join(', ') }
     : { id: 'two-azs', status: 'fail', label: { key: key('two-azs.label') }, expected: '2 Availability Zones', actual: [...zones].join(', ') || '(none)', hint: { key: key('two-azs.hint') },
-        fix: `aws elbv2 set-subnets --load-balancer-arn ${lb.LoadBalancerArn} --subnets ${publicSubnetIds(snapshot.network).join(' ') || '$PUBLIC_A $PUBLIC_C'}` });
+        fix: `aws elbv2 set-subnets --region ${vars.region} --load-balancer-arn ${lb.LoadBalancerArn} --subnets ${publicSubnetIds(snapshot.network).join(' ') || '$PUBLIC_A $PUBLIC_C'}` });
   const albSg = groupId(snapshot.network, vars.albSecurityGroup);
   if (albSg) {
     items.push((lb.SecurityGroups ?? []).includes(albSg)
       ? { id: 'alb-sg', status: 'pass', label: { key: key('alb-sg.label'), params: { group: vars.albSecurityGroup } } }
       : { id: 'alb-sg', status: 'fail', label: { key: key('alb-sg.label'), params: { group: vars.albSecurityGroup } }, expected: albSg, actual: (lb.SecurityGroups ?? []).join(', ') || '(none)',
-          hint: { key: key('alb-sg.hint') }, fix: `aws elbv2 set-security-groups --load-balancer-arn ${lb.LoadBalancerArn} --security-groups ${albSg}` });
+          hint: { key: key('alb-sg.hint') }, fix: `aws elbv2 set-security-groups --region ${vars.region} --load-balancer-arn ${lb.LoadBalancerArn} --security-groups ${albSg}` });
   }
   return items;
 }
@@ -116,8 +119,8 @@ function targetGroupItems(tg: TargetGroupView | undefined, lb: LoadBalancerView 
     const serviceExists = !!activeService(snapshot.service);
     const listener = !isCaptured(snapshot.listeners ?? { Listeners: [] }) ? (snapshot.listeners as { Listeners?: ListenerView[] } | undefined)?.Listeners?.find((l) => forwardedTargetGroups(l).includes(tg.TargetGroupArn ?? '')) : undefined;
     const steps = [
-      ...(listener?.ListenerArn ? [`aws elbv2 delete-listener --listener-arn ${listener.ListenerArn}`] : []),
-      `aws elbv2 delete-target-group --target-group-arn ${tg.TargetGroupArn}`,
+      ...(listener?.ListenerArn ? [`aws elbv2 delete-listener --region ${vars.region} --listener-arn ${listener.ListenerArn}`] : []),
+      `aws elbv2 delete-target-group --region ${vars.region} --target-group-arn ${tg.TargetGroupArn}`,
       createTargetGroupFix(snapshot, vars),
     ];
     items.push({
@@ -145,7 +148,7 @@ function listenerItem(lb: LoadBalancerView, tg: TargetGroupView | undefined, sna
     return {
       id: 'listener', status: 'fail', label, expected: 'HTTP:80 → forward', actual: listeners.map((l) => `${l.Protocol}:${l.Port}`).join(', ') || '(no listener)',
       hint: { key: key('listener.missing') },
-      fix: `aws elbv2 create-listener --load-balancer-arn ${lb.LoadBalancerArn} --protocol HTTP --port 80 --default-actions Type=forward,TargetGroupArn=${tgArn}`,
+      fix: `aws elbv2 create-listener --region ${vars.region} --load-balancer-arn ${lb.LoadBalancerArn} --protocol HTTP --port 80 --default-actions Type=forward,TargetGroupArn=${tgArn}`,
     };
   }
   const forwards = forwardedTargetGroups(http80);
@@ -153,7 +156,7 @@ function listenerItem(lb: LoadBalancerView, tg: TargetGroupView | undefined, sna
     return {
       id: 'listener', status: 'fail', label, expected: `forward → ${vars.targetGroup}`, actual: forwards.map((arn) => arn.split('/')[1]).join(', ') || (http80.DefaultActions?.[0]?.Type ?? '(no action)'),
       hint: { key: key('listener.elsewhere') },
-      fix: `aws elbv2 modify-listener --listener-arn ${http80.ListenerArn} --default-actions Type=forward,TargetGroupArn=${tgArn}`,
+      fix: `aws elbv2 modify-listener --region ${vars.region} --listener-arn ${http80.ListenerArn} --default-actions Type=forward,TargetGroupArn=${tgArn}`,
     };
   }
   return { id: 'listener', status: 'pass', label };

@@ -11,8 +11,8 @@ describe('service/reachable judge', () => {
 
   const failures: [string, string, string, string | undefined][] = [
     ['no-healthy-target.fixture', 'HTTP 503', 'service.reachable.http.503', undefined],
-    ['gateway-timeout.fixture', 'HTTP 504', 'service.reachable.http.504', 'aws ec2 authorize-security-group-ingress --group-id sg-0task --protocol tcp --port 3000 --source-group sg-0alb'],
-    ['port-80-closed.fixture', 'ETIMEDOUT', 'service.reachable.http.unreachable', 'aws ec2 authorize-security-group-ingress --group-id sg-0alb --protocol tcp --port 80 --cidr 0.0.0.0/0'],
+    ['gateway-timeout.fixture', 'HTTP 504', 'service.reachable.http.504', 'aws ec2 authorize-security-group-ingress --region ap-northeast-1 --group-id sg-0task --protocol tcp --port 3000 --source-group sg-0alb'],
+    ['port-80-closed.fixture', 'ETIMEDOUT', 'service.reachable.http.unreachable', 'aws ec2 authorize-security-group-ingress --region ap-northeast-1 --group-id sg-0alb --protocol tcp --port 80 --cidr 0.0.0.0/0'],
     ['blocked-host.fixture', 'HTTP 403', 'service.reachable.http.blocked-host', undefined],
   ];
   it.each(failures)('explains %s', (name, actual, hint, fix) => {
@@ -26,5 +26,16 @@ describe('service/reachable judge', () => {
 
   it('fails when there is no load balancer to ask', () => {
     expect(item(judgeFixture(check, 'no-load-balancer'), 'http').hint?.key).toBe('service.reachable.http.no-alb');
+  });
+});
+
+describe('service/reachable: found in another region', () => {
+  it('says where it is, and keeps the fix for the workbook region', () => {
+    const result = judgeFixture(check, 'in-other-region');
+    expect(result.status).toBe('fail');
+    expect(item(result, 'http')).toMatchObject({
+      actual: 'not in ap-northeast-1; found in us-east-1',
+      hint: { key: 'service.common.other-region', params: { name: 'ecs-fargate-alb', regions: 'us-east-1', region: 'ap-northeast-1' } },
+    });
   });
 });

@@ -4,8 +4,9 @@
  * tasks, a DNS miss shortly after creation that the name has not propagated yet.
  */
 import { defineCheck, isCaptured, type CheckContext, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, result, type BaseSnapshot } from '../task-definition/common.ts';
-import { probeHttp, type HttpProbe } from './http-probe.ts';
+import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, type BaseSnapshot } from '../task-definition/common.ts';
+import { lookInOtherRegions, withOtherRegions } from '../task-definition/other-regions.ts';
+import { probe, type HttpProbe } from './http-probe.ts';
 import { groupId, observeNetwork, type NetworkView } from './network-lookup.ts';
 import { observeLoadBalancer, type LoadBalancerView } from './service-state.ts';
 
@@ -21,7 +22,8 @@ export interface ReachableSnapshot extends BaseSnapshot {
 export async function observeReachable(ctx: CheckContext, vars: LearnerVariables): Promise<ReachableSnapshot> {
   const [base, loadBalancer, network] = await Promise.all([observeBase(ctx), observeLoadBalancer(ctx, vars.loadBalancer), observeNetwork(ctx)]);
   const dns = isCaptured(loadBalancer) ? undefined : loadBalancer.loadBalancer?.DNSName;
-  return { ...base, loadBalancer, network, ...(dns && { http: await probeHttp(`http://${dns}/`, ctx.signal, 5000) }) };
+  if (!dns && (isNotFound(loadBalancer) || !isCaptured(loadBalancer))) return { ...base, loadBalancer, network, foundIn: await lookInOtherRegions(ctx, { kind: 'load-balancer', name: vars.loadBalancer }) };
+  return { ...base, loadBalancer, network, ...(dns && { http: await probe(ctx, `http://${dns}/`, 5000) }) };
 }
 
 export function judgeReachable(snapshot: ReachableSnapshot, vars: LearnerVariables): CheckItem[] {
@@ -29,7 +31,7 @@ export function judgeReachable(snapshot: ReachableSnapshot, vars: LearnerVariabl
   if (failedToLook(snapshot.loadBalancer)) return [...items, errorItem(lesson, 'elbv2:DescribeLoadBalancers', snapshot.loadBalancer)];
   const lb = isCaptured(snapshot.loadBalancer) ? undefined : snapshot.loadBalancer.loadBalancer;
   if (!lb?.DNSName) {
-    return [...items, { id: 'http', status: 'fail', label: { key: key('http.label'), params: { url: vars.loadBalancer } }, expected: 'HTTP 200', actual: 'load balancer not found', hint: { key: key('http.no-alb') } }];
+    return [...items, withOtherRegions({ id: 'http', status: 'fail', label: { key: key('http.label'), params: { url: vars.loadBalancer } }, expected: 'HTTP 200', actual: 'load balancer not found', hint: { key: key('http.no-alb') } }, lesson, snapshot.foundIn, vars.loadBalancer, vars.region)];
   }
   const http = snapshot.http;
   const label = { key: key('http.label'), params: { url: `http://${lb.DNSName}/` } };
@@ -43,11 +45,11 @@ export function judgeReachable(snapshot: ReachableSnapshot, vars: LearnerVariabl
   const byStatus: Record<number, { hint: string; fix?: string }> = {
     503: { hint: 'http.503' },
     502: { hint: 'http.502' },
-    504: { hint: 'http.504', fix: `aws ec2 authorize-security-group-ingress --group-id ${taskSg} --protocol tcp --port 3000 --source-group ${albSg}` },
+    504: { hint: 'http.504', fix: `aws ec2 authorize-security-group-ingress --region ${vars.region} --group-id ${taskSg} --protocol tcp --port 3000 --source-group ${albSg}` },
     403: { hint: /blocked host/i.test(http?.body ?? '') ? 'http.blocked-host' : 'http.status' },
   };
   const known = http?.status !== undefined ? byStatus[http.status] ?? { hint: 'http.status' } : {
-    hint: 'http.unreachable', fix: `aws ec2 authorize-security-group-ingress --group-id ${albSg} --protocol tcp --port 80 --cidr 0.0.0.0/0`,
+    hint: 'http.unreachable', fix: `aws ec2 authorize-security-group-ingress --region ${vars.region} --group-id ${albSg} --protocol tcp --port 80 --cidr 0.0.0.0/0`,
   };
   return [...items, { id: 'http', status: 'fail', label, expected: 'HTTP 200', actual, hint: { key: key(known.hint), params: { status: http?.status ?? '' } }, ...(known.fix && { fix: known.fix }) }];
 }

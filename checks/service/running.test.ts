@@ -21,7 +21,7 @@ describe('service/running judge', () => {
   it('is pending for a service just created, and only warns about a missing grace period', () => {
     const result = judgeFixture(check, 'just-created');
     expect(result.status).toBe('pending');
-    expect(item(result, 'grace-period').fix).toBe('aws ecs update-service --cluster ecs-handson-cluster --service ecs-fargate-service --health-check-grace-period-seconds 30');
+    expect(item(result, 'grace-period').fix).toBe('aws ecs update-service --region ap-northeast-1 --cluster ecs-handson-cluster --service ecs-fargate-service --health-check-grace-period-seconds 30');
   });
 
   it('explains a circuit-breaker failure by the stopped task: no route to ECR', () => {
@@ -45,17 +45,28 @@ describe('service/running judge', () => {
 
   it('gives the create-service command when the service is missing', () => {
     const service = item(judgeFixture(check, 'service-missing'), 'service');
-    expect(service.fix).toBe('aws ecs create-service --cluster ecs-handson-cluster --service-name ecs-fargate-service --task-definition ecs-handson-task --desired-count 2 --launch-type FARGATE --health-check-grace-period-seconds 30 --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A,$PUBLIC_C],securityGroups=[$TASK_SG],assignPublicIp=ENABLED}" --load-balancers targetGroupArn=$TG_ARN,containerName=app,containerPort=3000');
+    expect(service.fix).toBe('aws ecs create-service --region ap-northeast-1 --cluster ecs-handson-cluster --service-name ecs-fargate-service --task-definition ecs-handson-task --desired-count 2 --launch-type FARGATE --health-check-grace-period-seconds 30 --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A,$PUBLIC_C],securityGroups=[$TASK_SG],assignPublicIp=ENABLED}" --load-balancers targetGroupArn=$TG_ARN,containerName=app,containerPort=3000');
   });
 
   it('asks to attach the target group when the service has no load balancer', () => {
     expect(item(judgeFixture(check, 'no-load-balancer'), 'load-balancer').fix).toBe(
-      'aws ecs update-service --cluster ecs-handson-cluster --service ecs-fargate-service --load-balancers targetGroupArn=arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:targetgroup/ecs-fargate-tg/73e2d6bc24d8a067,containerName=app,containerPort=3000');
+      'aws ecs update-service --region ap-northeast-1 --cluster ecs-handson-cluster --service ecs-fargate-service --load-balancers targetGroupArn=arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:targetgroup/ecs-fargate-tg/73e2d6bc24d8a067,containerName=app,containerPort=3000');
   });
 
   it('warns that the service still runs an older revision', () => {
     const result = judgeFixture(check, 'old-revision.fixture');
     expect(result.status).toBe('pass');
-    expect(item(result, 'revision').fix).toBe('aws ecs update-service --cluster ecs-handson-cluster --service ecs-fargate-service --task-definition ecs-handson-task:2');
+    expect(item(result, 'revision').fix).toBe('aws ecs update-service --region ap-northeast-1 --cluster ecs-handson-cluster --service ecs-fargate-service --task-definition ecs-handson-task:2');
+  });
+});
+
+describe('service/running: found in another region', () => {
+  it('says where it is, and keeps the fix for the workbook region', () => {
+    const result = judgeFixture(check, 'service-in-other-region');
+    expect(result.status).toBe('fail');
+    expect(item(result, 'service')).toMatchObject({
+      actual: 'not in ap-northeast-1; found in us-east-1',
+      hint: { key: 'service.common.other-region', params: { name: 'ecs-fargate-service', regions: 'us-east-1', region: 'ap-northeast-1' } },
+    });
   });
 });

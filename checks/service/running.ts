@@ -5,6 +5,7 @@
  */
 import { defineCheck, isCaptured, type CapturedError, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
 import { errorItem, failedToLook, familyRevisionOf, identityItems, observeBase, result, type BaseSnapshot } from '../task-definition/common.ts';
+import { lookInOtherRegions, withOtherRegions } from '../task-definition/other-regions.ts';
 import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { stopItem } from '../standalone-task/stop-item.ts';
 import { diagnoseStoppedTask, observeExitLogs, type ExitLogs } from '../standalone-task/stopped-task-diagnosis.ts';
@@ -32,15 +33,21 @@ export interface ServiceRunningSnapshot extends BaseSnapshot {
 }
 
 export const createServiceFix = (vars: LearnerVariables, containerName = 'app') =>
-  `aws ecs create-service --cluster ${vars.cluster} --service-name ${vars.service} --task-definition ${vars.taskFamily} --desired-count 2 --launch-type FARGATE --health-check-grace-period-seconds 30 --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A,$PUBLIC_C],securityGroups=[$TASK_SG],assignPublicIp=ENABLED}" --load-balancers targetGroupArn=$TG_ARN,containerName=${containerName},containerPort=3000`;
+  `aws ecs create-service --region ${vars.region} --cluster ${vars.cluster} --service-name ${vars.service} --task-definition ${vars.taskFamily} --desired-count 2 --launch-type FARGATE --health-check-grace-period-seconds 30 --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A,$PUBLIC_C],securityGroups=[$TASK_SG],assignPublicIp=ENABLED}" --load-balancers targetGroupArn=$TG_ARN,containerName=${containerName},containerPort=3000`;
 
 export const serviceNetworkFix = (vars: LearnerVariables) =>
-  `aws ecs update-service --cluster ${vars.cluster} --service ${vars.service} --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A,$PUBLIC_C],securityGroups=[$TASK_SG],assignPublicIp=ENABLED}" --force-new-deployment`;
+  `aws ecs update-service --region ${vars.region} --cluster ${vars.cluster} --service ${vars.service} --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A,$PUBLIC_C],securityGroups=[$TASK_SG],assignPublicIp=ENABLED}" --force-new-deployment`;
 
 export async function observeServiceRunning(ctx: Parameters<typeof observeService>[0], vars: LearnerVariables): Promise<ServiceRunningSnapshot> {
   const snapshot: ServiceRunningSnapshot = { ...(await observeBase(ctx)), service: await observeService(ctx, vars.cluster, vars.service) };
   const service = activeService(snapshot.service);
-  if (!service) return snapshot;
+  if (!service) {
+    const noCluster = isCaptured(snapshot.service) && snapshot.service.$error.name === 'ClusterNotFoundException';
+    if (noCluster || !isCaptured(snapshot.service)) {
+      snapshot.foundIn = await lookInOtherRegions(ctx, noCluster ? { kind: 'cluster', cluster: vars.cluster } : { kind: 'service', cluster: vars.cluster, service: vars.service });
+    }
+    return snapshot;
+  }
   const [taskDefinition, targets, stopped] = await Promise.all([
     service.taskDefinition ? observeTaskDefinition(ctx, service.taskDefinition) : undefined,
     observeTargets(ctx, vars.targetGroup),
@@ -67,7 +74,7 @@ export function judgeServiceRunning(snapshot: ServiceRunningSnapshot, vars: Lear
   const items: CheckItem[] = identityItems(lesson, snapshot);
   if (isCaptured(snapshot.service)) {
     if (snapshot.service.$error.name === 'ClusterNotFoundException') {
-      items.push({ id: 'service', status: 'fail', label: { key: key('service.label'), params: { service: vars.service } }, expected: vars.cluster, actual: 'cluster not found', hint: { key: key('service.no-cluster') }, fix: `aws ecs create-cluster --cluster-name ${vars.cluster}` });
+      items.push(withOtherRegions({ id: 'service', status: 'fail', label: { key: key('service.label'), params: { service: vars.service } }, expected: vars.cluster, actual: 'cluster not found', hint: { key: key('service.no-cluster') }, fix: `aws ecs create-cluster --region ${vars.region} --cluster-name ${vars.cluster}` }, lesson, snapshot.foundIn, vars.cluster, vars.region));
       return result(lesson, items);
     }
     return result(lesson, [...items, errorItem(lesson, 'ecs:DescribeServices', snapshot.service)]);
@@ -76,7 +83,7 @@ export function judgeServiceRunning(snapshot: ServiceRunningSnapshot, vars: Lear
   const serviceLabel = { key: key('service.label'), params: { service: vars.service } };
   if (!service) {
     const status = snapshot.service.service?.status ?? snapshot.service.missing ?? 'MISSING';
-    items.push({ id: 'service', status: 'fail', label: serviceLabel, expected: 'ACTIVE', actual: status, hint: { key: key('service.missing') }, fix: createServiceFix(vars, containerNameOf(snapshot)) });
+    items.push(withOtherRegions({ id: 'service', status: 'fail', label: serviceLabel, expected: 'ACTIVE', actual: status, hint: { key: key('service.missing') }, fix: createServiceFix(vars, containerNameOf(snapshot)) }, lesson, snapshot.foundIn, vars.service, vars.region));
     return result(lesson, items);
   }
   for (const [call, value] of [['ecs:DescribeTaskDefinition', snapshot.taskDefinition], ['elbv2:DescribeTargetGroups', snapshot.targetGroup], ['ecs:ListTasks', snapshot.stopped]] as const) {
@@ -107,7 +114,7 @@ function loadBalancerItems(service: ServiceView, snapshot: ServiceRunningSnapsho
   const container = containerNameOf(snapshot);
   const attached = (service.loadBalancers ?? []).find((lb) => !tg?.TargetGroupArn || lb.targetGroupArn === tg.TargetGroupArn);
   const label = { key: key('load-balancer.label'), params: { targetGroup: vars.targetGroup } };
-  const fix = `aws ecs update-service --cluster ${vars.cluster} --service ${vars.service} --load-balancers targetGroupArn=${tg?.TargetGroupArn ?? '$TG_ARN'},containerName=${container},containerPort=3000`;
+  const fix = `aws ecs update-service --region ${vars.region} --cluster ${vars.cluster} --service ${vars.service} --load-balancers targetGroupArn=${tg?.TargetGroupArn ?? '$TG_ARN'},containerName=${container},containerPort=3000`;
   const items: CheckItem[] = [];
   if (!attached) {
     items.push({ id: 'load-balancer', status: 'fail', label, expected: `${vars.targetGroup} → ${container}:3000`, actual: (service.loadBalancers ?? []).map((lb) => lb.targetGroupArn?.split('/')[1]).join(', ') || '(no load balancer)', hint: { key: key('load-balancer.hint') }, fix });
@@ -120,7 +127,7 @@ function loadBalancerItems(service: ServiceView, snapshot: ServiceRunningSnapsho
   if (service.healthCheckGracePeriodSeconds !== 30) {
     items.push({
       id: 'grace-period', status: 'warn', label: { key: key('grace-period.label') }, expected: '30', actual: String(service.healthCheckGracePeriodSeconds ?? 0),
-      hint: { key: key('grace-period.hint') }, fix: `aws ecs update-service --cluster ${vars.cluster} --service ${vars.service} --health-check-grace-period-seconds 30`,
+      hint: { key: key('grace-period.hint') }, fix: `aws ecs update-service --region ${vars.region} --cluster ${vars.cluster} --service ${vars.service} --health-check-grace-period-seconds 30`,
     });
   }
   return items;
@@ -151,7 +158,7 @@ function rolloutItems(service: ServiceView, snapshot: ServiceRunningSnapshot, va
   const steady = service.runningCount === service.desiredCount && service.pendingCount === 0 && (service.desiredCount ?? 0) > 0;
   if (steady) items.push({ id: 'counts', status: 'pass', label: counts, actual: countsText });
   else if ((service.desiredCount ?? 0) === 0) {
-    items.push({ id: 'counts', status: 'fail', label: counts, expected: 'desired 2', actual: countsText, hint: { key: key('counts.zero') }, fix: `aws ecs update-service --cluster ${vars.cluster} --service ${vars.service} --desired-count 2` });
+    items.push({ id: 'counts', status: 'fail', label: counts, expected: 'desired 2', actual: countsText, hint: { key: key('counts.zero') }, fix: `aws ecs update-service --region ${vars.region} --cluster ${vars.cluster} --service ${vars.service} --desired-count 2` });
   } else items.push({ id: 'counts', status: failing ? 'fail' : 'pending', label: counts, expected: `running ${service.desiredCount}`, actual: countsText, hint: { key: key(failing ? 'counts.failing' : 'counts.starting') } });
   if (failing && !steady) items.push(stopItem('stopped-task', { key: key('stopped-task.label') }, failing, vars, snapshot.exitLogs, serviceNetworkFix(vars)));
   if (service.desiredCount !== undefined && service.desiredCount !== 2 && steady) {
@@ -167,6 +174,6 @@ function revisionItem(service: ServiceView, snapshot: ServiceRunningSnapshot, va
   return {
     id: 'revision', status: 'warn', label, expected: familyRevisionOf(latest), actual: familyRevisionOf(service.taskDefinition),
     hint: { key: key('revision.hint'), params: { revision: familyRevisionOf(service.taskDefinition) } },
-    fix: `aws ecs update-service --cluster ${vars.cluster} --service ${vars.service} --task-definition ${familyRevisionOf(latest)}`,
+    fix: `aws ecs update-service --region ${vars.region} --cluster ${vars.cluster} --service ${vars.service} --task-definition ${familyRevisionOf(latest)}`,
   };
 }

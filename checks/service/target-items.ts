@@ -34,15 +34,15 @@ function fixFor(reason: string | undefined, tg: TargetGroupView, context: Target
   const { vars } = context;
   switch (reason) {
     case 'Target.Timeout':
-      return `aws ec2 authorize-security-group-ingress --group-id ${context.taskSgId ?? '$TASK_SG'} --protocol tcp --port 3000 --source-group ${context.albSgId ?? '$ALB_SG'}`;
+      return `aws ec2 authorize-security-group-ingress --region ${vars.region} --group-id ${context.taskSgId ?? '$TASK_SG'} --protocol tcp --port 3000 --source-group ${context.albSgId ?? '$ALB_SG'}`;
     case 'Target.ResponseCodeMismatch':
-      return `aws elbv2 modify-target-group --target-group-arn ${tg.TargetGroupArn} --health-check-path / --matcher HttpCode=200-399`;
+      return `aws elbv2 modify-target-group --region ${vars.region} --target-group-arn ${tg.TargetGroupArn} --health-check-path / --matcher HttpCode=200-399`;
     case 'Target.NotInUse':
       return (tg.LoadBalancerArns ?? []).length === 0
-        ? `aws elbv2 create-listener --load-balancer-arn ${context.loadBalancerArn ?? '$ALB_ARN'} --protocol HTTP --port 80 --default-actions Type=forward,TargetGroupArn=${tg.TargetGroupArn}`
+        ? `aws elbv2 create-listener --region ${vars.region} --load-balancer-arn ${context.loadBalancerArn ?? '$ALB_ARN'} --protocol HTTP --port 80 --default-actions Type=forward,TargetGroupArn=${tg.TargetGroupArn}`
         : undefined;
     case 'Target.FailedHealthChecks':
-      return `aws logs tail ${vars.logGroup} --since 15m`;
+      return `aws logs tail --region ${vars.region} ${vars.logGroup} --since 15m`;
     default:
       return undefined;
   }

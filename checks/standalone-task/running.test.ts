@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { item, judgeFixture, problems } from '../../tests/harness/judge-fixtures.ts';
 import check from './running.ts';
 
-const runTask = 'aws ecs run-task --cluster ecs-handson-cluster --task-definition ecs-handson-task --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A],securityGroups=[$STANDALONE_SG],assignPublicIp=ENABLED}"';
+const runTask = 'aws ecs run-task --region ap-northeast-1 --cluster ecs-handson-cluster --task-definition ecs-handson-task --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A],securityGroups=[$STANDALONE_SG],assignPublicIp=ENABLED}"';
 
 describe('standalone-task/running judge', () => {
   it('passes a RUNNING task with a public IP that answers HTTP 200', () => {
@@ -21,7 +21,7 @@ describe('standalone-task/running judge', () => {
   it('asks for assignPublicIp=ENABLED when the task has no public IP', () => {
     const ip = item(judgeFixture(check, 'no-public-ip'), 'public-ip');
     expect(ip.hint?.key).toBe('standalone-task.running.public-ip.hint');
-    expect(ip.fix).toBe(`aws ecs stop-task --cluster ecs-handson-cluster --task a1b2c3d4e5f60718293a4b5c6d7e8f90 && ${runTask}`);
+    expect(ip.fix).toBe(`aws ecs stop-task --region ap-northeast-1 --cluster ecs-handson-cluster --task a1b2c3d4e5f60718293a4b5c6d7e8f90 && ${runTask}`);
   });
 
   it('explains a port that does not answer', () => {
@@ -35,7 +35,7 @@ describe('standalone-task/running judge', () => {
   });
 
   it('asks to create a missing cluster', () => {
-    expect(item(judgeFixture(check, 'cluster-missing'), 'cluster').fix).toBe('aws ecs create-cluster --cluster-name ecs-handson-cluster');
+    expect(item(judgeFixture(check, 'cluster-missing'), 'cluster').fix).toBe('aws ecs create-cluster --region ap-northeast-1 --cluster-name ecs-handson-cluster');
   });
 
   const reasons: [string, string, string | undefined][] = [
@@ -43,8 +43,8 @@ describe('standalone-task/running judge', () => {
     ['registry-auth.fixture', 'registry-auth', 'aws iam attach-role-policy --role-name ecsTaskExecutionRole --policy-arn arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'],
     ['arm64-manifest.fixture', 'arm64-manifest', 'docker buildx build --platform linux/amd64 -t ecs-handson-app .'],
     ['image-not-found.fixture', 'image-not-found', undefined],
-    ['logger-args.fixture', 'logger-args', 'aws logs create-log-group --log-group-name /ecs/ecs-handson-task'],
-    ['app-exited.fixture', 'app-exited', 'aws logs tail /ecs/ecs-handson-task --since 30m'],
+    ['logger-args.fixture', 'logger-args', 'aws logs create-log-group --region ap-northeast-1 --log-group-name /ecs/ecs-handson-task'],
+    ['app-exited.fixture', 'app-exited', 'aws logs tail --region ap-northeast-1 /ecs/ecs-handson-task --since 30m'],
     ['exec-format-error.fixture', 'exec-format', 'docker buildx build --platform linux/amd64 -t ecs-handson-app .'],
   ];
   it.each(reasons)('explains a task that stopped with %s', (name, cause, fix) => {
@@ -54,5 +54,16 @@ describe('standalone-task/running judge', () => {
     expect(task.hint?.key).toBe(`standalone-task.stop.${cause}`);
     expect(task.fix).toBe(fix);
     expect(task.actual).toMatch(/^STOPPED: /);
+  });
+});
+
+describe('standalone-task/running: found in another region', () => {
+  it('says where it is, and keeps the fix for the workbook region', () => {
+    const result = judgeFixture(check, 'cluster-in-other-region');
+    expect(result.status).toBe('fail');
+    expect(item(result, 'cluster')).toMatchObject({
+      actual: 'not in ap-northeast-1; found in us-east-1',
+      hint: { key: 'standalone-task.common.other-region', params: { name: 'ecs-handson-cluster', regions: 'us-east-1', region: 'ap-northeast-1' } },
+    });
   });
 });

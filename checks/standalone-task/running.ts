@@ -6,7 +6,8 @@
 import { DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
 import { capture, defineCheck, isCaptured, type CapturedError, type CheckItem, type Observed } from '../../src/checks/check-contract.ts';
 import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, secondsBetween, taskIdOf, type BaseSnapshot } from '../task-definition/common.ts';
-import { probeHttp, type HttpProbe } from '../service/http-probe.ts';
+import { lookInOtherRegions, withOtherRegions } from '../task-definition/other-regions.ts';
+import { probe, type HttpProbe } from '../service/http-probe.ts';
 import { familyGroup, isStarting, listTasks, type TaskView } from './ecs-tasks.ts';
 import { stopItem } from './stop-item.ts';
 import { diagnoseStoppedTask, observeExitLogs, type ExitLogs } from './stopped-task-diagnosis.ts';
@@ -22,8 +23,8 @@ export interface StandaloneRunningSnapshot extends BaseSnapshot {
   http?: HttpProbe;
 }
 
-export const runTaskFix = (cluster: string, family: string) =>
-  `aws ecs run-task --cluster ${cluster} --task-definition ${family} --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A],securityGroups=[$STANDALONE_SG],assignPublicIp=ENABLED}"`;
+export const runTaskFix = (cluster: string, family: string, region: string) =>
+  `aws ecs run-task --region ${region} --cluster ${cluster} --task-definition ${family} --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A],securityGroups=[$STANDALONE_SG],assignPublicIp=ENABLED}"`;
 
 export default defineCheck<StandaloneRunningSnapshot>({
   id: 'standalone-task/running',
@@ -33,6 +34,7 @@ export default defineCheck<StandaloneRunningSnapshot>({
       ...(await observeBase(ctx)),
       running: await listTasks(ctx, cluster, 'RUNNING', familyGroup(taskFamily)),
     };
+    if (isNotFound(snapshot.running)) snapshot.foundIn = await lookInOtherRegions(ctx, { kind: 'cluster', cluster });
     if (isCaptured(snapshot.running)) return snapshot;
     const task = snapshot.running[0];
     if (!task) {
@@ -46,7 +48,7 @@ export default defineCheck<StandaloneRunningSnapshot>({
       const eni = await capture(ctx.aws.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [task.networkInterfaceId] }), { abortSignal: ctx.signal }));
       snapshot.publicIp = isCaptured(eni) ? eni : { publicIp: eni.NetworkInterfaces?.[0]?.Association?.PublicIp };
       const ip = isCaptured(snapshot.publicIp) ? undefined : snapshot.publicIp.publicIp;
-      if (ip && task.lastStatus === 'RUNNING') snapshot.http = await probeHttp(`http://${ip}:3000/`, ctx.signal, 4000);
+      if (ip && task.lastStatus === 'RUNNING') snapshot.http = await probe(ctx, `http://${ip}:3000/`, 4000);
     }
     return snapshot;
   },
@@ -54,7 +56,7 @@ export default defineCheck<StandaloneRunningSnapshot>({
     const items: CheckItem[] = identityItems(lesson, snapshot);
     const { cluster, taskFamily } = vars;
     if (isNotFound(snapshot.running)) {
-      items.push({ id: 'cluster', status: 'fail', label: { key: key('cluster.label'), params: { cluster } }, expected: cluster, actual: 'not found', hint: { key: key('cluster.hint') }, fix: `aws ecs create-cluster --cluster-name ${cluster}` });
+      items.push(withOtherRegions({ id: 'cluster', status: 'fail', label: { key: key('cluster.label'), params: { cluster } }, expected: cluster, actual: 'not found', hint: { key: key('cluster.hint') }, fix: `aws ecs create-cluster --region ${vars.region} --cluster-name ${cluster}` }, lesson, snapshot.foundIn, cluster, vars.region));
       return result(lesson, items);
     }
     if (isCaptured(snapshot.running)) return result(lesson, [...items, errorItem(lesson, 'ecs:ListTasks', snapshot.running)]);
@@ -64,9 +66,9 @@ export default defineCheck<StandaloneRunningSnapshot>({
       if (snapshot.stopped && failedToLook(snapshot.stopped)) return result(lesson, [...items, errorItem(lesson, 'ecs:ListTasks', snapshot.stopped)]);
       const stopped = snapshot.stopped && !isCaptured(snapshot.stopped) ? snapshot.stopped[0] : undefined;
       if (stopped && diagnoseStoppedTask(stopped, vars, snapshot.exitLogs).failure) {
-        items.push(stopItem('task', label, stopped, vars, snapshot.exitLogs, runTaskFix(cluster, taskFamily)));
+        items.push(stopItem('task', label, stopped, vars, snapshot.exitLogs, runTaskFix(cluster, taskFamily, vars.region)));
       } else {
-        items.push({ id: 'task', status: 'fail', label, expected: 'RUNNING', actual: 'no task', hint: { key: key('task.none') }, fix: runTaskFix(cluster, taskFamily) });
+        items.push({ id: 'task', status: 'fail', label, expected: 'RUNNING', actual: 'no task', hint: { key: key('task.none') }, fix: runTaskFix(cluster, taskFamily, vars.region) });
       }
       return result(lesson, items);
     }
@@ -81,7 +83,7 @@ export default defineCheck<StandaloneRunningSnapshot>({
     if (!ip) {
       items.push({
         id: 'public-ip', status: 'fail', label: { key: key('public-ip.label') }, expected: 'a public IPv4 address', actual: '(none)',
-        hint: { key: key('public-ip.hint') }, fix: `aws ecs stop-task --cluster ${cluster} --task ${taskId} && ${runTaskFix(cluster, taskFamily)}`,
+        hint: { key: key('public-ip.hint') }, fix: `aws ecs stop-task --region ${vars.region} --cluster ${cluster} --task ${taskId} && ${runTaskFix(cluster, taskFamily, vars.region)}`,
       });
       return result(lesson, items, [{ type: 'ecs:task', id: task.taskArn }]);
     }

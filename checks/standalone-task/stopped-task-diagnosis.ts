@@ -65,7 +65,7 @@ export function diagnoseStoppedTask(task: TaskView, vars: LearnerVariables, logs
     return diagnose('arm64-manifest', `docker buildx build --platform linux/amd64 -t ${vars.repository} .`);
   }
   if (/failed to validate logger args|log group does not exist|CreateLogGroup/i.test(text)) {
-    return diagnose('logger-args', `aws logs create-log-group --log-group-name ${shellQuote(vars.logGroup)}`);
+    return diagnose('logger-args', `aws logs create-log-group --region ${vars.region} --log-group-name ${shellQuote(vars.logGroup)}`);
   }
   if (/unable to pull secrets or registry auth|registry auth|AccessDenied|not authorized to perform|assume role/i.test(text)) {
     return diagnose('registry-auth', `aws iam attach-role-policy --role-name ${shellQuote(vars.executionRole)} --policy-arn ${executionPolicyArn}`);
@@ -76,7 +76,7 @@ export function diagnoseStoppedTask(task: TaskView, vars: LearnerVariables, logs
     const execFormat = !!log && !isCaptured(log.events) && (log.events.events ?? []).some((e) => /exec format error/i.test(e.message ?? ''));
     return execFormat
       ? diagnose('exec-format', `docker buildx build --platform linux/amd64 -t ${vars.repository} .`)
-      : diagnose('app-exited', `aws logs tail ${shellQuote(vars.logGroup)} --since 30m`);
+      : diagnose('app-exited', `aws logs tail --region ${vars.region} ${shellQuote(vars.logGroup)} --since 30m`);
   }
   return diagnose('other');
 }

@@ -15,7 +15,7 @@ describe('standalone-task/stopped judge', () => {
 
   it('gives the stop-task command for a task still running', () => {
     const none = item(judgeFixture(check, 'still-running'), 'none-running');
-    expect([none.status, none.fix]).toEqual(['fail', 'aws ecs stop-task --cluster ecs-handson-cluster --task a1b2c3d4e5f60718293a4b5c6d7e8f90']);
+    expect([none.status, none.fix]).toEqual(['fail', 'aws ecs stop-task --region ap-northeast-1 --cluster ecs-handson-cluster --task a1b2c3d4e5f60718293a4b5c6d7e8f90']);
   });
 
   it('is pending while the task is stopping', () => {

@@ -50,7 +50,7 @@ export default defineCheck<StandaloneStoppedSnapshot>({
       items.push({
         id: 'none-running', status: 'fail', label, expected: '0 running', actual: `${running.length} running: ${ids.join(', ')}`,
         hint: { key: key('none-running.hint') },
-        fix: ids.map((id) => `aws ecs stop-task --cluster ${cluster} --task ${id}`).join(' && '),
+        fix: ids.map((id) => `aws ecs stop-task --region ${vars.region} --cluster ${cluster} --task ${id}`).join(' && '),
       });
       return result(lesson, items);
     }
@@ -67,7 +67,7 @@ export default defineCheck<StandaloneStoppedSnapshot>({
       items.push({ id: 'stopped-task', status: 'pass', label: { key: key('stopped-task.label') }, actual: `${taskIdOf(newest.taskArn)}: ${newest.stoppedReason ?? newest.stopCode ?? 'STOPPED'}` });
     } else {
       // It stopped, but not by hand: the running step would have failed. Explain, without failing this step.
-      const item = stopItem('stopped-task', { key: key('stopped-task.label') }, newest, vars, snapshot.exitLogs, runTaskFix(cluster, taskFamily));
+      const item = stopItem('stopped-task', { key: key('stopped-task.label') }, newest, vars, snapshot.exitLogs, runTaskFix(cluster, taskFamily, vars.region));
       items.push({ ...item, status: 'warn' });
     }
     return result(lesson, items);

@@ -15,6 +15,7 @@ export function commonMessages(lesson: string) {
       [k('error.credentials')]: 'The AWS credentials are missing or expired. Sign in again (for example `aws sso login` or `aws configure`), then check again.',
       [k('error.region')]: 'No region is set. Set the workbook region in the settings, or export AWS_REGION.',
       [k('error.other')]: 'AWS did not answer {call} as expected (network or throttling). Check again in a moment.',
+      [k('other-region')]: '{name} is not in {region}, but it exists in {regions}: the console or the CLI was probably set to another region. Create it in {region} (the workbook\'s region; the command below names it), or change the workbook\'s region setting to where it is and use that region everywhere.',
     },
     ja: {
       [k('summary.pass')]: '完了です。このステップはできています。',
@@ -26,6 +27,7 @@ export function commonMessages(lesson: string) {
       [k('error.credentials')]: 'AWS の認証情報がないか、期限切れです。サインインし直して（例: `aws sso login` や `aws configure`）から、もう一度確認してください。',
       [k('error.region')]: 'リージョンが設定されていません。設定画面でリージョンを設定するか、AWS_REGION を export してください。',
       [k('error.other')]: 'AWS が {call} に想定どおり応答しませんでした（ネットワークかスロットリング）。少し待ってからもう一度確認してください。',
+      [k('other-region')]: '{name} は {region} にはありませんが、{regions} にあります。コンソールか CLI が別のリージョンだったようです。{region}（ワークブックのリージョン。下のコマンドはこのリージョンを指定しています）に作成するか、ワークブックのリージョン設定をそちらに変えて、すべてをそのリージョンで行ってください。',
     },
   };
 }

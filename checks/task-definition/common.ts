@@ -27,6 +27,8 @@ export interface BaseSnapshot {
   observedAt: string;
   lessonStartedAt?: string;
   identity: Observed<Identity>;
+  /** Other regions where what was not found here exists under the learner's name (other-regions.ts). */
+  foundIn?: string[];
 }
 
 export async function observeBase(ctx: CheckContext): Promise<BaseSnapshot> {

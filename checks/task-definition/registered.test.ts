@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import check from './registered.ts';
 import { item, judgeFixture, problems } from '../../tests/harness/judge-fixtures.ts';
 
-const register = 'aws ecs register-task-definition --cli-input-json file://task-definition.json';
+const register = 'aws ecs register-task-definition --region ap-northeast-1 --cli-input-json file://task-definition.json';
 
 describe('task-definition/registered judge', () => {
   it('passes the lesson task definition', () => {
@@ -47,7 +47,7 @@ describe('task-definition/registered judge', () => {
   it('asks to create a missing log group', () => {
     const group = item(judgeFixture(check, 'log-group-missing'), 'log-group');
     expect(group.hint?.key).toBe('task-definition.registered.log-group.missing');
-    expect(group.fix).toBe("aws logs create-log-group --log-group-name /ecs/ecs-handson-task");
+    expect(group.fix).toBe("aws logs create-log-group --region ap-northeast-1 --log-group-name /ecs/ecs-handson-task");
   });
 
   it('sees that awslogs-create-group needs logs:CreateLogGroup, which the managed policy lacks', () => {
@@ -75,5 +75,16 @@ describe('task-definition/registered judge', () => {
   it('fails a container that does not map port 3000', () => {
     const port = item(judgeFixture(check, 'no-port-mapping'), 'port');
     expect([port.status, port.actual]).toEqual(['fail', '80/tcp']);
+  });
+});
+
+describe('task-definition/registered: found in another region', () => {
+  it('says where it is, and keeps the fix for the workbook region', () => {
+    const result = judgeFixture(check, 'in-other-region');
+    expect(result.status).toBe('fail');
+    expect(item(result, 'found')).toMatchObject({
+      actual: 'not in ap-northeast-1; found in us-east-1',
+      hint: { key: 'task-definition.common.other-region', params: { name: 'ecs-handson-task', regions: 'us-east-1', region: 'ap-northeast-1' } },
+    });
   });
 });

@@ -7,12 +7,13 @@ import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeImagesCommand, DescribeRepositoriesCommand } from '@aws-sdk/client-ecr';
 import { DescribeTaskDefinitionCommand, type TaskDefinition } from '@aws-sdk/client-ecs';
 import { capture, defineCheck, isCaptured, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, parseImage, result, shellQuote, type BaseSnapshot } from './common.ts';
+import { errorItem, failedToLook, identityItems, isNotFound, observeBase, parseImage, result, shellQuote, type BaseSnapshot } from './common.ts';
+import { lookInOtherRegions, withOtherRegions } from './other-regions.ts';
 import { ecsTasksTrust, executionPolicyArn, mayCreateLogGroup, missingExecutionActions, observeRole, trustsEcsTasks, type RoleState } from './execution-role-state.ts';
 
 const lesson = 'task-definition';
 const key = (suffix: string) => `${lesson}.registered.${suffix}`;
-const registerFix = 'aws ecs register-task-definition --cli-input-json file://task-definition.json';
+const registerFix = (region: string) => `aws ecs register-task-definition --region ${region} --cli-input-json file://task-definition.json`;
 
 export interface RegisteredSnapshot extends BaseSnapshot {
   taskDefinition: Observed<{ taskDefinition?: TaskDefinition }>;
@@ -31,6 +32,7 @@ export default defineCheck<RegisteredSnapshot>({
       taskDefinition: await capture(ctx.aws.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: ctx.vars.taskFamily }), options)),
     };
     snapshot.repository = await capture(ctx.aws.ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [ctx.vars.repository] }), options));
+    if (isNotFound(snapshot.taskDefinition)) snapshot.foundIn = await lookInOtherRegions(ctx, { kind: 'task-definition', family: ctx.vars.taskFamily });
     if (isCaptured(snapshot.taskDefinition)) return snapshot;
     const definition = snapshot.taskDefinition.taskDefinition;
     const container = definition?.containerDefinitions?.[0];
@@ -49,16 +51,16 @@ export default defineCheck<RegisteredSnapshot>({
     const items: CheckItem[] = identityItems(lesson, snapshot);
     if (failedToLook(snapshot.taskDefinition)) return result(lesson, [...items, errorItem(lesson, 'ecs:DescribeTaskDefinition', snapshot.taskDefinition)]);
     if (isCaptured(snapshot.taskDefinition) || !snapshot.taskDefinition.taskDefinition) {
-      items.push({
+      items.push(withOtherRegions({
         id: 'found', status: 'fail', label: { key: key('found.label'), params: { family: vars.taskFamily } },
-        expected: `${vars.taskFamily} (ACTIVE)`, actual: 'not found', hint: { key: key('found.hint') }, fix: registerFix,
-      });
+        expected: `${vars.taskFamily} (ACTIVE)`, actual: 'not found', hint: { key: key('found.hint') }, fix: registerFix(vars.region),
+      }, lesson, snapshot.foundIn, vars.taskFamily, vars.region));
       return result(lesson, items);
     }
     const definition = snapshot.taskDefinition.taskDefinition;
     const revision = `${definition.family}:${definition.revision}`;
     items.push({ id: 'found', status: 'pass', label: { key: key('found.label'), params: { family: revision } } });
-    items.push(...shapeItems(definition));
+    items.push(...shapeItems(definition, vars.region));
     items.push(...imageItems(snapshot, definition, vars));
     items.push(...logItems(snapshot, definition, vars));
     items.push(...roleItems(snapshot, definition, vars));
@@ -66,13 +68,13 @@ export default defineCheck<RegisteredSnapshot>({
   },
 });
 
-function check(id: string, ok: boolean, expected: string, actual: string, extra: Partial<CheckItem> = {}): CheckItem {
+function check(region: string, id: string, ok: boolean, expected: string, actual: string, extra: Partial<CheckItem> = {}): CheckItem {
   return ok
     ? { id, status: 'pass', label: { key: key(`${id}.label`) } }
-    : { id, status: 'fail', label: { key: key(`${id}.label`) }, expected, actual, hint: { key: key(`${id}.hint`) }, fix: registerFix, ...extra };
+    : { id, status: 'fail', label: { key: key(`${id}.label`) }, expected, actual, hint: { key: key(`${id}.hint`) }, fix: registerFix(region), ...extra };
 }
 
-function shapeItems(definition: TaskDefinition): CheckItem[] {
+function shapeItems(definition: TaskDefinition, region: string): CheckItem[] {
   const requires = definition.requiresCompatibilities ?? [];
   const compatible = definition.compatibilities ?? [];
   const architecture = definition.runtimePlatform?.cpuArchitecture ?? 'X86_64';
@@ -80,14 +82,14 @@ function shapeItems(definition: TaskDefinition): CheckItem[] {
   const ports = container?.portMappings ?? [];
   const port = ports.find((p) => p.containerPort === 3000 && (p.protocol ?? 'tcp') === 'tcp' && (p.hostPort === undefined || p.hostPort === 3000));
   return [
-    check('fargate', requires.includes('FARGATE') && compatible.includes('FARGATE'), 'FARGATE', `requires ${requires.join(',') || '-'}, compatible ${compatible.join(',') || '-'}`),
-    check('network-mode', definition.networkMode === 'awsvpc', 'awsvpc', definition.networkMode ?? '(default: bridge)'),
-    check('size', definition.cpu === '256' && definition.memory === '512', 'cpu 256, memory 512', `cpu ${definition.cpu ?? '-'}, memory ${definition.memory ?? '-'}`),
+    check(region, 'fargate', requires.includes('FARGATE') && compatible.includes('FARGATE'), 'FARGATE', `requires ${requires.join(',') || '-'}, compatible ${compatible.join(',') || '-'}`),
+    check(region, 'network-mode', definition.networkMode === 'awsvpc', 'awsvpc', definition.networkMode ?? '(default: bridge)'),
+    check(region, 'size', definition.cpu === '256' && definition.memory === '512', 'cpu 256, memory 512', `cpu ${definition.cpu ?? '-'}, memory ${definition.memory ?? '-'}`),
     architecture === 'X86_64'
       ? { id: 'architecture', status: 'pass', label: { key: key('architecture.label') } }
       : { id: 'architecture', status: 'warn', label: { key: key('architecture.label') }, expected: 'X86_64', actual: architecture, hint: { key: key('architecture.hint') } },
-    check('essential', container?.essential !== false, 'essential: true', 'essential: false'),
-    check('port', !!port, 'containerPort 3000/tcp', ports.map((p) => `${p.containerPort}/${p.protocol ?? 'tcp'}${p.hostPort !== undefined ? ` host ${p.hostPort}` : ''}`).join(', ') || '(no port mapping)'),
+    check(region, 'essential', container?.essential !== false, 'essential: true', 'essential: false'),
+    check(region, 'port', !!port, 'containerPort 3000/tcp', ports.map((p) => `${p.containerPort}/${p.protocol ?? 'tcp'}${p.hostPort !== undefined ? ` host ${p.hostPort}` : ''}`).join(', ') || '(no port mapping)'),
   ];
 }
 
@@ -100,7 +102,7 @@ function imageItems(snapshot: RegisteredSnapshot, definition: TaskDefinition, va
   const label = { key: key('image.label') };
   const fail = (hint: string, params: Record<string, string> = {}): CheckItem => ({
     id: 'image', status: 'fail', label, expected: `${expectedUri}:<tag>`, actual: imageText || '(none)',
-    hint: { key: key(`image.${hint}`), params: { uri: expectedUri, ...params } }, fix: registerFix,
+    hint: { key: key(`image.${hint}`), params: { uri: expectedUri, ...params } }, fix: registerFix(vars.region),
   });
   if (!image.registry) return [fail('no-registry')];
   if (!image.account) return [fail('not-ecr')];
@@ -126,7 +128,7 @@ function logItems(snapshot: RegisteredSnapshot, definition: TaskDefinition, vars
   const group = options['awslogs-group'];
   const configured = config?.logDriver === 'awslogs' && !!group && !!options['awslogs-region'] && !!options['awslogs-stream-prefix'];
   const items: CheckItem[] = [
-    check('logs', configured && options['awslogs-region'] === snapshot.region,
+    check(vars.region, 'logs', configured && options['awslogs-region'] === snapshot.region,
       `awslogs: group ${vars.logGroup}, region ${snapshot.region}, stream-prefix ecs`,
       config ? `${config.logDriver}: ${Object.entries(options).map(([k, v]) => `${k}=${v}`).join(', ')}` : '(no log configuration)'),
   ];
@@ -141,7 +143,7 @@ function logItems(snapshot: RegisteredSnapshot, definition: TaskDefinition, vars
     items.push({
       id: 'log-group', status: 'fail', label, expected: group, actual: 'not found',
       hint: { key: key(createGroup ? 'log-group.no-create-permission' : 'log-group.missing') },
-      fix: `aws logs create-log-group --log-group-name ${shellQuote(group)}`,
+      fix: `aws logs create-log-group --region ${vars.region} --log-group-name ${shellQuote(group)}`,
     });
   }
   return items;
@@ -152,14 +154,14 @@ function roleItems(snapshot: RegisteredSnapshot, definition: TaskDefinition, var
   if (!definition.executionRoleArn) {
     return [{
       id: 'execution-role', status: 'fail', label, expected: `arn:aws:iam::<account>:role/${vars.executionRole}`, actual: '(none)',
-      hint: { key: key('execution-role.none') }, fix: registerFix,
+      hint: { key: key('execution-role.none') }, fix: registerFix(vars.region),
     }];
   }
   const role = snapshot.role;
   if (!role) return [];
   if (failedToLook(role.role)) return [errorItem(lesson, 'iam:GetRole', role.role)];
   if (isCaptured(role.role)) {
-    return [{ id: 'execution-role', status: 'fail', label, expected: definition.executionRoleArn, actual: 'not found', hint: { key: key('execution-role.missing') }, fix: registerFix }];
+    return [{ id: 'execution-role', status: 'fail', label, expected: definition.executionRoleArn, actual: 'not found', hint: { key: key('execution-role.missing') }, fix: registerFix(vars.region) }];
   }
   if (!trustsEcsTasks(role)) {
     return [{ id: 'execution-role', status: 'fail', label, actual: role.roleName, hint: { key: key('execution-role.trust') }, fix: `aws iam update-assume-role-policy --role-name ${shellQuote(role.roleName)} --policy-document ${shellQuote(ecsTasksTrust)}` }];

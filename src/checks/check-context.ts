@@ -10,6 +10,7 @@ import type Docker from 'dockerode';
 import { createAwsClients, destroyAwsClients } from './aws-clients.ts';
 import type { AwsClients, CheckContext, LearnerVariables } from './check-contract.ts';
 import { createLazyDocker } from './docker-client.ts';
+import { probeHttp, type HttpProbeFunction } from './http-probe.ts';
 
 export const defaultCheckTimeoutMs = 30_000;
 
@@ -23,6 +24,8 @@ export interface ContextOptions {
   /** Use these instead of building new ones (tests, or a server reusing its clients). */
   aws?: AwsClients;
   docker?: Docker;
+  /** The HTTP probe for load balancers and tasks (tests: a loopback stand-in); default `probeHttp`. */
+  http?: HttpProbeFunction;
 }
 
 export interface OwnedContext {
@@ -45,6 +48,7 @@ export function createCheckContext(options: ContextOptions): OwnedContext {
     aws,
     docker,
     signal: AbortSignal.timeout(timeoutMs),
+    http: options.http ?? probeHttp,
     ...(options.lessonStartedAt && { lessonStartedAt: options.lessonStartedAt }),
   };
   return {

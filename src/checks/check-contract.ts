@@ -12,6 +12,7 @@ import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type Docker from 'dockerode';
+import type { HttpProbeFunction } from './http-probe.ts';
 
 /** pass; fail (the learner's state is wrong); pending (still settling); error (we could not look). */
 export type CheckStatus = 'pass' | 'fail' | 'pending' | 'error';
@@ -106,6 +107,11 @@ export interface CheckContext {
   lessonStartedAt?: string;
   /** Ends when the check's time is up. */
   signal: AbortSignal;
+  /**
+   * An HTTP GET to a load balancer or a task, as the learner's browser would make it (default: a
+   * fetch with a short timeout). Tests point it at a loopback stand-in; checks never fetch directly.
+   */
+  http?: HttpProbeFunction;
 }
 
 export interface CheckDefinition<Snapshot> {

@@ -38,6 +38,12 @@ export const readOnlyPolicy = {
       Action: ['logs:DescribeLogGroups', 'logs:DescribeLogStreams', 'logs:GetLogEvents', 'logs:FilterLogEvents'],
       Resource: '*',
     },
+    {
+      Sid: 'WorkbookCloudFormationRead',
+      Effect: 'Allow',
+      Action: ['cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents'],
+      Resource: '*',
+    },
   ],
 } as const;
 

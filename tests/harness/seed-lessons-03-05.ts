@@ -14,9 +14,11 @@ export const seedLessons03to05 = `aws ecr create-repository --region {{region}} 
 aws ecr put-image --region {{region}} --repository-name {{repository}} --image-tag latest --image-manifest '${manifest}' > /dev/null
 VPC_ID=$(aws ec2 create-vpc --region {{region}} --cidr-block 10.0.0.0/20 --tag-specifications 'ResourceType=vpc,Tags=[{Key=Name,Value={{vpcName}}}]' --query Vpc.VpcId --output text)
 aws ec2 modify-vpc-attribute --region {{region}} --vpc-id $VPC_ID --enable-dns-hostnames Value=true
-subnet() { aws ec2 create-subnet --region {{region}} --vpc-id $VPC_ID --availability-zone {{region}}$1 --cidr-block $2 --tag-specifications "ResourceType=subnet,Tags=[{Key=Name,Value={{vpcName}}-$3}]" --query Subnet.SubnetId --output text; }
-PRIVATE_A=$(subnet a 10.0.0.0/24 private-a); PUBLIC_A=$(subnet a 10.0.1.0/24 public-a)
-PRIVATE_C=$(subnet c 10.0.2.0/24 private-c); PUBLIC_C=$(subnet c 10.0.3.0/24 public-c)
+AZ_A=$(aws ec2 describe-availability-zones --region {{region}} --filters Name=state,Values=available --query 'AvailabilityZones[0].ZoneName' --output text)
+AZ_C=$(aws ec2 describe-availability-zones --region {{region}} --filters Name=state,Values=available --query 'AvailabilityZones[1].ZoneName' --output text)
+subnet() { aws ec2 create-subnet --region {{region}} --vpc-id $VPC_ID --availability-zone $1 --cidr-block $2 --tag-specifications "ResourceType=subnet,Tags=[{Key=Name,Value={{vpcName}}-$3}]" --query Subnet.SubnetId --output text; }
+PRIVATE_A=$(subnet $AZ_A 10.0.0.0/24 private-a); PUBLIC_A=$(subnet $AZ_A 10.0.1.0/24 public-a)
+PRIVATE_C=$(subnet $AZ_C 10.0.2.0/24 private-c); PUBLIC_C=$(subnet $AZ_C 10.0.3.0/24 public-c)
 IGW_ID=$(aws ec2 create-internet-gateway --region {{region}} --query InternetGateway.InternetGatewayId --output text)
 aws ec2 attach-internet-gateway --region {{region}} --internet-gateway-id $IGW_ID --vpc-id $VPC_ID
 PUBLIC_RT=$(aws ec2 create-route-table --region {{region}} --vpc-id $VPC_ID --query RouteTable.RouteTableId --output text)

@@ -3,11 +3,16 @@
  * learner's terminal) with the learner's values filled in, against moto. Commands moto cannot run
  * use the stand-in declared beside them in the MDX; every stand-in used is printed.
  *
- * After each step's commands its Check runs through the engine. Where moto can produce the state
+ * Before each step's first command its Check must not pass (so a Check that always passes is
+ * caught); after the step's commands it runs again. Where moto can produce the state
  * the step asks for, the Check must pass. Where it cannot (it starts no tasks for a service,
- * registers no targets, sets no stop codes, gives tasks no public IP, and its load balancer's name
- * resolves nowhere), the Check must observe without error and not pass; those judges are covered
- * by the fixture tests in checks/. The network, image and cluster of lessons 03–05 are seeded with
+ * registers no targets, sets no stop codes, gives tasks no public IP), the Check must observe
+ * without error and not pass; those judges are covered by the fixture tests in checks/.
+ *
+ * No test traffic leaves this machine: moto's load balancer has a DNS name under elb.amazonaws.com,
+ * so the checks' HTTP probe (`ctx.http`) goes to a loopback stand-in that answers for the learner's
+ * load balancer with the sample app's page (tests/harness/alb-stub.ts) and refuses any other
+ * non-loopback name without resolving it; the test asserts that nothing was refused. The network, image and cluster of lessons 03–05 are seeded with
  * the same CLI calls those lessons use.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +26,7 @@ import { createRegistry } from '../../src/checks/check-registry.ts';
 import { runCheck } from '../../src/checks/run-check.ts';
 import { fillVariables } from '../../src/lessons/command-variables.ts';
 import { testVariables } from '../../src/settings/learner-variables.ts';
+import { startAlbStub, type AlbStub } from '../harness/alb-stub.ts';
 import { lessonCommands } from '../harness/lesson-commands.ts';
 import { startMoto, type Moto } from '../harness/moto.ts';
 import { PersistentShell } from '../harness/persistent-shell.ts';
@@ -36,20 +42,29 @@ const beyondMoto: Record<string, string> = {
   'standalone-task/running': 'moto gives tasks no public IP and runs no container to answer HTTP',
   'service/running': 'moto never starts a service\'s tasks: the rollout stays IN_PROGRESS',
   'service/healthy-targets': 'moto registers no targets for a service',
-  'service/reachable': 'the emulated load balancer\'s DNS name resolves nowhere',
   'self-healing/replaced': 'moto sets no stop code and starts no replacement',
   'self-healing/scaled-out': 'moto registers no targets for a service',
-  'new-version/rolled-out': 'moto does not roll out, and its load balancer answers no HTTP',
+  'new-version/rolled-out': 'moto does not roll out: the deployment stays IN_PROGRESS (the version-2 page itself must pass)',
   'cloudformation/stack-complete': 'the stack completes, but its service never starts tasks in moto',
+};
+
+/**
+ * Steps whose own commands change nothing the Check reads, so the state before them is already
+ * the finished one: these must not pass at the start of their lesson instead.
+ */
+const notPassingAtLessonStart: Record<string, string> = {
+  'service/reachable': 'its commands only read the DNS name; the load balancer and the service are made by the steps before it',
 };
 
 let moto: Moto;
 let shell: PersistentShell;
+let alb: AlbStub;
 const standInsUsed: string[] = [];
 const results = new Map<string, CheckResult>();
+const checkedBefore = new Set<string>();
 
 async function check(stepId: string, lessonStartedAt: string): Promise<CheckResult> {
-  const { ctx, dispose } = createCheckContext({ vars, lessonStartedAt, maxAttempts: 1, timeoutMs: 20_000 });
+  const { ctx, dispose } = createCheckContext({ vars, lessonStartedAt, maxAttempts: 1, timeoutMs: 20_000, http: alb.http });
   try {
     return (await runCheck(await registry.load(stepId), ctx, { env: process.env })).result;
   } finally {
@@ -66,8 +81,16 @@ async function runLesson(lesson: string) {
   const commands = lessonCommands(`lessons/${lesson}/en.mdx`).filter((command) => !command.output && command.tab !== 'console');
   const steps = stepIdsOf(lesson);
   for (const step of steps) expect(commands.some((command) => command.step === step), `${step} has commands`).toBe(true);
+  const notYet = async (step: string, when: string) => {
+    const before = await check(step, lessonStartedAt);
+    expect(before.status, `${step} ${when}: ${JSON.stringify(before.items, null, 1)}`).not.toBe('pass');
+    expect(before.status, `${step} ${when} could not look: ${JSON.stringify(before.items, null, 1)}`).not.toBe('error');
+    checkedBefore.add(step);
+  };
+  for (const step of steps.filter((id) => notPassingAtLessonStart[id])) await notYet(step, 'at the start of its lesson');
   for (let index = 0; index < commands.length; index++) {
     const command = commands[index]!;
+    if (command.step && !checkedBefore.has(command.step)) await notYet(command.step, 'before its commands');
     const text = fillVariables(command.standIn ?? command.code, values);
     if (command.standIn) standInsUsed.push(`${lesson}: ${command.code.split('\n')[0]!.slice(0, 90)}… → ${command.standInReason}`);
     const result = await shell.run(text, 180_000);
@@ -88,6 +111,7 @@ async function runLesson(lesson: string) {
 beforeAll(async () => {
   moto = await startMoto({ region: vars.region });
   Object.assign(process.env, moto.env);
+  alb = await startAlbStub(vars);
   const { AWS_PROFILE: _profile, ...awsEnv } = moto.env; // an empty AWS_PROFILE makes the aws CLI look for a profile named ''
   shell = new PersistentShell({
     PATH: process.env.PATH!, HOME: process.env.HOME!, LANG: 'C.UTF-8', ...awsEnv,
@@ -99,6 +123,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   shell?.close();
+  await alb?.close();
   await moto?.stop();
   rmSync(workspace, { recursive: true, force: true });
   console.log(`Stand-ins used (${standInsUsed.length}):\n${standInsUsed.map((line) => `  - ${line}`).join('\n')}`);
@@ -122,8 +147,21 @@ describe('lessons 06–12 as code, against moto', () => {
     expect(results.get('cloudformation/stack-complete')?.items.find((item) => item.id === 'stack')?.status).toBe('pass');
   }, 240_000);
 
-  it('every step of lessons 06–12 was checked', () => {
+  it('the load balancer answered through the loopback stand-in, and no check asked for any other name', () => {
+    const item = (step: string, id: string) => {
+      const found = results.get(step)?.items.find((entry) => entry.id === id);
+      expect(found, `${step}: no item ${id} in ${JSON.stringify(results.get(step)?.items, null, 1)}`).toBeDefined();
+      return found;
+    };
+    expect(item('service/reachable', 'http')).toMatchObject({ status: 'pass', actual: expect.stringContaining('HTTP 200') });
+    expect(item('new-version/rolled-out', 'version')).toMatchObject({ status: 'pass', actual: 'version 2' });
+    expect(alb.served.length).toBeGreaterThan(0);
+    expect(alb.refused).toEqual([]);
+  });
+
+  it('every step of lessons 06–12 was checked, before and after its commands', () => {
     const lessons = ['06-task-definition', '07-standalone-task', '08-service-alb', '09-self-healing', '10-new-version', '11-cleanup', '12-cloudformation'];
     expect([...results.keys()].sort()).toEqual(lessons.flatMap(stepIdsOf).sort());
+    expect([...checkedBefore].sort()).toEqual(lessons.flatMap(stepIdsOf).sort());
   });
 });
