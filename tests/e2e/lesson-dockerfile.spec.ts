@@ -8,15 +8,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import type { Server } from 'node:net';
 import { resolve } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { rows } from './terminal-page.ts';
 import { e2eDockerSocket, e2eOrigin as origin } from '../../playwright.config.ts';
 import { forwardDockerSocket, tagBaseImageAsPublic } from '../harness/docker.ts';
 
 const workspace = resolve('test-results/e2e-home/ecs-workbook');
 const image = 'ecs-handson-app';
 const container = `${image}-local`;
-const rows = (page: Page) => page.locator('[data-terminal-pane] .xterm-rows');
 
 function removeLessonState() {
   execFileSync('docker', ['rm', '-f', container], { stdio: 'ignore' });

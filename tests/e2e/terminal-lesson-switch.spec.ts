@@ -5,19 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-
-const rows = (page: Page) => page.locator('[data-terminal-pane] .xterm-rows');
-
-async function typeInTerminal(page: Page, text: string) {
-  await page.locator('[data-terminal-pane] .xterm').click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
-
-async function waitForPrompt(page: Page) {
-  await expect(page.locator('[data-terminal-pane]')).toHaveAttribute('data-status', 'live');
-  await expect(rows(page)).toContainText(/[$#]/);
-}
+import { rows, typeInTerminal, waitForPrompt } from './terminal-page.ts';
 
 /** The shell's process id as it printed it after `label`; the arithmetic proves the shell ran the line. */
 async function printedPid(page: Page, label: string): Promise<string> {

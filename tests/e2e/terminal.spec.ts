@@ -1,20 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-
-// The pane's rows as xterm's DOM renderer draws them: what a learner (and a screen reader) sees.
-const rows = (page: Page) => page.locator('[data-terminal-pane] .xterm-rows');
-
-async function typeInTerminal(page: Page, text: string) {
-  await page.locator('[data-terminal-pane] .xterm').click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
-
-async function waitForPrompt(page: Page) {
-  await expect(page.locator('[data-terminal-pane]')).toHaveAttribute('data-status', 'live');
-  // bash's prompt ends with "$ " or "# ".
-  await expect(rows(page)).toContainText(/[$#]/);
-}
+import { rows, typeInTerminal, waitForPrompt } from './terminal-page.ts';
 
 test('a command typed into the terminal runs, and a reload shows the same shell and screen', async ({ page }) => {
   await page.goto('/en/before-you-start/');
