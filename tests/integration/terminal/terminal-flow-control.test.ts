@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { ClientOp, frame, ServerOp, u32 } from '../../../src/server/terminal/protocol.ts';
 import { defaultFlowLimits } from '../../../src/server/terminal/terminal-session.ts';
-import { connectOwner, startTestServer, TerminalClient, type TestServer } from './terminal-harness.ts';
+import { connectOwner, startTestServer, waitUntil, TerminalClient, type TestServer } from './terminal-harness.ts';
 
 const KiB = 1024;
 // A fresh server (so a fresh shell) per test: a test that fails mid-flood must not leave `yes`
@@ -14,14 +14,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await server?.close();
 });
-
-async function waitUntil(condition: () => boolean, ms: number, what: string) {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await sleep(20);
-  }
-}
 
 test('a tab that stops acking pauses the shell: output stays bounded, and Ctrl-C brings the prompt back once it reads again', async () => {
   const owner = await connectOwner(server, { autoAck: false });

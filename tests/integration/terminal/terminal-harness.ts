@@ -140,3 +140,12 @@ export async function connectOwner(server: TestServer, options: ClientOptions = 
   client.hello(server.workbook.launchSecret);
   return client;
 }
+
+/** Polls until `condition` holds (a busy machine is slow: wait for the state, never a fixed time). */
+export async function waitUntil(condition: () => boolean, ms: number, what: string) {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+    await new Promise((done) => setTimeout(done, 20));
+  }
+}

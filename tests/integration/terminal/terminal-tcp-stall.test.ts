@@ -9,7 +9,7 @@ import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { defaultFlowLimits } from '../../../src/server/terminal/terminal-session.ts';
-import { connectOwner, startTestServer, type TerminalClient, type TestServer } from './terminal-harness.ts';
+import { connectOwner, startTestServer, waitUntil, type TerminalClient, type TestServer } from './terminal-harness.ts';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -25,14 +25,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await server?.close();
 });
-
-async function waitUntil(condition: () => boolean, ms: number, what: string) {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await sleep(20);
-  }
-}
 
 /** Bytes a process has written so far (its write() calls): flat while the pty holds it paused. */
 const bytesWritten = (pid: number) => Number(/wchar: (\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))![1]);
