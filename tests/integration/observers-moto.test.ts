@@ -6,36 +6,14 @@
 import { CreateRepositoryCommand } from '@aws-sdk/client-ecr';
 import { CreateClusterCommand } from '@aws-sdk/client-ecs';
 import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, CreateVpcCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import repository from '../../checks/ecr/repository.ts';
 import fargate from '../../checks/cluster/fargate.ts';
 import vpcCheck from '../../checks/network/vpc.ts';
 import securityGroups from '../../checks/network/security-groups.ts';
-import { createAwsClients } from '../../src/checks/aws-clients.ts';
-import { createCheckContext } from '../../src/checks/check-context.ts';
-import { runCheck } from '../../src/checks/run-check.ts';
-import { testVariables } from '../../src/settings/learner-variables.ts';
-import { startMoto, type Moto } from '../harness/moto.ts';
-import type { CheckDefinition } from '../../src/checks/check-contract.ts';
+import { checksAgainstMoto } from '../harness/checks-against-moto.ts';
 
-let moto: Moto;
-const vars = testVariables();
-const awsClients = (region: string) => createAwsClients({ region, maxAttempts: 1 });
-beforeAll(async () => {
-  moto = await startMoto({ region: vars.region });
-  Object.assign(process.env, moto.env);
-}, 60_000);
-beforeEach(async () => { await moto.reset(); });
-afterAll(async () => { await moto?.stop(); });
-
-async function run<T>(check: CheckDefinition<T>) {
-  const owned = createCheckContext({ vars, maxAttempts: 1 });
-  try {
-    return (await runCheck(check, owned.ctx)).result;
-  } finally {
-    owned.dispose();
-  }
-}
+const { vars, aws: awsClients, run } = checksAgainstMoto();
 
 describe('observers against moto', () => {
   it('ecr/repository: a repository made in us-east-1 is found there, with the create command for the learner region', async () => {

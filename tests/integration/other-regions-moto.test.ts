@@ -7,39 +7,17 @@
 import { CreateClusterCommand, CreateServiceCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateSubnetCommand, CreateVpcCommand } from '@aws-sdk/client-ec2';
 import { CreateLoadBalancerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import registered from '../../checks/task-definition/registered.ts';
 import standaloneRunning from '../../checks/standalone-task/running.ts';
 import serviceRunning from '../../checks/service/running.ts';
 import loadBalancer from '../../checks/service/load-balancer.ts';
 import reachable from '../../checks/service/reachable.ts';
-import { createAwsClients } from '../../src/checks/aws-clients.ts';
-import { createCheckContext } from '../../src/checks/check-context.ts';
-import type { CheckDefinition, CheckItem } from '../../src/checks/check-contract.ts';
-import { runCheck } from '../../src/checks/run-check.ts';
-import { testVariables } from '../../src/settings/learner-variables.ts';
-import { startMoto, type Moto } from '../harness/moto.ts';
+import type { CheckItem } from '../../src/checks/check-contract.ts';
+import { checksAgainstMoto } from '../harness/checks-against-moto.ts';
 
-let moto: Moto;
-const vars = testVariables();
-const awsIn = (region: string) => createAwsClients({ region, maxAttempts: 1 });
-
-beforeAll(async () => {
-  moto = await startMoto({ region: vars.region });
-  Object.assign(process.env, moto.env);
-}, 60_000);
-beforeEach(async () => { await moto.reset(); });
-afterAll(async () => { await moto?.stop(); });
-
-async function run<T>(check: CheckDefinition<T>) {
-  // No HTTP may leave this machine: a probe that is asked at all fails the test.
-  const owned = createCheckContext({ vars, maxAttempts: 1, http: async (url) => { throw new Error(`unexpected HTTP probe of ${url}`); } });
-  try {
-    return (await runCheck(check, owned.ctx)).result;
-  } finally {
-    owned.dispose();
-  }
-}
+// No HTTP may leave this machine: a probe that is asked at all fails the test.
+const { vars, aws: awsIn, run } = checksAgainstMoto({ http: async (url) => { throw new Error(`unexpected HTTP probe of ${url}`); } });
 
 const otherRegion = (lesson: string, name: string, regions: string) => ({
   status: 'fail', actual: `not in ap-northeast-1; found in ${regions}`,
