@@ -87,10 +87,12 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
   const signIn = createSignIn(guard, config.port);
   const localsFor = (req: IncomingMessage): WorkbookLocals => {
     const signedIn = signIn.isSignedIn(req);
+    // Read once per page: every Step, the sidebar and the home page ask, and they must agree.
+    let statuses: ReturnType<WorkbookLocals['stepStatuses']> | undefined;
     return {
       signedIn,
       ...(signedIn && { launchSecret }),
-      stepStatuses: checks.stepStatuses,
+      stepStatuses: () => (statuses ??= checks.stepStatuses()),
       variables: checks.variables,
     };
   };
