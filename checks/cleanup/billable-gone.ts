@@ -7,7 +7,7 @@ import { DescribeAddressesCommand, DescribeNatGatewaysCommand, DescribeVpcEndpoi
 import { ListServicesCommand, DescribeServicesCommand } from '@aws-sdk/client-ecs';
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { capture, defineCheck, isCaptured, type CapturedError, type CheckContext, type CheckItem, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, result, taskIdOf, type BaseSnapshot } from '../task-definition/common.ts';
+import { errorItem, failedToLook, identityItems, observeBase, result, taskIdOf, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
 import { listTasks, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { lessonVpcCidr } from '../service/network-lookup.ts';
 

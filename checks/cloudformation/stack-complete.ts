@@ -5,7 +5,7 @@
  * the first resource that failed and why.
  */
 import { defineCheck, isCaptured, type CheckItem } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, result, type BaseSnapshot } from '../task-definition/common.ts';
+import { errorItem, failedToLook, identityItems, observeBase, result, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
 import { judgeHealthyTargets, observeHealthyTargets, type HealthyTargetsSnapshot } from '../service/healthy-targets.ts';
 import { judgeReachable, observeReachable, type ReachableSnapshot } from '../service/reachable.ts';
 import { judgeServiceRunning, observeServiceRunning, type ServiceRunningSnapshot } from '../service/running.ts';

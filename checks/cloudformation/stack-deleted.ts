@@ -4,7 +4,7 @@
  * that would not go.
  */
 import { defineCheck, isCaptured, type CheckItem, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, type BaseSnapshot } from '../task-definition/common.ts';
+import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
 import { observeLoadBalancer, type LoadBalancerView } from '../service/service-state.ts';
 import { observeStack, stackName, type StackObservation } from './stack-state.ts';
 

@@ -5,7 +5,7 @@
  */
 import { CloudFormationClient, DescribeStackEventsCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { capture, isCaptured, type CheckContext, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { iso } from '../task-definition/common.ts';
+import { iso } from '../../src/checks/shared/aws-lesson-helpers.ts';
 
 export const stackName = (vars: LearnerVariables) => `${vars.cluster}-stack`;
 

@@ -1,5 +1,5 @@
 /** Texts of the new-version check (lesson 10), English and Japanese. */
-import { commonMessages } from '../task-definition/common-messages.ts';
+import { commonMessages } from '../../src/checks/shared/common-messages.ts';
 
 const common = commonMessages('new-version');
 const p = 'new-version';

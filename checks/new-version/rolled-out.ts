@@ -5,7 +5,7 @@
  */
 import { DescribeImagesCommand } from '@aws-sdk/client-ecr';
 import { capture, defineCheck, isCaptured, type CapturedError, type CheckItem, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, familyRevisionOf, identityItems, iso, observeBase, parseImage, result, taskIdOf, type BaseSnapshot } from '../task-definition/common.ts';
+import { errorItem, failedToLook, familyRevisionOf, identityItems, iso, observeBase, parseImage, result, taskIdOf, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
 import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { appVersion, probe, type HttpProbe } from '../service/http-probe.ts';
 import { activeService, observeLoadBalancer, observeService, observeTaskDefinition, type ServiceObservation, type TaskDefinitionView } from '../service/service-state.ts';

@@ -4,7 +4,7 @@
  * service runs, and running == desired again.
  */
 import { defineCheck, isCaptured, type CapturedError, type CheckItem } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, result, secondsBetween, taskIdOf, type BaseSnapshot } from '../task-definition/common.ts';
+import { errorItem, failedToLook, identityItems, observeBase, result, secondsBetween, taskIdOf, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
 import { isStarting, listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { activeService, observeService, type ServiceObservation } from '../service/service-state.ts';
 

@@ -5,7 +5,7 @@
  * and the service reached a steady state with them (scale-out-evidence.ts).
  */
 import { defineCheck, isCaptured, type CapturedError, type CheckItem } from '../../src/checks/check-contract.ts';
-import { failedToLook, result } from '../task-definition/common.ts';
+import { failedToLook, result } from '../../src/checks/shared/aws-lesson-helpers.ts';
 import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { activeService } from '../service/service-state.ts';
 import { judgeHealthyTargets, observeHealthyTargets, type HealthyTargetsSnapshot } from '../service/healthy-targets.ts';

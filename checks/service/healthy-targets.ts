@@ -4,7 +4,7 @@
  * security group, ResponseCodeMismatch → the health-check path, …); `initial` is pending.
  */
 import { defineCheck, isCaptured, type CapturedError, type CheckContext, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, result, type BaseSnapshot } from '../task-definition/common.ts';
+import { errorItem, failedToLook, identityItems, observeBase, result, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
 import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { groupId, observeNetwork, type NetworkView } from './network-lookup.ts';
 import { activeService, observeLoadBalancer, observeService, observeTargets, type LoadBalancerView, type ServiceObservation, type TargetsObservation } from './service-state.ts';

@@ -4,8 +4,8 @@
  * group is caught here, before CreateService rejects it for awsvpc tasks).
  */
 import { defineCheck, isCaptured, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, type BaseSnapshot } from '../task-definition/common.ts';
-import { lookInOtherRegions, withOtherRegions } from '../task-definition/other-regions.ts';
+import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { lookInOtherRegions, withOtherRegions } from '../../src/checks/shared/other-regions.ts';
 import { groupId, observeNetwork, publicSubnetIds, type NetworkView } from './network-lookup.ts';
 import {
   activeService,

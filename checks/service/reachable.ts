@@ -4,8 +4,8 @@
  * tasks, a DNS miss shortly after creation that the name has not propagated yet.
  */
 import { defineCheck, isCaptured, type CheckContext, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, type BaseSnapshot } from '../task-definition/common.ts';
-import { lookInOtherRegions, withOtherRegions } from '../task-definition/other-regions.ts';
+import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { lookInOtherRegions, withOtherRegions } from '../../src/checks/shared/other-regions.ts';
 import { probe, type HttpProbe } from './http-probe.ts';
 import { groupId, observeNetwork, type NetworkView } from './network-lookup.ts';
 import { observeLoadBalancer, type LoadBalancerView } from './service-state.ts';

@@ -4,8 +4,8 @@
  * keep failing are explained by the newest stopped task's cause.
  */
 import { defineCheck, isCaptured, type CapturedError, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, familyRevisionOf, identityItems, observeBase, result, type BaseSnapshot } from '../task-definition/common.ts';
-import { lookInOtherRegions, withOtherRegions } from '../task-definition/other-regions.ts';
+import { errorItem, failedToLook, familyRevisionOf, identityItems, observeBase, result, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { lookInOtherRegions, withOtherRegions } from '../../src/checks/shared/other-regions.ts';
 import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { stopItem } from '../standalone-task/stop-item.ts';
 import { diagnoseStoppedTask, observeExitLogs, type ExitLogs } from '../standalone-task/stopped-task-diagnosis.ts';

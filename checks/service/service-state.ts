@@ -10,7 +10,7 @@ import {
   DescribeTargetHealthCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { capture, isCaptured, type CapturedError, type CheckContext, type Observed } from '../../src/checks/check-contract.ts';
-import { iso } from '../task-definition/common.ts';
+import { iso } from '../../src/checks/shared/aws-lesson-helpers.ts';
 
 export interface DeploymentView {
   id?: string;

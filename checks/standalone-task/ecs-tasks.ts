@@ -5,7 +5,7 @@
  */
 import { DescribeTasksCommand, ListTasksCommand, type DesiredStatus, type Task } from '@aws-sdk/client-ecs';
 import { capture, isCaptured, type CapturedError, type CheckContext } from '../../src/checks/check-contract.ts';
-import { iso } from '../task-definition/common.ts';
+import { iso } from '../../src/checks/shared/aws-lesson-helpers.ts';
 
 /** The parts of a task the judges read; times are ISO strings. */
 export interface TaskView {

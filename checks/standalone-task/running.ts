@@ -5,8 +5,8 @@
  */
 import { DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
 import { capture, defineCheck, isCaptured, type CapturedError, type CheckItem, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, secondsBetween, taskIdOf, type BaseSnapshot } from '../task-definition/common.ts';
-import { lookInOtherRegions, withOtherRegions } from '../task-definition/other-regions.ts';
+import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, secondsBetween, taskIdOf, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { lookInOtherRegions, withOtherRegions } from '../../src/checks/shared/other-regions.ts';
 import { probe, type HttpProbe } from '../service/http-probe.ts';
 import { familyGroup, isStarting, listTasks, type TaskView } from './ecs-tasks.ts';
 import { stopItem } from './stop-item.ts';

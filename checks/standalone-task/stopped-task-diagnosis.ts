@@ -7,7 +7,7 @@
 import { FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { capture, isCaptured, type CheckContext, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { shellQuote, taskIdOf } from '../task-definition/common.ts';
+import { shellQuote, taskIdOf } from '../../src/checks/shared/aws-lesson-helpers.ts';
 import { executionPolicyArn } from '../task-definition/execution-role-state.ts';
 import type { TaskView } from './ecs-tasks.ts';
 

@@ -10,7 +10,7 @@ import {
   ListRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
 import { capture, isCaptured, type CheckContext, type Observed } from '../../src/checks/check-contract.ts';
-import { allows, asArray, decodePolicy, type PolicyDocument } from './common.ts';
+import { allows, asArray, decodePolicy, type PolicyDocument } from '../../src/checks/shared/aws-lesson-helpers.ts';
 
 export const executionPolicyArn = 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy';
 

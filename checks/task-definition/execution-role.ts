@@ -4,7 +4,7 @@
  * policy granting the same actions).
  */
 import { defineCheck, isCaptured, type CheckItem } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, result, shellQuote, type BaseSnapshot } from './common.ts';
+import { errorItem, failedToLook, identityItems, observeBase, result, shellQuote, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
 import {
   ecsTasksTrust,
   executionPolicyArn,

@@ -1,7 +1,7 @@
 /**
  * The wrong-region probe of lessons 06–12 against moto: the task-definition family, the cluster,
  * the service and the load balancer made in another region than the workbook's are found there,
- * and the Check says so (checks/task-definition/other-regions.ts), keeping the fix that creates
+ * and the Check says so (src/checks/shared/other-regions.ts), keeping the fix that creates
  * them in the workbook's region.
  */
 import { CreateClusterCommand, CreateServiceCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';

@@ -1,5 +1,5 @@
 /**
- * Helpers shared by the checks of lessons 06–12 (task definition through CloudFormation): the
+ * Helpers shared by the checks of lessons 06–12 (kept here, outside checks/, where every folder is a lesson) (task definition through CloudFormation): the
  * caller identity every snapshot carries, how a captured SDK error becomes an `error` item (never
  * the learner's fault) or a "not found", and how items add up to a result.
  */
@@ -14,7 +14,7 @@ import {
   type CheckStatus,
   type FoundResource,
   type Observed,
-} from '../../src/checks/check-contract.ts';
+} from '../check-contract.ts';
 
 export interface Identity {
   Account?: string;
@@ -202,7 +202,7 @@ export function parseImage(image: string): ImageReference {
 }
 
 /** Shell-quote one argument for a fix command (one implementation for every check). */
-export { shellQuote } from '../../src/lessons/command-variables.ts';
+export { shellQuote } from '../../lessons/command-variables.ts';
 
 export function taskIdOf(taskArn: string | undefined): string {
   return taskArn?.split('/').pop() ?? '';

@@ -6,8 +6,8 @@
  */
 import { DescribeClustersCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { AwsClients, CheckContext, CheckItem } from '../../src/checks/check-contract.ts';
-import { foundInOtherRegions } from '../../src/checks/shared/near-miss.ts';
+import type { AwsClients, CheckContext, CheckItem } from '../check-contract.ts';
+import { foundInOtherRegions } from './near-miss.ts';
 
 export type Findable =
   | { kind: 'cluster'; cluster: string }
