@@ -32,7 +32,6 @@ function tighten(path: string, mode: number) {
 /** Creates or checks the data folder and opens the store in it. Throws StoreOpenError only. */
 export function openLearnerStore(dir: string, options: Parameters<typeof openProgressStore>[1] = {}): ProgressStore {
   const file = join(dir, storeFileName);
-  const existed = existsSync(dir);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (error) {
@@ -41,9 +40,6 @@ export function openLearnerStore(dir: string, options: Parameters<typeof openPro
     throw new StoreOpenError(`The data folder ${dir} cannot be created (${reason(error)}). ${howToChoose}`);
   }
   if (!statSync(dir).isDirectory()) throw new StoreOpenError(`The data folder ${dir} is a file, not a folder. ${howToChoose}`);
-  // Our own folder (new, or holding our progress file) is made private; a folder the learner
-  // pointed us at for other reasons is left as it is.
-  if (!existed || existsSync(file)) tighten(dir, 0o700);
   if (existsSync(file)) {
     if (statSync(file).isDirectory()) throw new StoreOpenError(`${file} is a folder, but the progress file should be there. Move that folder away, or ${howToChoose.charAt(0).toLowerCase()}${howToChoose.slice(1)}`);
     try {
@@ -58,6 +54,8 @@ export function openLearnerStore(dir: string, options: Parameters<typeof openPro
   } catch (error) {
     throw new StoreOpenError(`The progress file ${file} cannot be opened (${reason(error)}). ${howToChoose}`);
   }
+  // The folder now holds the learner's progress, account id and caller ARN: theirs alone to read.
+  tighten(dir, 0o700);
   for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) tighten(path, 0o600);
   return store;
 }
