@@ -26,7 +26,7 @@ export interface RealServer {
   origin: string;
   home: string;
   dataDir: string;
-  /** Fixed for the run through the variable meant for automation, so many clients can sign in. */
+  /** Fixed for the run through the variable meant for automation (many clients can sign in), or the printed one-time token. */
   token: string;
   cookie: string;
   /** The launch secret, read from a signed-in page as the browser reads it. */
@@ -38,16 +38,20 @@ export interface RealServer {
   close(): Promise<void>;
 }
 
-export async function startRealServer(env: NodeJS.ProcessEnv = {}): Promise<RealServer> {
+/**
+ * `randomToken`: a real launch's one-time token (read from the printed link) instead of the
+ * automation's fixed one; the server is then left signed out (`cookie` and `secret` are empty).
+ */
+export async function startRealServer(env: NodeJS.ProcessEnv = {}, options: { randomToken?: boolean } = {}): Promise<RealServer> {
   const home = mkdtempSync(join(tmpdir(), 'ecs-workbook-security-'));
   mkdirSync(join(home, 'ecs-workbook'));
   const dataDir = join(home, 'data');
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const token = `security-suite-token-${port}`;
+  const fixedToken = `security-suite-token-${port}`;
   const child = spawn(process.execPath, [bin, 'start', '--no-open', '--port', String(port)], {
     cwd: root,
-    env: { ...process.env, CI: '1', HOME: home, SHELL: '/bin/bash', ECS_WORKBOOK_DATA_DIR: dataDir, ECS_WORKBOOK_SIGN_IN_TOKEN: token, AWS_ENDPOINT_URL: 'http://127.0.0.1:9', ...env },
+    env: { ...process.env, CI: '1', HOME: home, SHELL: '/bin/bash', ECS_WORKBOOK_DATA_DIR: dataDir, ECS_WORKBOOK_SIGN_IN_TOKEN: options.randomToken ? '' : fixedToken, AWS_ENDPOINT_URL: 'http://127.0.0.1:9', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -60,10 +64,12 @@ export async function startRealServer(env: NodeJS.ProcessEnv = {}): Promise<Real
     if (exited || Date.now() > deadline) throw new Error(`The workbook did not start at ${origin}:\n${output}`);
     await new Promise((done) => setTimeout(done, 250));
   }
-  const cookie = await signIn(origin, token);
+  const printed = /#sign-in=([A-Za-z0-9_-]+)/.exec(output)?.[1];
+  const token = options.randomToken ? printed ?? '' : fixedToken;
+  const cookie = options.randomToken ? '' : await signIn(origin, token);
   const page = await (await fetch(`${origin}/en/before-you-start/`, { headers: { cookie } })).text();
-  const secret = /"secret":"([A-Za-z0-9_-]+)"/.exec(page)?.[1];
-  if (!secret) throw new Error('A signed-in page carried no launch secret.');
+  const secret = /"secret":"([A-Za-z0-9_-]*)"/.exec(page)?.[1] ?? '';
+  if (!secret && !options.randomToken) throw new Error('A signed-in page carried no launch secret.');
   return {
     port,
     origin,
