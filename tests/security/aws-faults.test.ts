@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveWorkbook } from '../../src/server/serve-workbook.ts';
 import { createWorkbook } from '../../src/server/workbook.ts';
 import { signIn } from '../harness/sign-in.ts';
-import { bin, root } from './real-server.ts';
+import { bin, root, withoutVitest } from './real-server.ts';
 
 let portal: Server;
 let stall: TcpServer;
@@ -54,7 +54,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
   const started = Date.now();
   const child = spawn(process.execPath, [bin, 'check', ...args, '--json', '--data-dir', dataDir], {
     cwd: root,
-    env: { ...process.env, AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'us-east-1', AWS_MAX_ATTEMPTS: '1', AWS_PROFILE: '', ...env },
+    env: { ...withoutVitest(), AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'us-east-1', AWS_MAX_ATTEMPTS: '1', AWS_PROFILE: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

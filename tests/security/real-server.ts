@@ -13,6 +13,11 @@ import { signIn } from '../harness/sign-in.ts';
 export const root = resolve(import.meta.dirname, '../..');
 export const bin = join(root, 'bin', 'ecs-workbook.mjs');
 
+/** The environment without vitest's own variables: an `astro build` the start triggers must not take itself for a test run. */
+export function withoutVitest(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST'));
+}
+
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -39,19 +44,20 @@ export interface RealServer {
 }
 
 /**
- * `randomToken`: a real launch's one-time token (read from the printed link) instead of the
+ * `seed` writes into the data folder before the server starts. `randomToken`: a real launch's one-time token (read from the printed link) instead of the
  * automation's fixed one; the server is then left signed out (`cookie` and `secret` are empty).
  */
-export async function startRealServer(env: NodeJS.ProcessEnv = {}, options: { randomToken?: boolean } = {}): Promise<RealServer> {
+export async function startRealServer(env: NodeJS.ProcessEnv = {}, options: { randomToken?: boolean; seed?: (dataDir: string) => void } = {}): Promise<RealServer> {
   const home = mkdtempSync(join(tmpdir(), 'ecs-workbook-security-'));
   mkdirSync(join(home, 'ecs-workbook'));
   const dataDir = join(home, 'data');
+  options.seed?.(dataDir);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const fixedToken = `security-suite-token-${port}`;
   const child = spawn(process.execPath, [bin, 'start', '--no-open', '--port', String(port)], {
     cwd: root,
-    env: { ...process.env, CI: '1', HOME: home, SHELL: '/bin/bash', ECS_WORKBOOK_DATA_DIR: dataDir, ECS_WORKBOOK_SIGN_IN_TOKEN: options.randomToken ? '' : fixedToken, AWS_ENDPOINT_URL: 'http://127.0.0.1:9', ...env },
+    env: { ...withoutVitest(), CI: '1', HOME: home, SHELL: '/bin/bash', ECS_WORKBOOK_DATA_DIR: dataDir, ECS_WORKBOOK_SIGN_IN_TOKEN: options.randomToken ? '' : fixedToken, AWS_ENDPOINT_URL: 'http://127.0.0.1:9', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -7,7 +7,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, root, startRealServer, type RealServer } from './real-server.ts';
+import { bin, root, startRealServer, withoutVitest, type RealServer } from './real-server.ts';
 
 let server: RealServer;
 beforeAll(async () => {
@@ -37,7 +37,7 @@ describe('a one-time sign-in token', () => {
   });
 
   it('`ecs-workbook link` prints a fresh link that signs in one more browser, once', async () => {
-    const result = spawnSync(process.execPath, [bin, 'link', '--port', String(server.port)], { cwd: root, encoding: 'utf8', env: { ...process.env, HOME: server.home, ECS_WORKBOOK_DATA_DIR: server.dataDir } });
+    const result = spawnSync(process.execPath, [bin, 'link', '--port', String(server.port)], { cwd: root, encoding: 'utf8', env: { ...withoutVitest(), HOME: server.home, ECS_WORKBOOK_DATA_DIR: server.dataDir } });
     expect(result.status).toBe(0);
     const link = new RegExp(`http://127\\.0\\.0\\.1:${server.port}/#sign-in=([A-Za-z0-9_-]{43})`).exec(result.stdout);
     expect(link, result.stdout + result.stderr).not.toBeNull();
@@ -72,7 +72,7 @@ describe('opening the browser', () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const child = spawn(process.execPath, [bin, 'start', '--port', String(port)], {
       cwd: root,
-      env: { ...process.env, CI: '', PATH: `${fakeBin}:${process.env.PATH}`, HOME: home, ECS_WORKBOOK_DATA_DIR: dataDir, ECS_WORKBOOK_SIGN_IN_TOKEN: '' },
+      env: { ...withoutVitest(), CI: '', PATH: `${fakeBin}:${process.env.PATH}`, HOME: home, ECS_WORKBOOK_DATA_DIR: dataDir, ECS_WORKBOOK_SIGN_IN_TOKEN: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -193,7 +193,7 @@ export class TerminalSession {
   write(data: Uint8Array): boolean {
     if (this.#ended) return true;
     const waiting = this.#shell.pendingInput?.() ?? 0;
-    // A lone control key (Ctrl-C, Ctrl-D) still goes in: it is how the learner ends the program.
+    // A lone control key (Ctrl-C, Ctrl-D) is never dropped: it is how the learner ends the program.
     const controlKey = data.byteLength === 1 && data[0]! < 0x20;
     if (!controlKey && waiting + data.byteLength > this.#limits.inputQueue) return false;
     // Send what the shell already printed now, so the echo of this keystroke is not held back.
