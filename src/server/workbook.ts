@@ -176,6 +176,8 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
       }, requestTimeoutMs);
       timer.unref();
       res.once('close', () => clearTimeout(timer));
+      // A late write to an answer that already ended (after the timeout's 503) costs that answer only.
+      res.on('error', () => res.destroy());
       try {
         await answer(req, res, next);
       } catch (error) {
