@@ -3,16 +3,14 @@
 // its port, launch secret and sign-in token for the bench client (a bench harness only: never do this in the app).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { serveWorkbook } from '../src/server/serve-workbook.ts';
 import { createWorkbook } from '../src/server/workbook.ts';
 
 const server = createServer();
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const port = (server.address() as AddressInfo).port;
 const workbook = createWorkbook({ host: '127.0.0.1', port, terminal: { limits: JSON.parse(process.env.BENCH_LIMITS ?? '{}') } });
-server.on('request', (req, res) => void workbook.handleRequest(req, res, () => res.end()));
-server.on('upgrade', (req, socket, head) => {
-  if (!workbook.handleUpgrade(req, socket, head)) socket.destroy();
-});
+serveWorkbook(server, workbook, (_req, res) => void res.end());
 process.stdout.write(`${JSON.stringify({ port, secret: workbook.launchSecret, signInToken: workbook.signIn.token })}\n`);
 process.on('SIGTERM', async () => {
   await workbook.close();

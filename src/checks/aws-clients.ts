@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type { AwsClients } from './check-contract.ts';
+import { notAwsAnswerName } from './classify-error.ts';
 
 // The client packages have no `exports` map, so `import` and `require` load the same CommonJS
 // build: a check's `import { DescribeClustersCommand }` works with a client made here.
@@ -18,6 +19,50 @@ export interface AwsClientOptions {
   requestTimeoutMs?: number;
   /** Overrides the SDK's default attempts (3); tests use 1 for fast error cases. */
   maxAttempts?: number;
+  /**
+   * The check's deadline. Every `send` of every client honours it, whether or not the check passed
+   * `abortSignal` itself: a stalled endpoint (a half-dead proxy or VPN) must not hold a check, the
+   * CLI or a server request past its time limit.
+   */
+  signal?: AbortSignal;
+}
+
+interface MiddlewareStack {
+  add(middleware: (next: (args: unknown) => Promise<{ response?: unknown }>) => (args: unknown) => Promise<unknown>, options: Record<string, unknown>): void;
+}
+
+/**
+ * AWS never answers these APIs with a web page. A captive portal or a proxy does, with status 200,
+ * and the XML protocols would read its HTML as an empty answer ("no VPC", "no account"), which a
+ * judge would take for the learner's state. Refusing the page before it is read makes it a
+ * "could not check" instead.
+ */
+function refuseWebPages(client: { middlewareStack: MiddlewareStack }) {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const result = await next(args);
+      const response = result.response as { statusCode?: number; headers?: Record<string, string> } | undefined;
+      const type = Object.entries(response?.headers ?? {}).find(([key]) => key.toLowerCase() === 'content-type')?.[1] ?? '';
+      if (/text\/html/i.test(type)) {
+        throw Object.assign(new Error(`The endpoint answered HTTP ${response?.statusCode ?? '?'} with a web page (${type}), not with AWS's answer.`), { name: notAwsAnswerName, $fault: 'client' });
+      }
+      return result;
+    },
+    // In the deserialize step, after the deserializer: it sees the raw answer before it is parsed.
+    { step: 'deserialize', priority: 'low', name: 'ecsWorkbookRefuseWebPages' },
+  );
+}
+
+type Send = (command: unknown, options?: unknown, callback?: unknown) => Promise<unknown>;
+
+/** Makes `client.send` abort with `signal` unless the caller gave a signal of its own. */
+function sendWithDeadline(client: { send: Send }, signal: AbortSignal) {
+  const send = client.send.bind(client);
+  client.send = (command, options, callback) => {
+    if (typeof options === 'function') return send(command, { abortSignal: signal }, options);
+    const given = (options ?? {}) as { abortSignal?: AbortSignal };
+    return send(command, { ...given, abortSignal: given.abortSignal ?? signal }, callback);
+  };
 }
 
 const packages = {
@@ -38,7 +83,8 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     region: options.region,
     ...(options.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }),
     ...(options.requestTimeoutMs !== undefined && {
-      requestHandler: { requestTimeout: options.requestTimeoutMs, connectionTimeout: Math.min(options.requestTimeoutMs, 5000) },
+      // throwOnRequestTimeout: without it the SDK only logs a warning and waits on for ever.
+      requestHandler: { requestTimeout: options.requestTimeoutMs, connectionTimeout: Math.min(options.requestTimeoutMs, 5000), throwOnRequestTimeout: true },
     }),
   };
   const client = (name: ClientName) => {
@@ -47,6 +93,8 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
       const [pkg, constructorName] = packages[name];
       const Client = (require(pkg) as Record<string, new (config: object) => { destroy(): void }>)[constructorName]!;
       existing = new Client(config);
+      refuseWebPages(existing as unknown as { middlewareStack: MiddlewareStack });
+      if (options.signal) sendWithDeadline(existing as unknown as { send: Send }, options.signal);
       made.set(name, existing);
     }
     return existing;

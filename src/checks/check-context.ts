@@ -37,9 +37,11 @@ export interface OwnedContext {
 
 export function createCheckContext(options: ContextOptions): OwnedContext {
   const timeoutMs = options.timeoutMs ?? defaultCheckTimeoutMs;
+  const signal = AbortSignal.timeout(timeoutMs);
   const aws = options.aws ?? createAwsClients({
     region: options.vars.region,
     requestTimeoutMs: Math.min(timeoutMs, 15_000),
+    signal,
     ...(options.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }),
   });
   const docker = options.docker ?? createLazyDocker(Math.min(timeoutMs, 10_000));
@@ -47,7 +49,7 @@ export function createCheckContext(options: ContextOptions): OwnedContext {
     vars: options.vars,
     aws,
     docker,
-    signal: AbortSignal.timeout(timeoutMs),
+    signal,
     http: options.http ?? probeHttp,
     ...(options.lessonStartedAt && { lessonStartedAt: options.lessonStartedAt }),
   };

@@ -90,18 +90,20 @@ export function createCheckService(store: ProgressStore, options: { env?: NodeJS
     async run(stepId, runOptions = {}) {
       const runStartedAt = runOptions.runStartedAt ?? new Date().toISOString();
       const check = runOptions.check ?? (await (await service.registry()).load(stepId));
+      const timeoutMs = runOptions.timeoutMs ?? (Number(env.ECS_WORKBOOK_CHECK_TIMEOUT_MS) || defaultCheckTimeoutMs);
+      // One deadline for the whole run, identity lookup included: a stalled endpoint ends it on time.
+      const deadline = Date.now() + timeoutMs;
       const remembered = store.getCached<Identity>('identity', learner);
       // Later checks compare account ids (image URIs, role ARNs); the setup checks do not need one.
       if (!stepId.startsWith('setup/') && (!remembered || Date.now() - Date.parse(remembered.updatedAt) > identityFreshMs)) {
-        await service.refreshIdentity();
+        await service.refreshIdentity(Math.min(8000, timeoutMs));
       }
       const vars = await service.variables();
       const lesson = stepId.split('/')[0]!;
       // Only a start recorded before this run counts (opening the lesson page records one): a
       // terminal-first learner's work done before their first Check must still pass.
       const lessonStartedAt = store.lessonStartedBefore(lesson, runStartedAt, learner);
-      const timeoutMs = runOptions.timeoutMs ?? (Number(env.ECS_WORKBOOK_CHECK_TIMEOUT_MS) || defaultCheckTimeoutMs);
-      const owned = createCheckContext({ vars, ...(lessonStartedAt && { lessonStartedAt }), timeoutMs });
+      const owned = createCheckContext({ vars, ...(lessonStartedAt && { lessonStartedAt }), timeoutMs: Math.max(1000, deadline - Date.now()) });
       try {
         const run = await runCheck(check, owned.ctx, { env, timeoutMs });
         // The identity check's pass is the freshest word on who the learner is.

@@ -69,6 +69,12 @@ describe('could-not-look errors per protocol family', () => {
     }
   });
 
+  it('classifies what never reached AWS: a web page, an endpoint that is not a URL, a region that is not a region', () => {
+    expect(classifyError({ name: 'NotAnAwsAnswer', message: 'The endpoint answered HTTP 200 with a web page (text/html)' })?.kind).toBe('not-aws');
+    expect(classifyError({ name: 'TypeError', message: 'Invalid URL', code: 'ERR_INVALID_URL' })?.kind).toBe('endpoint-invalid');
+    expect(classifyError({ name: 'Error', message: 'Region not accepted: region="us east 1" is not a valid hostname component.' })?.kind).toBe('region-invalid');
+  });
+
   it('finds a captured error anywhere in a snapshot, under the key of its call', () => {
     const snapshot = { region: 'ap-northeast-1', calls: { 'ecs:DescribeServices': [{ ok: 1 }, { $error: { name: 'AccessDeniedException', message: 'denied' } }] } };
     expect(findCouldNotLook(snapshot)).toMatchObject({ kind: 'access-denied', where: 'ecs:DescribeServices', action: 'ecs:DescribeServices' });
@@ -77,7 +83,7 @@ describe('could-not-look errors per protocol family', () => {
 });
 
 describe('error results', () => {
-  const kinds: CouldNotLookKind[] = ['no-credentials', 'sso-login', 'expired-token', 'invalid-credentials', 'access-denied', 'throttled', 'network', 'region-missing', 'unreadable-response', 'aws-unavailable', 'timeout', 'docker-unreachable', 'docker-permission', 'observe-failed'];
+  const kinds: CouldNotLookKind[] = ['no-credentials', 'sso-login', 'expired-token', 'invalid-credentials', 'access-denied', 'throttled', 'network', 'region-missing', 'unreadable-response', 'aws-unavailable', 'timeout', 'docker-unreachable', 'docker-permission', 'not-aws', 'endpoint-invalid', 'region-invalid', 'observe-failed'];
 
   it('have texts in English and Japanese for every kind', () => {
     for (const kind of kinds) {

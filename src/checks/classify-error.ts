@@ -7,6 +7,9 @@
  */
 import { isCaptured, type CapturedError } from './check-contract.ts';
 
+/** The name of the error the AWS clients raise when a web page (text/html) answers instead of AWS. */
+export const notAwsAnswerName = 'NotAnAwsAnswer';
+
 export type CouldNotLookKind =
   | 'no-credentials'
   | 'sso-login'
@@ -21,6 +24,9 @@ export type CouldNotLookKind =
   | 'timeout'
   | 'docker-unreachable'
   | 'docker-permission'
+  | 'not-aws'
+  | 'endpoint-invalid'
+  | 'region-invalid'
   | 'observe-failed';
 
 export interface CouldNotLook {
@@ -65,6 +71,10 @@ export function classifyError(error: CapturedError['$error'], where?: string): C
     return { kind: 'no-credentials', ...base };
   }
   if (/Region is missing/i.test(message)) return { kind: 'region-missing', ...base };
+  // None of these three reached AWS, so they say nothing about the learner's resources.
+  if (name === notAwsAnswerName) return { kind: 'not-aws', ...base };
+  if (/Region not accepted|not a valid hostname component|Invalid region/i.test(message)) return { kind: 'region-invalid', ...base };
+  if (code === 'ERR_INVALID_URL' || /^Invalid URL\b/.test(message)) return { kind: 'endpoint-invalid', ...base };
   if (expiredToken.has(name) || /token (included in the request )?(is|has) expired|security token .* expired/i.test(message)) return { kind: 'expired-token', ...base };
   if (invalidCredentials.has(name)) return { kind: 'invalid-credentials', ...base };
   if (accessDenied.has(name)) {

@@ -29,6 +29,13 @@ function fixFor(diagnosis: CouldNotLook, context: FixContext): string | undefine
       return process.platform === 'linux' ? 'sudo systemctl start docker' : undefined;
     case 'docker-permission':
       return 'sudo usermod -aG docker "$USER"';
+    case 'endpoint-invalid':
+      return 'unset AWS_ENDPOINT_URL';
+    case 'not-aws':
+      // Shows what answers in AWS's place (a sign-in page's status and type), or drops a wrong endpoint.
+      return context.env.AWS_ENDPOINT_URL ? 'unset AWS_ENDPOINT_URL' : `curl -sS -o /dev/null -w '%{http_code} %{content_type}\n' https://sts.${/^[a-z0-9-]+$/.test(context.region) ? context.region : 'us-east-1'}.amazonaws.com/`;
+    case 'region-invalid':
+      return 'export AWS_REGION=ap-northeast-1';
     default:
       return undefined;
   }

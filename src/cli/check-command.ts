@@ -11,7 +11,7 @@ import { UnknownStepError, type AnyCheck } from '../checks/check-registry.ts';
 import { createCheckService } from '../checks/check-service.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import { findLesson, readLessonSteps } from '../lessons/lesson-steps.ts';
-import { openProgressStore } from '../progress/progress-store.ts';
+import { openLearnerStore } from '../progress/open-learner-store.ts';
 import { dataDir } from '../settings/data-dir.ts';
 import { formatResult } from './print-result.ts';
 
@@ -95,7 +95,7 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     }
     throw error;
   }
-  const store = openProgressStore(options.dataDir ? resolve(options.dataDir) : dataDir(env));
+  const store = openLearnerStore(options.dataDir ? resolve(options.dataDir) : dataDir(env));
   try {
     const service = createCheckService(store, { env });
     const registry = await service.registry();

@@ -1,4 +1,8 @@
+import { StoreOpenError } from '../progress/open-learner-store.ts';
 import { parseServerOptions, UsageError } from '../server/server-options.ts';
+
+/** "Could not check": the same code the check command uses when the workbook cannot look. */
+const couldNotExitCode = 3;
 
 const usage = `Usage: ecs-workbook <command>
 
@@ -7,6 +11,8 @@ Commands:
   check <step-id> [--lesson SLUG] [--all] [--json] [--watch]
                                                   check steps against your AWS account and Docker;
                                                   \`ecs-workbook check --help\` for more
+  link [--port N]                                 a fresh one-time sign-in link for another browser
+                                                  (each link signs in one browser only)
 `;
 
 /** Entry of the `ecs-workbook` command; returns the exit code. */
@@ -18,6 +24,10 @@ export async function main(argv: string[]): Promise<number> {
         const { startServer } = await import('../server/start-server.ts');
         await startServer(parseServerOptions(rest));
         return 0;
+      }
+      case 'link': {
+        const { linkCommand } = await import('./link-command.ts');
+        return linkCommand(rest);
       }
       case 'check': {
         const { checkCommand, checkUsage } = await import('./check-command.ts');
@@ -41,6 +51,15 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError) {
       console.error(`${error.message}\n\n${usage}`);
       return 2;
+    }
+    if (error instanceof StoreOpenError) {
+      console.error(error.message);
+      return couldNotExitCode;
+    }
+    if ((error as { code?: string })?.code === 'ERR_SQLITE_ERROR') {
+      // The progress file failed while in use (the disk filled, it became read-only): say so in a line.
+      console.error(`The progress file could not be used: ${(error as Error).message}. Check the data folder (--data-dir or ECS_WORKBOOK_DATA_DIR), then try again.`);
+      return couldNotExitCode;
     }
     throw error;
   }

@@ -108,7 +108,7 @@ export const en = {
   // Home page: each lesson's steps with their state (checks-fix)
   'home.steps': 'Steps of “{title}”',
   // Sign-in (security: the terminal and the API only for the browser that opened the printed link)
-  'signin.terminal': 'This browser is not signed in to the workbook, so the terminal is off. Open the link that `npm start` printed in its window (it ends in #sign-in=…).',
+  'signin.terminal': 'This browser is not signed in to the workbook, so the terminal is off. Open the link that `npm start` printed in its window (it ends in #sign-in=…); each link signs in one browser, and `npx ecs-workbook link` prints a fresh one.',
   'signin.terminal-short': 'Not signed in',
   'signin.check': 'Checks need a signed-in browser: open the link that `npm start` printed (it ends in #sign-in=…).',
 } as const;

@@ -17,7 +17,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { defaultLanguage, isLanguage, type Language } from '../i18n/languages.ts';
 import type { CheckService } from '../checks/check-service.ts';
 import { UnknownStepError } from '../checks/check-registry.ts';
-import { defaultNames, defaultWorkspace } from '../settings/settings-schema.ts';
+import { defaultNames, defaultWorkspace, isSafeWorkspacePath } from '../settings/settings-schema.ts';
+import { workspaceCreationProblem } from './terminal/workspace-folder.ts';
 import type { LiveEvents } from './live-events.ts';
 import type { RequestGuard } from './request-guard.ts';
 import type { WorkbookFeature } from './workbook.ts';
@@ -72,7 +73,9 @@ export function createChecksApi(service: CheckService, live: LiveEvents, guard: 
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>> = {
     'POST /api/checks/run': async (req, res) => {
       const body = await readJson(req);
-      const step = String(body.step ?? '');
+      // A step id is a string; anything else (an array, an object with toString) is refused, not coerced.
+      if (typeof body.step !== 'string') throw new HttpError(400, 'step must be a step id as a string, e.g. "setup/docker".');
+      const step = body.step;
       const registry = await service.registry();
       if (!registry.has(step)) throw new HttpError(404, new UnknownStepError(step, registry.stepIds()).message, { steps: registry.stepIds() });
       const source = body.source === 'auto' ? 'auto' : 'browser';
@@ -105,7 +108,10 @@ export function createChecksApi(service: CheckService, live: LiveEvents, guard: 
       json(res, 200, await settingsView());
     },
     'PUT /api/settings': async (req, res) => {
-      const saved = service.saveSettings(await readJson(req));
+      const input = await readJson(req);
+      const folder = typeof input.workspace === 'string' && isSafeWorkspacePath(input.workspace.trim()) && /^(?:~|\/)/.test(input.workspace.trim()) ? workspaceCreationProblem(input.workspace.trim()) : undefined;
+      if (folder) throw new HttpError(400, 'Some settings are not allowed.', { problems: [{ field: 'workspace', message: folder }] });
+      const saved = service.saveSettings(input);
       if (!saved.ok) throw new HttpError(400, 'Some settings are not allowed.', { problems: saved.problems });
       live.changed();
       void service.refreshIdentity().then((found) => found && live.changed());
@@ -113,8 +119,8 @@ export function createChecksApi(service: CheckService, live: LiveEvents, guard: 
     },
     'POST /api/lessons/start': async (req, res) => {
       const body = await readJson(req);
-      const lesson = String(body.lesson ?? '');
-      if (!/^[a-z0-9-]{1,64}$/.test(lesson)) throw new HttpError(400, 'lesson must be the lesson part of a step id, e.g. "setup".');
+      const lesson = body.lesson;
+      if (typeof lesson !== 'string' || !/^[a-z0-9-]{1,64}$/.test(lesson)) throw new HttpError(400, 'lesson must be the lesson part of a step id, e.g. "setup".');
       json(res, 200, { lesson, startedAt: service.store.markLessonStarted(lesson) });
     },
     'GET /api/events': async (_req, res) => {

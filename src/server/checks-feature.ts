@@ -4,7 +4,7 @@
  * pages call while rendering (step statuses, placeholder values).
  */
 import { createCheckService } from '../checks/check-service.ts';
-import { openProgressStore } from '../progress/progress-store.ts';
+import { openLearnerStore } from '../progress/open-learner-store.ts';
 import { dataDir } from '../settings/data-dir.ts';
 import { createChecksApi } from './checks-api.ts';
 import { createLiveEvents } from './live-events.ts';
@@ -21,7 +21,7 @@ export interface ChecksFeature {
 }
 
 export function createChecksFeature(guard: RequestGuard, options: { dataDir?: string } = {}): ChecksFeature {
-  const store = openProgressStore(options.dataDir ?? dataDir());
+  const store = openLearnerStore(options.dataDir ?? dataDir());
   const service = createCheckService(store);
   const refreshVariables = () => void service.variables().catch(() => undefined);
   const live = createLiveEvents(store, { onSettingsChanged: refreshVariables });

@@ -6,9 +6,14 @@
  * cookie (HttpOnly, SameSite=Strict). Pages receive the launch secret, the terminal upgrade and
  * the API are served, only for requests that carry that cookie. Another local process or user can
  * GET a page, forge Origin and Host, but has neither the printed link nor the cookie.
+ *
+ * Each token signs in one browser only: the first use spends it (a token someone read later, from
+ * a process list or over a shoulder, is worth nothing). Another browser needs a fresh link:
+ * `ecs-workbook link` (fresh-sign-in-link.ts). Only the tests' fixed token can be used again.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readFreshLinkToken, spendFreshLinkToken } from './fresh-sign-in-link.ts';
 import type { RequestGuard } from './request-guard.ts';
 import { sameSecret } from './terminal/credentials.ts';
 
@@ -27,6 +32,8 @@ export interface SignIn {
   link(baseUrl: string): string;
   /** Whether the request carries this launch's session cookie. */
   isSignedIn(req: IncomingMessage): boolean;
+  /** A new one-time token for another browser (what `ecs-workbook link` gets through the data folder). */
+  freshToken(): string;
   /** Answers `POST /api/session` {token}: sets the cookie, or refuses. */
   handleSignIn(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
@@ -46,25 +53,64 @@ export function signInToken(env: NodeJS.ProcessEnv = process.env): string {
   return fixed;
 }
 
-export function createSignIn(guard: RequestGuard, port: number, token = signInToken()): SignIn {
+export interface SignInOptions {
+  /** The token the printed link carries; default a random one, or the tests' fixed one. */
+  token?: string;
+  /** Where `ecs-workbook link` leaves fresh tokens (the learner's data folder). */
+  dataDir?: string;
+}
+
+export function createSignIn(guard: RequestGuard, port: number, options: SignInOptions | string = {}): SignIn {
+  const { token = signInToken(), dataDir } = typeof options === 'string' ? { token: options } : options;
+  // The fixed token of tests and automation signs in many browser contexts; a real one, one browser.
+  const reusable = Boolean(process.env[signInTokenVariable]) && token === process.env[signInTokenVariable];
   const sessionValue = randomBytes(32).toString('base64url');
   const cookieName = `ecs-workbook-session-${port}`;
+  const unspent = new Set([token]);
+  const spent = new Set<string>();
 
-  const cookieOf = (req: IncomingMessage): string | undefined => {
+  /** Every value sent under our cookie's name: another local origin may plant a same-named one. */
+  const cookiesOf = (req: IncomingMessage): string[] => {
+    const values: string[] = [];
     for (const part of (req.headers.cookie ?? '').split(';')) {
       const eq = part.indexOf('=');
-      if (eq > 0 && part.slice(0, eq).trim() === cookieName) return part.slice(eq + 1).trim();
+      if (eq > 0 && part.slice(0, eq).trim() === cookieName) values.push(part.slice(eq + 1).trim());
     }
-    return undefined;
+    return values;
   };
+
+  /** Accepts a token once: this launch's, one made by `freshToken`, or one `ecs-workbook link` left. */
+  const spend = (given: string): 'ok' | 'spent' | 'wrong' => {
+    for (const candidate of unspent) {
+      if (!sameSecret(given, candidate)) continue;
+      if (!reusable || candidate !== token) {
+        unspent.delete(candidate);
+        spent.add(candidate);
+      }
+      return 'ok';
+    }
+    const fresh = dataDir ? readFreshLinkToken(dataDir, port) : undefined;
+    if (fresh && sameSecret(given, fresh)) {
+      spendFreshLinkToken(dataDir!, port);
+      spent.add(fresh);
+      return 'ok';
+    }
+    for (const used of spent) if (sameSecret(given, used)) return 'spent';
+    return 'wrong';
+  };
+
+  // Any match counts: a planted cookie with a longer path comes first and must not lock the learner out.
+  const isSignedIn = (req: IncomingMessage) => cookiesOf(req).some((value) => sameSecret(value, sessionValue));
 
   return {
     token,
     cookieName,
     link: (baseUrl) => `${baseUrl.replace(/\/?$/, '/')}#sign-in=${token}`,
-    isSignedIn(req) {
-      const value = cookieOf(req);
-      return value !== undefined && sameSecret(value, sessionValue);
+    isSignedIn,
+    freshToken() {
+      const fresh = randomBytes(32).toString('base64url');
+      unspent.add(fresh);
+      return fresh;
     },
     async handleSignIn(req, res) {
       if (req.method !== 'POST') return json(res, 405, { error: 'Sign in with POST /api/session and a JSON body {"token": "…"}.' }, { allow: 'POST' });
@@ -83,8 +129,14 @@ export function createSignIn(guard: RequestGuard, port: number, token = signInTo
       } catch {
         given = undefined;
       }
-      if (typeof given !== 'string' || !sameSecret(given, token)) {
-        return json(res, 403, { error: 'This sign-in link is not valid (the workbook may have been restarted). Open the link that `npm start` printed last; it ends in #sign-in=….' });
+      // The same browser opened its link again (a reload, a bookmark): signed in already, nothing spent.
+      if (isSignedIn(req)) return json(res, 200, { signedIn: true });
+      const verdict = typeof given === 'string' ? spend(given) : 'wrong';
+      if (verdict === 'spent') {
+        return json(res, 403, { error: 'This sign-in link was already used by a browser. To sign in another browser, run `npx ecs-workbook link` in the project folder (or `ecs-workbook link` in the workbook terminal) and open the link it prints.' });
+      }
+      if (verdict === 'wrong') {
+        return json(res, 403, { error: 'This sign-in link is not valid (the workbook may have been restarted). Open the link that `npm start` printed last; it ends in #sign-in=…, or get a fresh one with `npx ecs-workbook link`.' });
       }
       json(res, 200, { signedIn: true }, { 'set-cookie': `${cookieName}=${sessionValue}; HttpOnly; SameSite=Strict; Path=/` });
     },

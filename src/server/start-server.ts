@@ -1,13 +1,16 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import send from 'send';
+import { dataDir } from '../settings/data-dir.ts';
 import { buildIsStale } from './build-freshness.ts';
+import { openBrowserPrivately } from './open-browser.ts';
 import { loopbackHosts, type ServerOptions } from './server-options.ts';
+import { serveWorkbook } from './serve-workbook.ts';
 import { createWorkbook } from './workbook.ts';
 
-type AstroHandler = (req: unknown, res: unknown, next: () => void, locals: App.Locals) => Promise<void>;
+type AstroHandler = (req: unknown, res: unknown, next: (() => void) | undefined, locals: App.Locals) => Promise<void>;
 
 const root = process.cwd();
 
@@ -22,13 +25,6 @@ function buildIfStale() {
   }
 }
 
-function openBrowser(url: string) {
-  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
-  child.on('error', () => console.log(`Open ${url} in your browser.`));
-  child.unref();
-}
-
 /** Builds when needed, then serves the workbook from one Node process: pages, API and terminal. */
 export async function startServer(options: ServerOptions) {
   buildIfStale();
@@ -37,28 +33,33 @@ export async function startServer(options: ServerOptions) {
   const clientDir = join(root, 'dist', 'client');
 
   const workbook = createWorkbook({ host: options.host, port: options.port });
-  const server = createServer((req, res) => {
-    void workbook.handleRequest(req, res, () => {
-      const render = () => void astroHandler(req, res, () => {}, { workbook: workbook.localsFor(req) });
-      // Built assets first (hashed, cached forever); everything else is a page Astro renders.
-      if (req.method !== 'GET' && req.method !== 'HEAD') return render();
-      let path: string;
-      try {
-        path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      } catch {
-        // The workbook core answers these with 400 first; never let a throw here hang a request.
-        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end('The address is not valid: each % must be followed by two hexadecimal digits.\n');
-        return;
-      }
-      if (path.endsWith('/')) return render();
+  const server = createServer();
+  const render = async (req: IncomingMessage, res: ServerResponse) => {
+    // Every page may carry the launch secret (signed in) or the learner's values: never cached.
+    res.setHeader('cache-control', 'no-store');
+    // No `next`: a path that matches no page gets Astro's 404 page instead of waiting for ever.
+    await astroHandler(req, res, undefined, { workbook: workbook.localsFor(req) });
+  };
+  serveWorkbook(server, workbook, (req, res) => {
+    // Built assets first (hashed, cached forever); everything else is a page Astro renders.
+    if (req.method !== 'GET' && req.method !== 'HEAD') return render(req, res);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      // The workbook core answers these with 400 first; never let a throw here hang a request.
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('The address is not valid: each % must be followed by two hexadecimal digits.\n');
+      return;
+    }
+    if (path.endsWith('/')) return render(req, res);
+    return new Promise<void>((resolve) => {
       send(req, path, { root: clientDir, index: false, dotfiles: 'deny', immutable: path.startsWith('/_astro/'), maxAge: path.startsWith('/_astro/') ? '1y' : 0 })
-        .on('error', render)
-        .pipe(res);
+        .on('error', () => resolve(render(req, res)))
+        .on('end', resolve)
+        .pipe(res)
+        .on('close', resolve);
     });
-  });
-  server.on('upgrade', (req, socket, head) => {
-    if (!workbook.handleUpgrade(req, socket, head)) socket.destroy();
   });
 
   await new Promise<void>((resolve) => {
@@ -85,13 +86,15 @@ export async function startServer(options: ServerOptions) {
   }
   console.log(`ECS Workbook is running at ${url}`);
   // Printed even with --no-open: a browser that has not opened this link cannot use the terminal.
-  console.log(`Open this link to sign this browser in (it ends in #sign-in=…, keep it private):\n  ${signInLink}`);
-  if (options.open) openBrowser(signInLink);
+  console.log(`Open this link to sign this browser in (it ends in #sign-in=…, keep it private; it signs in one browser, and \`npx ecs-workbook link\` makes another):\n  ${signInLink}`);
+  // The browser opens a private file that redirects to the link: argv is readable by every user.
+  const removeRedirectPage = options.open ? openBrowserPrivately(workbook.config.dataDir ?? dataDir(), options.port, signInLink) : () => {};
 
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    removeRedirectPage();
     await workbook.close();
     server.closeAllConnections();
     server.close(() => process.exit(0));

@@ -18,6 +18,11 @@ export interface WorkbookConfig {
   dataDir?: string;
   /** Terminal timings and limits (tests shorten them); defaults suit a learner. */
   terminal?: Partial<Pick<TerminalFeatureOptions, 'helloTimeoutMs' | 'heartbeatMs' | 'idleMs' | 'limits'>>;
+  /**
+   * A request that is not a stream and has no answer after this long gets a 503 (default 90 s:
+   * longer than a check's own time limit plus the identity lookup before it).
+   */
+  requestTimeoutMs?: number;
 }
 
 /** A part of the server that answers some requests or upgrades (the API, the terminal). */
@@ -42,7 +47,7 @@ export interface Workbook {
    */
   localsFor(req: IncomingMessage): WorkbookLocals;
   /** Answers what the workbook serves itself; calls `next` for everything Astro renders. */
-  handleRequest(req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void>;
+  handleRequest(req: IncomingMessage, res: ServerResponse, next: () => void | Promise<void>): Promise<void>;
   /** Handles WebSocket upgrades for our paths; returns false for others (Vite's HMR in dev). */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   close(): Promise<void>;
@@ -58,6 +63,42 @@ export const securityHeaders: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };
+
+const defaultRequestTimeoutMs = 90_000;
+
+/** Streams (server-sent events) stay open by design; every other answer has a deadline. */
+function isStream(res: ServerResponse): boolean {
+  return String(res.getHeader('content-type') ?? '').startsWith('text/event-stream');
+}
+
+/**
+ * Answers a request whose handler failed or ran out of time: a 5xx when nothing was sent yet,
+ * else the connection is cut so the client sees the answer broke off. Never throws.
+ */
+function failRequest(res: ServerResponse, status: number, message: string) {
+  try {
+    if (res.writableEnded || res.destroyed) return;
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+    res.end(`${message}\n`);
+  } catch {
+    res.destroy();
+  }
+}
+
+/** A raw HTTP answer on an upgrade socket, which has no ServerResponse. Never throws. */
+function refuseRawUpgrade(socket: Duplex, status: number, message: string) {
+  const body = `${message}\n`;
+  try {
+    if (socket.writable) socket.end(`HTTP/1.1 ${status} ${status === 400 ? 'Bad Request' : 'Internal Server Error'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    else socket.destroy();
+  } catch {
+    socket.destroy();
+  }
+}
 
 /** Whether every %-escape in the path decodes (`/%E0%A4%A` does not, and would throw later). */
 function hasValidEscapes(path: string): boolean {
@@ -82,16 +123,29 @@ function terminalIdleMs(env: NodeJS.ProcessEnv = process.env): number {
 
 export function createWorkbook(config: WorkbookConfig): Workbook {
   const guard = createRequestGuard(config.host, config.port);
+  const requestTimeoutMs = config.requestTimeoutMs ?? defaultRequestTimeoutMs;
   const launchSecret = randomBytes(32).toString('base64url');
   const checks = createChecksFeature(guard, { ...(config.dataDir && { dataDir: config.dataDir }) });
-  const signIn = createSignIn(guard, config.port);
+  const signIn = createSignIn(guard, config.port, { dataDir: config.dataDir ?? dataDir() });
   const localsFor = (req: IncomingMessage): WorkbookLocals => {
     const signedIn = signIn.isSignedIn(req);
     // Read once per page: every Step, the sidebar and the home page ask, and they must agree.
     let statuses: ReturnType<WorkbookLocals['stepStatuses']> | undefined;
+    if (!signedIn) {
+      // Another local process or user may fetch pages: it learns neither the learner's progress
+      // nor their account id (commands show the {{accountId}} placeholder instead).
+      return {
+        signedIn,
+        stepStatuses: () => ({}),
+        variables: () => {
+          const { accountId: _accountId, ...rest } = checks.variables();
+          return rest;
+        },
+      };
+    }
     return {
       signedIn,
-      ...(signedIn && { launchSecret }),
+      launchSecret,
       stepStatuses: () => (statuses ??= checks.stepStatuses()),
       variables: checks.variables,
     };
@@ -115,42 +169,80 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
     launchSecret,
     localsFor,
     async handleRequest(req, res, next) {
-      for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
-      if (!guard.isAllowedHost(req)) {
-        // A page that reached us through DNS rebinding carries its own name in Host.
-        refuse(res, 403, `ECS Workbook answers only at ${[...guard.allowedHosts].join(', ')}. Open http://127.0.0.1:${config.port}/ instead.`);
-        return;
+      // The one guarded entry for every request: whatever a handler throws, and however long it
+      // takes, the client gets an answer and the process (with the learner's shell) lives on.
+      const timer = setTimeout(() => {
+        if (!isStream(res)) failRequest(res, 503, 'The workbook took too long to answer this request. Try again; if it keeps happening, restart the workbook.');
+      }, requestTimeoutMs);
+      timer.unref();
+      res.once('close', () => clearTimeout(timer));
+      // A late write to an answer that already ended (after the timeout's 503) costs that answer only.
+      res.on('error', () => res.destroy());
+      try {
+        await answer(req, res, next);
+      } catch (error) {
+        console.error('A request failed:', error);
+        failRequest(res, 500, `The workbook failed to answer: ${(error as Error)?.message ?? String(error)}`);
       }
-      const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-      if (!hasValidEscapes(url.pathname)) {
-        refuse(res, 400, `The address ${url.pathname} is not valid: each % must be followed by two hexadecimal digits that form UTF-8. Check the link.`);
-        return;
-      }
-      if (url.pathname === sessionPath) {
-        await signIn.handleSignIn(req, res);
-        return;
-      }
-      if (url.pathname.startsWith('/api/') && !signIn.isSignedIn(req)) {
-        // Progress, settings and checks belong to the learner's own browser only.
-        res.writeHead(401, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(JSON.stringify({ error: 'This browser is not signed in to the workbook. Open the link that `npm start` printed; it ends in #sign-in=….' }));
-        return;
-      }
-      for (const feature of features) {
-        if (await feature.handleRequest?.(req, res, url)) return;
-      }
-      if (url.pathname.startsWith('/api/')) {
-        refuse(res, 404, `No API at ${url.pathname}.`);
-        return;
-      }
-      next();
     },
     handleUpgrade(req, socket, head) {
-      const url = new URL(req.url ?? '/', 'http://upgrade.invalid');
-      return features.some((feature) => feature.handleUpgrade?.(req, socket, head, url) ?? false);
+      // A client may reset the connection while we refuse it; that must cost only this socket.
+      socket.on('error', () => socket.destroy());
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', 'http://upgrade.invalid');
+      } catch {
+        refuseRawUpgrade(socket, 400, 'The address of this request is not valid.');
+        return true;
+      }
+      try {
+        return features.some((feature) => feature.handleUpgrade?.(req, socket, head, url) ?? false);
+      } catch (error) {
+        console.error('An upgrade failed:', error);
+        refuseRawUpgrade(socket, 500, 'The workbook failed to answer this connection.');
+        return true;
+      }
     },
     async close() {
       await Promise.all(features.map((feature) => feature.close?.()));
     },
   };
+
+  async function answer(req: IncomingMessage, res: ServerResponse, next: () => void | Promise<void>) {
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    if (!guard.isAllowedHost(req)) {
+      // A page that reached us through DNS rebinding carries its own name in Host.
+      refuse(res, 403, `ECS Workbook answers only at ${[...guard.allowedHosts].join(', ')}. Open http://127.0.0.1:${config.port}/ instead.`);
+      return;
+    }
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    } catch {
+      refuse(res, 400, 'The address of this request is not valid. Check the link.');
+      return;
+    }
+    if (!hasValidEscapes(url.pathname)) {
+      refuse(res, 400, `The address ${url.pathname} is not valid: each % must be followed by two hexadecimal digits that form UTF-8. Check the link.`);
+      return;
+    }
+    if (url.pathname === sessionPath) {
+      await signIn.handleSignIn(req, res);
+      return;
+    }
+    if (url.pathname.startsWith('/api/') && !signIn.isSignedIn(req)) {
+      // Progress, settings and checks belong to the learner's own browser only.
+      res.writeHead(401, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ error: 'This browser is not signed in to the workbook. Open the link that `npm start` printed; it ends in #sign-in=….' }));
+      return;
+    }
+    for (const feature of features) {
+      if (await feature.handleRequest?.(req, res, url)) return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      refuse(res, 404, `No API at ${url.pathname}.`);
+      return;
+    }
+    await next();
+  }
 }

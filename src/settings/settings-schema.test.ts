@@ -85,7 +85,14 @@ describe('settings that Run types into the shell', () => {
     for (const path of ['~/my work', '~/a;rm -rf ~', '/tmp/$(id)', '/tmp/`id`', "~/it's", '~/a&b', '~/a|b', '~/a>b', '~/a*', '~/a?', 'a/~/b', '~user/x', '-rf']) {
       expect(problems({ workspace: path }), path).toEqual([{ field: 'workspace', message: expect.stringContaining('may use only letters, digits and ._-/ ("~" only at the start') }]);
     }
-    for (const path of ['~', '~/ecs-workbook', '/home/me/ecs_workbook-2', 'work/ecs.1']) expect(problems({ workspace: path }), path).toEqual([]);
+    for (const path of ['~', '~/ecs-workbook', '/home/me/ecs_workbook-2', '/work/ecs.1']) expect(problems({ workspace: path }), path).toEqual([]);
+  });
+
+  it('refuses a workspace that is relative, climbs with "..", or is too long, with the rule', () => {
+    expect(problems({ workspace: 'work/ecs' })).toEqual([{ field: 'workspace', message: expect.stringContaining('must be a full path: starting with / or ~/') }]);
+    expect(problems({ workspace: '~/../../etc' })).toEqual([{ field: 'workspace', message: expect.stringContaining('may not contain ".."') }]);
+    expect(problems({ workspace: `/tmp/${'a'.repeat(300)}` })).toEqual([{ field: 'workspace', message: expect.stringContaining('at most 200 characters') }]);
+    expect(problems({ workspace: '~/a..b/c.d' })).toEqual([]);
   });
 
   it('refuses a region that is not a region', () => {

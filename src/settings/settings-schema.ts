@@ -23,6 +23,8 @@ export const defaultNames = {
 export type NameSetting = keyof typeof defaultNames;
 export const nameSettings = Object.keys(defaultNames) as NameSetting[];
 export const defaultWorkspace = '~/ecs-workbook';
+/** Long enough for any sensible folder, short enough that the shell's prompt and commands stay usable. */
+export const maxWorkspaceLength = 200;
 
 interface Rule { test: (value: string) => boolean; rule: string }
 
@@ -75,10 +77,15 @@ export const settingsSchema = z
       .refine((v) => v === undefined || v.length <= 12, 'a prefix has at most 12 characters: it goes in front of every name, and load balancer names may have at most 32'),
     ...Object.fromEntries(nameSettings.map((name) => [name, optionalText])) as Record<NameSetting, typeof optionalText>,
     logGroup: optionalText,
-    workspace: optionalText.refine(
-      (v) => v === undefined || isSafeWorkspacePath(v),
-      'the workspace folder path may use only letters, digits and ._-/ ("~" only at the start, as ~ or ~/…); no spaces, quotes or characters a shell treats specially ($ ` ; & | < > * ? and so on), because commands use it unquoted',
-    ),
+    workspace: optionalText
+      .refine(
+        (v) => v === undefined || isSafeWorkspacePath(v),
+        'the workspace folder path may use only letters, digits and ._-/ ("~" only at the start, as ~ or ~/…); no spaces, quotes or characters a shell treats specially ($ ` ; & | < > * ? and so on), because commands use it unquoted',
+      )
+      // Relative to what? The server's folder is not the learner's; and `..` hides where it goes.
+      .refine((v) => v === undefined || !isSafeWorkspacePath(v) || /^(?:~(?:\/|$)|\/)/.test(v), 'the workspace folder must be a full path: starting with / or ~/ (e.g. ~/ecs-workbook)')
+      .refine((v) => v === undefined || !isSafeWorkspacePath(v) || !v.split('/').includes('..'), 'the workspace folder path may not contain ".." (write the folder it leads to instead)')
+      .refine((v) => v === undefined || (v.length <= maxWorkspaceLength && v.split('/').every((part) => part.length <= 255)), `the workspace folder path has at most ${maxWorkspaceLength} characters (and at most 255 between slashes)`),
     language: z.enum(languages).optional(),
   })
   .strict()

@@ -17,6 +17,18 @@ export interface LocalShellOptions {
   launcher?: CliLauncher;
 }
 
+/**
+ * Bytes node-pty holds for a pty whose input buffer is full. node-pty has no public figure for
+ * it, so this reads its write queue (node-pty 1.x on Unix) and says 0 when that is not there.
+ */
+function queuedInputBytes(pty: unknown): number {
+  const queue = (pty as { _writeStream?: { _writeQueue?: { buffer: Uint8Array; offset: number }[] } })._writeStream?._writeQueue;
+  if (!Array.isArray(queue)) return 0;
+  let bytes = 0;
+  for (const task of queue) bytes += task.buffer.byteLength - task.offset;
+  return bytes;
+}
+
 /** Starts the learner's login shell on a pty in their workspace folder, with an explicit environment. */
 export function localShellSpawner(options: LocalShellOptions = {}): SpawnShell {
   const learnerEnv = options.learnerEnv ?? process.env;
@@ -43,6 +55,7 @@ export function localShellSpawner(options: LocalShellOptions = {}): SpawnShell {
       onData: (listener) => pty.onData((chunk) => listener(chunk as unknown as Uint8Array)),
       onExit: (listener) => pty.onExit(({ exitCode, signal }) => listener(signal ? -1 : exitCode)),
       write: (data) => pty.write(Buffer.from(data.buffer, data.byteOffset, data.byteLength)),
+      pendingInput: () => queuedInputBytes(pty),
       resize: (cols, rows) => {
         try {
           pty.resize(cols, rows);

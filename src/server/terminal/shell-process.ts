@@ -9,6 +9,8 @@ export interface ShellProcess {
   /** The shell ended by itself; `code` is -1 when a signal ended it. */
   onExit(listener: (code: number) => void): void;
   write(data: Uint8Array): void;
+  /** Input bytes written but not yet taken by the shell's terminal (a shell that does not read). */
+  pendingInput?(): number;
   resize(cols: number, rows: number): void;
   /** Stops reading output; once the pty's buffer fills, the program blocks in write(). */
   pause(): void;

@@ -52,6 +52,11 @@ export interface FlowLimits {
    */
   inFlightMs: number;
   maxHigh: number;
+  /**
+   * Input waiting for a shell that does not read it (a paste while a program holds stdin). Beyond
+   * this, input is dropped and the tab is told, so nothing grows without limit in the server.
+   */
+  inputQueue: number;
 }
 
 export const defaultFlowLimits: FlowLimits = {
@@ -68,6 +73,7 @@ export const defaultFlowLimits: FlowLimits = {
   batchMs: 2,
   inFlightMs: 40,
   maxHigh: 4 * 1024 * 1024,
+  inputQueue: 1024 * 1024,
 };
 
 export interface SessionOptions {
@@ -116,6 +122,8 @@ export class TerminalSession {
   /** A keystroke went to the shell since the last flush: its answer is sent at once. */
   #answering = false;
   #paused = false;
+  /** Input was dropped and the tab told; reset once the shell has read half of what waits. */
+  #inputDropped = false;
   /** How much the flow limits are scaled for the pacing tab (1 for a slow or new tab). */
   #scale = 1;
   #pollTimer: NodeJS.Timeout | undefined;
@@ -168,7 +176,8 @@ export class TerminalSession {
         // terminal's own answers to replayed sequences itself, and the learner's typing is real.
         if (viewer.role !== 'owner' || !this.#links.has(link)) return;
         this.#setPacer(link);
-        this.write(data);
+        if (!this.write(data)) this.#tellInputDropped(link);
+        else if (this.#inputDropped && (this.#shell.pendingInput?.() ?? 0) < this.#limits.inputQueue / 2) this.#inputDropped = false;
       },
       resize: (cols, rows) => {
         if (viewer.role !== 'owner' || !this.#links.has(link)) return;
@@ -180,12 +189,27 @@ export class TerminalSession {
     };
   }
 
-  write(data: Uint8Array) {
-    if (this.#ended) return;
+  /** Sends input to the shell; false when it was dropped because too much is waiting already. */
+  write(data: Uint8Array): boolean {
+    if (this.#ended) return true;
+    const waiting = this.#shell.pendingInput?.() ?? 0;
+    // A lone control key (Ctrl-C, Ctrl-D) is never dropped: it is how the learner ends the program.
+    const controlKey = data.byteLength === 1 && data[0]! < 0x20;
+    if (!controlKey && waiting + data.byteLength > this.#limits.inputQueue) return false;
     // Send what the shell already printed now, so the echo of this keystroke is not held back.
     this.#flush();
     this.#answering = true;
     this.#shell.write(data);
+    return true;
+  }
+
+  /** Says once per episode, in the tab's own terminal, that its input is being dropped. */
+  #tellInputDropped(link: Link) {
+    if (this.#inputDropped || link.state !== 'live') return;
+    this.#inputDropped = true;
+    const kib = Math.round(this.#limits.inputQueue / 1024);
+    const notice = `\r\n\x1b[33m[ECS Workbook] The program in this terminal is not reading its input: ${kib} KiB are waiting, so what you type or paste now is dropped. Wait for it, or press Ctrl-C.\x1b[0m\r\n`;
+    this.#sendOutput(link, frame(ServerOp.output, new TextEncoder().encode(notice)));
   }
 
   resize(cols: number, rows: number) {

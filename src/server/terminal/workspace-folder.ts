@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 
 /**
  * The learner's workspace folder, where the shell starts and the lessons put their files: the
@@ -19,4 +19,31 @@ export function ensureWorkspaceFolder(env: NodeJS.ProcessEnv = process.env, sett
   const folder = workspaceFolder(env, setting);
   mkdirSync(folder, { recursive: true });
   return folder;
+}
+
+/**
+ * Why the shell could not start in this workspace setting, or undefined when it can: the folder
+ * exists, or the nearest folder above it that exists lets the learner create it. A file in the
+ * way, or a folder that is not theirs, is refused when the setting is saved, not later as a
+ * terminal that will not open.
+ */
+export function workspaceCreationProblem(setting: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const folder = workspaceFolder(env, setting);
+  for (let path = folder; ; path = dirname(path)) {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      if (dirname(path) === path) return undefined;
+      continue; // Not there yet: created on the first start.
+    }
+    if (!stat.isDirectory()) return `${path} is a file, so the workspace folder ${folder} cannot be made there; choose another folder`;
+    if (path === folder) return undefined;
+    try {
+      accessSync(path, constants.W_OK | constants.X_OK);
+      return undefined;
+    } catch {
+      return `you may not create folders in ${path}; choose a workspace folder under your home folder (e.g. ~/ecs-workbook)`;
+    }
+  }
 }

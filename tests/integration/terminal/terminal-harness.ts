@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { ClientOp, frame, ServerOp, u16Pair, u32, type Role } from '../../../src/server/terminal/protocol.ts';
+import { serveWorkbook } from '../../../src/server/serve-workbook.ts';
 import { createWorkbook, type Workbook, type WorkbookConfig } from '../../../src/server/workbook.ts';
 import { signIn } from '../../harness/sign-in.ts';
 
@@ -34,10 +35,8 @@ export async function startTestServer(terminal: WorkbookConfig['terminal'] = {})
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const workbook = createWorkbook({ host: '127.0.0.1', port, terminal });
-  server.on('request', (req, res) => void workbook.handleRequest(req, res, () => res.end('page')));
-  server.on('upgrade', (req, socket, head) => {
-    if (!workbook.handleUpgrade(req, socket, head)) socket.destroy();
-  });
+  // The same wiring as `npm start`; a stand-in answers for Astro's pages.
+  serveWorkbook(server, workbook, (_req, res) => void res.end('page'));
   const origin = `http://127.0.0.1:${port}`;
   const cookie = await signIn(origin, workbook.signIn.token);
   return {
