@@ -49,8 +49,8 @@ describe('ecs-workbook check', () => {
     expect(result).toMatchObject({ status: 'pass', exitCode: 0, summary: 'Signed in to AWS account 123456789012; checks look in ap-northeast-1.' });
     expect(result.items.find((i) => i.id === 'account')?.actual).toBe('123456789012');
     const store = openProgressStore(data);
-    expect(store.statuses()).toEqual({ 'setup/aws-identity': 'pass' });
-    expect(store.attempts()[0]!.source).toBe('cli');
+    expect(store.forLearner('local').statuses()).toEqual({ 'setup/aws-identity': 'pass' });
+    expect(store.forLearner('local').attempts()[0]!.source).toBe('cli');
     store.close();
   });
 
@@ -96,7 +96,7 @@ describe('ecs-workbook check', () => {
       expect(JSON.parse(stdout), round).toMatchObject({ status: 'pass', summary: expect.stringMatching(/^A container has run on your engine/) });
     }
     const store = openProgressStore(data);
-    expect(store.statuses()).toEqual({ 'containers/first-run': 'pass' });
+    expect(store.forLearner('local').statuses()).toEqual({ 'containers/first-run': 'pass' });
     store.close();
   });
 
