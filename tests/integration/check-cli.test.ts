@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -98,6 +98,15 @@ describe('ecs-workbook check', () => {
     const store = openProgressStore(data);
     expect(store.forLearner('local').statuses()).toEqual({ 'containers/first-run': 'pass' });
     store.close();
+  });
+
+  it('a progress file that cannot be used is "could not check", exit 3, with what to do; never "not yet"', async () => {
+    const data = temp('blocked');
+    // A folder where the file should be: SQLite cannot open it.
+    mkdirSync(join(data, 'progress.sqlite'));
+    const { code, stdout } = await cli(['setup/docker', '--json', '--data-dir', data], { DOCKER_HOST: 'tcp://127.0.0.1:9' });
+    expect(code).toBe(3);
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'error', exitCode: 3, summary: expect.stringMatching(/progress file .* could not be used .*Check that the folder is writable/) });
   });
 
   it('lists the valid step ids for an unknown one, exit 4', async () => {
