@@ -1,14 +1,14 @@
 /**
- * A progress file damaged on disk (bytes overwritten inside its pages, as a crash on a bad disk
- * leaves it): opening it finds the damage at once, moves it aside, keeps the learners' settings,
- * and starts a working store.
+ * A progress file damaged on disk: opening it finds the damage at once, moves it aside, keeps the
+ * learners' settings, and starts a working store.
  */
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../checks/check-contract.ts';
 import { storeFileName } from '../settings/data-dir.ts';
+import { writeDamagedStore } from '../../tests/harness/damaged-store.ts';
 import { openProgressStore, ProgressStoreError, type ProgressStore } from './progress-store.ts';
 
 const pass: CheckResult = { status: 'pass', summary: { key: 'ok' }, items: [], resources: [] };
@@ -22,23 +22,10 @@ function track(store: ProgressStore) {
   return store;
 }
 
-/** A real store with two learners' settings and enough attempts to span many pages, then damaged. */
 function damagedStore(): string {
   const dir = mkdtempSync(join(tmpdir(), 'wb-corrupt-'));
   cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  const store = openProgressStore(dir);
-  store.forLearner('local').putSettings({ region: 'eu-central-1', prefix: 'kim' });
-  store.forLearner('ben').putSettings({ region: 'us-west-2' });
-  for (let i = 0; i < 300; i++) store.forLearner('local').record({ step: `lesson/step-${i % 7}`, result: pass, snapshot: { filler: 'x'.repeat(200), i }, source: 'cli', durationMs: 1 });
-  store.close();
-  const file = join(dir, storeFileName);
-  const pageSize = 4096;
-  const pages = statSync(file).size / pageSize;
-  expect(pages).toBeGreaterThan(10);
-  // Garbage over the interior of several attempt pages; the header and the settings page stay intact.
-  const fd = openSync(file, 'r+');
-  for (const page of [pages - 6, pages - 4, pages - 2]) writeSync(fd, Buffer.alloc(3000, 0x5a), 0, 3000, page * pageSize + 8);
-  closeSync(fd);
+  writeDamagedStore(dir, { local: { region: 'eu-central-1', prefix: 'kim' }, ben: { region: 'us-west-2' } });
   return dir;
 }
 

@@ -120,7 +120,10 @@ export function createChecksApi(serviceFor: (learner: string) => CheckService, l
       const saved = service.saveSettings(await readJson(req));
       if (!saved.ok) throw new HttpError(400, 'Some settings are not allowed.', { problems: saved.problems });
       live.changed();
-      void service.refreshIdentity().then((found) => found && live.changed());
+      void service
+        .refreshIdentity()
+        .then((found) => found && live.changed())
+        .catch((error: Error) => console.error(error.message));
       json(res, 200, await settingsView(service));
     },
     'POST /api/lessons/start': async (req, res, _url, service) => {

@@ -3,8 +3,11 @@
  * data folder, one check service per learner (made when that learner is first seen), live events,
  * the API, and the `locals` functions pages call while rendering (step statuses, placeholder values).
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createCheckService, type CheckService } from '../checks/check-service.ts';
-import { openProgressStore } from '../progress/progress-store.ts';
+import { openProgressStore, ProgressStoreError, type ProgressStore } from '../progress/progress-store.ts';
 import { dataDir } from '../settings/data-dir.ts';
 import { createChecksApi } from './checks-api.ts';
 import { createLiveEvents } from './live-events.ts';
@@ -26,8 +29,35 @@ export interface ChecksFeatureOptions {
   warm?: string[];
 }
 
+/**
+ * The progress store, or, when its file cannot be used at all (a damaged one is already replaced
+ * by the store itself), a temporary one: the workbook always starts, and says what was lost.
+ */
+function openStoreOrTemporary(dir: string): { store: ProgressStore; notice?: string } {
+  try {
+    const store = openProgressStore(dir);
+    return { store, ...(store.notice && { notice: store.notice }) };
+  } catch (error) {
+    if (!(error instanceof ProgressStoreError)) throw error;
+    const notice = `${error.message} Until then, progress is kept in a temporary folder and is lost when the workbook stops.`;
+    console.error(notice);
+    return { store: openProgressStore(mkdtempSync(join(tmpdir(), 'ecs-workbook-unsaved-'))), notice };
+  }
+}
+
+/** A page must render even when the store fails; the API and the CLI report the failure. */
+function orElse<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ProgressStoreError)) throw error;
+    console.error(error.message);
+    return fallback;
+  }
+}
+
 export function createChecksFeature(guard: RequestGuard, options: ChecksFeatureOptions = {}): ChecksFeature {
-  const store = openProgressStore(options.dataDir ?? dataDir());
+  const { store, notice } = openStoreOrTemporary(options.dataDir ?? dataDir());
   const services = new Map<string, CheckService>();
   const refreshVariables = (learner: string) => void serviceFor(learner).variables().catch(() => undefined);
   const live = createLiveEvents(store, { onSettingsChanged: refreshVariables });
@@ -39,25 +69,28 @@ export function createChecksFeature(guard: RequestGuard, options: ChecksFeatureO
     services.set(learner, service);
     void service.variables().catch(() => undefined);
     // Ask STS who the learner is in the background; pages show placeholders until it answers.
-    void service.refreshIdentity().then((found) => {
-      if (found) {
-        void service.variables().catch(() => undefined);
-        live.changed();
-      }
-    });
+    void service
+      .refreshIdentity()
+      .then((found) => {
+        if (found) {
+          void service.variables().catch(() => undefined);
+          live.changed();
+        }
+      })
+      .catch((error: Error) => console.error(error.message));
     return service;
   }
   for (const learner of options.warm ?? []) serviceFor(learner);
 
-  const api = createChecksApi(serviceFor, live, guard, store.notice);
+  const api = createChecksApi(serviceFor, live, guard, notice);
   return {
     feature: api,
-    stepStatuses: (learner) => store.forLearner(learner).statuses(),
+    stepStatuses: (learner) => orElse(() => store.forLearner(learner).statuses(), {}),
     variables: (learner) => {
       const service = serviceFor(learner);
-      const identity = service.identity();
+      const identity = orElse(() => service.identity(), undefined);
       return { ...service.cachedPlaceholders(), ...(identity && { accountId: identity.accountId }) };
     },
-    identity: (learner) => serviceFor(learner).identity(),
+    identity: (learner) => orElse(() => serviceFor(learner).identity(), undefined),
   };
 }

@@ -63,11 +63,20 @@ export function createLiveEvents(store: ProgressStore, options: { pollMs?: numbe
     }
   };
 
+  let lastFailure = '';
   const timer = setInterval(() => {
-    const version = store.dataVersion();
-    if (version === lastVersion) return;
-    lastVersion = version;
-    scan();
+    try {
+      const version = store.dataVersion();
+      if (version === lastVersion) return;
+      lastVersion = version;
+      scan();
+      lastFailure = '';
+    } catch (error) {
+      // A store failure in the background must not stop the server; say it once, not every poll.
+      const message = (error as Error).message;
+      if (message !== lastFailure) console.error(message);
+      lastFailure = message;
+    }
   }, options.pollMs ?? 400);
   timer.unref();
   // Proxies and browsers drop a silent stream; a comment line every 25 s keeps it open.
