@@ -22,7 +22,6 @@ import { defaultLanguage, isLanguage, type Language } from '../i18n/languages.ts
 import type { CheckService } from '../checks/check-service.ts';
 import { UnknownStepError } from '../checks/check-registry.ts';
 import { ProgressStoreError } from '../progress/progress-store.ts';
-import type { Principal } from '../shared/principal.ts';
 import { defaultNames, defaultWorkspace } from '../settings/settings-schema.ts';
 import type { LiveEvents } from './live-events.ts';
 import type { RequestGuard } from './request-guard.ts';
