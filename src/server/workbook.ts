@@ -97,8 +97,10 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
   const resolvePrincipal: ResolvePrincipal = config.resolvePrincipal ?? ((req) => (signIn.isSignedIn(req) ? soloLearner : undefined));
   const localsFor = (req: IncomingMessage): WorkbookLocals => {
     const principal = resolvePrincipal(req);
-    // Pages show a learner's own progress and values; an instructor has none of their own.
-    const learner = principal?.kind === 'learner' ? principal.id : undefined;
+    // Pages show a learner's own progress and values; an instructor has none of their own. A solo
+    // workbook's pages have only one learner to show, signed in or not, as they always did; with
+    // a workshop sign-in, a page that is not signed in shows nobody's.
+    const learner = principal?.kind === 'learner' ? principal.id : !principal && !config.resolvePrincipal ? soloLearner.id : undefined;
     // Read once per page: every Step, the sidebar and the home page ask, and they must agree.
     let statuses: ReturnType<WorkbookLocals['stepStatuses']> | undefined;
     return {
