@@ -17,7 +17,7 @@ Object.assign(process.env, moto.env);
 delete process.env.AWS_PROFILE;
 const data = mkdtempSync(join(tmpdir(), 'wb-bench-'));
 const store = openProgressStore(data);
-const service = createCheckService(store);
+const service = createCheckService(store.forLearner('local'));
 const overhead: number[] = [];
 const observe: number[] = [];
 try {

@@ -21,8 +21,9 @@ afterEach(() => {
 
 function freshService() {
   const dir = mkdtempSync(join(tmpdir(), 'wb-service-'));
-  const store = openProgressStore(dir);
-  opened.push({ store, dir });
+  const file = openProgressStore(dir);
+  opened.push({ store: file, dir });
+  const store = file.forLearner('local');
   // A remembered identity, so the run does not ask STS (nothing here answers it).
   store.putCached('identity', { accountId: '123456789012', arn: 'arn:aws:iam::123456789012:user/learner' });
   return { store, service: createCheckService(store, { env: { AWS_REGION: 'ap-northeast-1' } }) };
@@ -75,7 +76,7 @@ describe('check service: the lesson start a run is judged by', () => {
 
   it('a start recorded earlier (the lesson page opened) is given to the run', async () => {
     const { store, service } = freshService();
-    store.markLessonStarted('containers', undefined, '2026-01-01T00:00:00.000Z');
+    store.markLessonStarted('containers', '2026-01-01T00:00:00.000Z');
     expect(startGiven(await service.run('containers/probe', { check: probe('pass') }))).toBe('2026-01-01T00:00:00.000Z');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Language } from '../i18n/languages.ts';
-import { soloLearner, type Attempt, type ProgressStore } from '../progress/progress-store.ts';
+import type { Attempt, LearnerStore } from '../progress/progress-store.ts';
 import { learnerVariables, placeholderValues } from '../settings/learner-variables.ts';
 import { parseSettings, type Settings } from '../settings/settings-schema.ts';
 import { createAwsClients, destroyAwsClients } from './aws-clients.ts';
@@ -22,7 +22,8 @@ export interface Identity { accountId: string; arn: string }
 const identityFreshMs = 15 * 60_000;
 
 export interface CheckService {
-  store: ProgressStore;
+  /** The one learner this service acts for. */
+  store: LearnerStore;
   registry(): Promise<CheckRegistry>;
   settings(): Settings;
   saveSettings(input: unknown): { ok: true; settings: Settings } | { ok: false; problems: { field: string; message: string }[] };
@@ -42,16 +43,16 @@ export interface CheckService {
   render(attempt: Attempt, lang: Language): Promise<RenderedResult>;
 }
 
-export function createCheckService(store: ProgressStore, options: { env?: NodeJS.ProcessEnv; learner?: string; registry?: CheckRegistry } = {}): CheckService {
+/** A check service for one learner: `store` is that learner's view of the progress file. */
+export function createCheckService(store: LearnerStore, options: { env?: NodeJS.ProcessEnv; registry?: CheckRegistry } = {}): CheckService {
   const env = options.env ?? process.env;
-  const learner = options.learner ?? soloLearner;
   let placeholders: Record<string, string> = {};
 
   const settings = (): Settings => {
-    const parsed = parseSettings(store.getSettings(learner));
+    const parsed = parseSettings(store.getSettings());
     return parsed.ok ? parsed.settings : {};
   };
-  const identity = () => store.getCached<Identity>('identity', learner)?.value;
+  const identity = () => store.getCached<Identity>('identity')?.value;
   const region = () => resolveRegion(settings().region, env);
 
   const service: CheckService = {
@@ -60,7 +61,7 @@ export function createCheckService(store: ProgressStore, options: { env?: NodeJS
     settings,
     saveSettings(input) {
       const parsed = parseSettings(input);
-      if (parsed.ok) store.putSettings(parsed.settings as Record<string, unknown>, learner);
+      if (parsed.ok) store.putSettings(parsed.settings as Record<string, unknown>);
       return parsed;
     },
     region,
@@ -72,7 +73,7 @@ export function createCheckService(store: ProgressStore, options: { env?: NodeJS
         const answer = await aws.sts.send(new GetCallerIdentityCommand({}), { abortSignal: AbortSignal.timeout(timeoutMs) });
         if (!answer.Account || !answer.Arn) return undefined;
         const found = { accountId: answer.Account, arn: answer.Arn };
-        store.putCached('identity', found, learner);
+        store.putCached('identity', found);
         return found;
       } catch {
         return undefined; // the setup/aws-identity check explains why, with the fix
@@ -93,7 +94,7 @@ export function createCheckService(store: ProgressStore, options: { env?: NodeJS
       const timeoutMs = runOptions.timeoutMs ?? (Number(env.ECS_WORKBOOK_CHECK_TIMEOUT_MS) || defaultCheckTimeoutMs);
       // One deadline for the whole run, identity lookup included: a stalled endpoint ends it on time.
       const deadline = Date.now() + timeoutMs;
-      const remembered = store.getCached<Identity>('identity', learner);
+      const remembered = store.getCached<Identity>('identity');
       // Later checks compare account ids (image URIs, role ARNs); the setup checks do not need one.
       if (!stepId.startsWith('setup/') && (!remembered || Date.now() - Date.parse(remembered.updatedAt) > identityFreshMs)) {
         await service.refreshIdentity(Math.min(8000, timeoutMs));
@@ -102,19 +103,19 @@ export function createCheckService(store: ProgressStore, options: { env?: NodeJS
       const lesson = stepId.split('/')[0]!;
       // Only a start recorded before this run counts (opening the lesson page records one): a
       // terminal-first learner's work done before their first Check must still pass.
-      const lessonStartedAt = store.lessonStartedBefore(lesson, runStartedAt, learner);
+      const lessonStartedAt = store.lessonStartedBefore(lesson, runStartedAt);
       const owned = createCheckContext({ vars, ...(lessonStartedAt && { lessonStartedAt }), timeoutMs: Math.max(1000, deadline - Date.now()) });
       try {
         const run = await runCheck(check, owned.ctx, { env, timeoutMs });
         // The identity check's pass is the freshest word on who the learner is.
         const found = run.result.status === 'pass' ? run.result.resources.find((r) => r.type === 'sts:identity') : undefined;
-        if (found?.name) store.putCached('identity', { accountId: found.name, arn: found.id }, learner);
+        if (found?.name) store.putCached('identity', { accountId: found.name, arn: found.id });
         // The first Check that finds the work still to do (fail, or pending) marks the lesson as
         // started, so later runs can tell fresh work from leftovers of an earlier try. A pass does
         // not: the work was already done, and a later re-check must not turn it into a failure; an
         // error does not either: the workbook could not look, so it knows nothing about the work.
-        if (run.result.status === 'fail' || run.result.status === 'pending') store.markLessonStarted(lesson, learner, runStartedAt);
-        const attempt = store.record({ step: stepId, result: run.result, snapshot: run.snapshot, source: runOptions.source ?? 'cli', durationMs: run.durationMs, learner });
+        if (run.result.status === 'fail' || run.result.status === 'pending') store.markLessonStarted(lesson, runStartedAt);
+        const attempt = store.record({ step: stepId, result: run.result, snapshot: run.snapshot, source: runOptions.source ?? 'cli', durationMs: run.durationMs });
         return { attempt, run };
       } finally {
         owned.dispose();

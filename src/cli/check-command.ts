@@ -12,6 +12,8 @@ import { createCheckService } from '../checks/check-service.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import { findLesson, readLessonSteps } from '../lessons/lesson-steps.ts';
 import { openLearnerStore } from '../progress/open-learner-store.ts';
+import { ProgressStoreError, type ProgressStore } from '../progress/progress-store.ts';
+import { soloLearner } from '../shared/principal.ts';
 import { dataDir } from '../settings/data-dir.ts';
 import { formatResult } from './print-result.ts';
 
@@ -80,6 +82,13 @@ function parse(argv: string[]): Options {
   return options;
 }
 
+/** The store failed, not the learner's work: "could not check" (exit 3), never "not yet". */
+function storeFailed(error: ProgressStoreError, json: boolean): number {
+  if (json) console.log(JSON.stringify({ status: 'error', summary: error.message, exitCode: exitCodes.error }, null, 2));
+  else console.error(error.message);
+  return exitCodes.error;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Back-off between rounds while something is pending: 10 s, 15 s, 20 s, then every 30 s. */
 export const watchDelaysMs = [10_000, 15_000, 20_000, 30_000];
@@ -95,9 +104,16 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     }
     throw error;
   }
-  const store = openLearnerStore(options.dataDir ? resolve(options.dataDir) : dataDir(env));
+  let store: ProgressStore;
   try {
-    const service = createCheckService(store, { env });
+    store = openLearnerStore(options.dataDir ? resolve(options.dataDir) : dataDir(env));
+  } catch (error) {
+    if (error instanceof ProgressStoreError) return storeFailed(error, options.json);
+    throw error;
+  }
+  try {
+    // The CLI's edge: it runs in the solo learner's own terminal, so it acts for that learner.
+    const service = createCheckService(store.forLearner(soloLearner.id), { env });
     const registry = await service.registry();
     const lang = (options.lang as Language | undefined) ?? languageFrom(service.settings().language, env);
 
@@ -156,6 +172,9 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
       if (!options.json) console.log(lang === 'ja' ? `${delay / 1000} 秒後にもう一度チェックします (Ctrl-C で終了)` : `Checking again in ${delay / 1000} s (Ctrl-C stops).`);
       await sleep(delay);
     }
+  } catch (error) {
+    if (error instanceof ProgressStoreError) return storeFailed(error, options.json);
+    throw error;
   } finally {
     store.close();
   }

@@ -3,11 +3,11 @@
  * with expected vs found, hint, a fix command with Copy and Run, details), re-checks a `pending`
  * result by itself with back-off and a visible countdown up to a limit, shows `error` apart from a
  * failure, and announces each result in an aria-live region. Results of CLI runs arrive live.
+ * Every Check on the page shares one progress client: one GET of the stored results, one stream.
  */
 import { installCommandActions } from './command-actions.ts';
+import { connect, latestResults, onProgress, onResults, runCheck, type LatestResult, type RenderedResult } from './progress-client.ts';
 
-interface RenderedItem { id: string; status: string; label: string; expected?: string; actual?: string; hint?: string; fix?: string; details?: string }
-interface RenderedResult { status: string; summary: string; items: RenderedItem[] }
 type Texts = Record<string, string>;
 
 /** Seconds between automatic re-checks of a pending result; the list's length is the limit. */
@@ -104,7 +104,6 @@ function renderResult(root: HTMLElement, result: RenderedResult, t: Texts, note?
 function setupCheck(root: HTMLElement) {
   const t = JSON.parse(root.dataset.i18n ?? '{}') as Texts;
   const step = root.dataset.check!;
-  const lang = document.documentElement.lang || 'en';
   const button = root.querySelector<HTMLButtonElement>('[data-check-run]')!;
   const live = root.querySelector<HTMLElement>('[data-check-live]')!;
   const countdown = root.querySelector<HTMLElement>('[data-check-countdown]')!;
@@ -150,9 +149,8 @@ function setupCheck(root: HTMLElement) {
     button.disabled = true;
     button.textContent = t.running!;
     try {
-      const response = await fetch('/api/checks/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ step, lang, source }) });
-      const body = (await response.json()) as { attempt?: { id: number }; result?: RenderedResult; error?: string };
-      if (!response.ok || !body.result) throw new Error(body.error ?? `HTTP ${response.status}`);
+      const { ok, status, body } = await runCheck(step, source);
+      if (!ok || !body.result) throw new Error(body.error ?? `HTTP ${status}`);
       lastShownId = body.attempt?.id ?? lastShownId;
       renderResult(root, body.result, t);
       announce(body.result);
@@ -172,25 +170,16 @@ function setupCheck(root: HTMLElement) {
   button.addEventListener('click', () => void run('browser'));
 
   /** Shows the latest stored result (on load, and when a run elsewhere, e.g. the CLI, lands). */
-  const showLatest = async (onlyNewerThan = 0) => {
-    const response = await fetch(`/api/progress?lang=${encodeURIComponent(lang)}`);
-    if (!response.ok) return;
-    const body = (await response.json()) as { latest: Record<string, { id: number; source: string; result: RenderedResult }> };
-    const latest = body.latest[step];
-    if (!latest) {
-      root.querySelector<HTMLElement>('[data-check-result]')!.hidden = true;
-      return;
-    }
-    if (latest.id <= Math.max(onlyNewerThan, lastShownId)) return;
+  const showLatest = (latest: LatestResult | undefined, isNews: boolean) => {
+    if (!latest || latest.id <= lastShownId || running) return;
     lastShownId = latest.id;
     const fromTerminal = latest.source === 'cli' || latest.source === 'watch';
     renderResult(root, latest.result, t, fromTerminal ? t.fromTerminal : undefined);
-    if (onlyNewerThan) announce(latest.result);
+    if (isNews) announce(latest.result);
   };
-  void showLatest();
-  window.addEventListener('workbook:progress', (event) => {
-    const detail = (event as CustomEvent<{ statuses: Record<string, string>; attempts?: { id: number; step: string }[] }>).detail;
-    if (detail.attempts?.some((a) => a.step === step && a.id > lastShownId)) void showLatest(lastShownId);
+  void latestResults().then((latest) => showLatest(latest[step], false));
+  onResults((latest) => showLatest(latest[step], true));
+  onProgress((detail) => {
     if (!(step in detail.statuses) && !running) {
       // The step was reset: forget the shown result.
       root.querySelector<HTMLElement>('[data-check-result]')!.hidden = true;
@@ -201,6 +190,7 @@ function setupCheck(root: HTMLElement) {
 
 export function setupChecks() {
   installCommandActions();
+  connect();
   const roots = [...document.querySelectorAll<HTMLElement>('[data-check]:not([data-check-ready])')];
   const lessons = new Set<string>();
   for (const root of roots) {

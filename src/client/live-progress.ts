@@ -4,8 +4,7 @@
  * a Check in another tab or a CLI run in the terminal shows up here without a reload.
  */
 import { isShellSafeValue } from '../lessons/command-variables.ts';
-
-type Statuses = Record<string, string>;
+import { connect, onProgress, onSettings, type Statuses } from './progress-client.ts';
 
 function labels(): Record<string, string> {
   const element = document.getElementById('wb-live-labels');
@@ -50,17 +49,15 @@ export async function refreshVariables() {
   window.dispatchEvent(new CustomEvent('workbook:settings', { detail: view }));
 }
 
+let started = false;
+
 export function startLiveProgress() {
-  const flag = '__workbookLive';
-  if ((window as unknown as Record<string, boolean>)[flag] || typeof EventSource === 'undefined') return;
-  (window as unknown as Record<string, boolean>)[flag] = true;
-  const events = new EventSource('/api/events');
-  const onProgress = (event: MessageEvent) => {
-    const data = JSON.parse(event.data as string) as { statuses: Statuses; attempts?: { id: number; step: string; status: string; source: string }[] };
-    applyStatuses(data.statuses);
-    window.dispatchEvent(new CustomEvent('workbook:progress', { detail: data }));
-  };
-  events.addEventListener('hello', onProgress);
-  events.addEventListener('progress', onProgress);
-  events.addEventListener('settings', () => void refreshVariables());
+  if (started) return;
+  started = true;
+  onProgress((news) => {
+    applyStatuses(news.statuses);
+    window.dispatchEvent(new CustomEvent('workbook:progress', { detail: news }));
+  });
+  onSettings(() => void refreshVariables());
+  connect();
 }

@@ -8,7 +8,7 @@
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { storeFileName } from '../settings/data-dir.ts';
-import { openProgressStore, type ProgressStore } from './progress-store.ts';
+import { openProgressStore, ProgressStoreError, type ProgressStore } from './progress-store.ts';
 
 export class StoreOpenError extends Error {
   override name = 'StoreOpenError';
@@ -29,7 +29,7 @@ function tighten(path: string, mode: number) {
   }
 }
 
-/** Creates or checks the data folder and opens the store in it. Throws StoreOpenError only. */
+/** Creates or checks the data folder and opens the store in it. Throws StoreOpenError, or the store's ProgressStoreError. */
 export function openLearnerStore(dir: string, options: Parameters<typeof openProgressStore>[1] = {}): ProgressStore {
   const file = join(dir, storeFileName);
   try {
@@ -52,6 +52,9 @@ export function openLearnerStore(dir: string, options: Parameters<typeof openPro
   try {
     store = openProgressStore(dir, options);
   } catch (error) {
+    // The store's own verdict on a file it cannot use (damaged beyond moving aside) stays as it is:
+    // the server then carries on with a temporary store, the CLI reports "could not check".
+    if (error instanceof ProgressStoreError) throw error;
     throw new StoreOpenError(`The progress file ${file} cannot be opened (${reason(error)}). ${howToChoose}`);
   }
   // The folder now holds the learner's progress, account id and caller ARN: theirs alone to read.

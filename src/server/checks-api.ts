@@ -8,7 +8,11 @@
  *   GET  /api/settings                                 settings, effective variables, identity, region
  *   PUT  /api/settings         {region?, prefix?, …}   save (400 with the broken rules when invalid)
  *   POST /api/lessons/start    {lesson}                remember when a lesson was first opened
- *   GET  /api/events                                   server-sent events: progress, settings
+ *   GET  /api/events                                   server-sent events: this learner's progress, settings
+ *   GET  /api/events/all                               an instructor's stream: every learner's progress
+ *
+ * Every route acts for the principal the edge resolved: a learner's routes read and write only that
+ * learner's rows. An instructor has no progress of their own, so only the all-learners stream answers one.
  *
  * The Host is checked for every request by the workbook core. State-changing requests also need an
  * allowed Origin (a foreign page cannot post to us) and a JSON content type (no simple CORS form).
@@ -17,6 +21,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { defaultLanguage, isLanguage, type Language } from '../i18n/languages.ts';
 import type { CheckService } from '../checks/check-service.ts';
 import { UnknownStepError } from '../checks/check-registry.ts';
+import { ProgressStoreError } from '../progress/progress-store.ts';
 import { defaultNames, defaultWorkspace, isSafeWorkspacePath } from '../settings/settings-schema.ts';
 import { workspaceCreationProblem } from './terminal/workspace-folder.ts';
 import type { LiveEvents } from './live-events.ts';
@@ -64,14 +69,20 @@ function language(value: unknown): Language {
   return isLanguage(value) ? value : defaultLanguage;
 }
 
-export function createChecksApi(service: CheckService, live: LiveEvents, guard: RequestGuard): WorkbookFeature {
-  const settingsView = async () => {
+type Route = (req: IncomingMessage, res: ServerResponse, url: URL, service: CheckService) => Promise<void>;
+
+/**
+ * `serviceFor(learner)` gives that learner's check service; `notice` is the store's one-time word
+ * that the progress file was damaged and replaced.
+ */
+export function createChecksApi(serviceFor: (learner: string) => CheckService, live: LiveEvents, guard: RequestGuard, notice?: string): WorkbookFeature {
+  const settingsView = async (service: CheckService) => {
     const [vars, region] = await Promise.all([service.variables(), service.region()]);
     return { settings: service.settings(), variables: vars, identity: service.identity() ?? null, region, defaults: { ...defaultNames, workspace: defaultWorkspace } };
   };
 
-  const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>> = {
-    'POST /api/checks/run': async (req, res) => {
+  const routes: Record<string, Route> = {
+    'POST /api/checks/run': async (req, res, _url, service) => {
       const body = await readJson(req);
       // A step id is a string; anything else (an array, an object with toString) is refused, not coerced.
       if (typeof body.step !== 'string') throw new HttpError(400, 'step must be a step id as a string, e.g. "setup/docker".');
@@ -83,67 +94,81 @@ export function createChecksApi(service: CheckService, live: LiveEvents, guard: 
       live.changed();
       json(res, 200, { attempt: { id: attempt.id, step, status: attempt.status, at: attempt.at, durationMs: attempt.durationMs, source }, result: await service.render(attempt, language(body.lang)) });
     },
-    'GET /api/progress': async (_req, res, url) => {
+    'GET /api/progress': async (_req, res, url, service) => {
       const lang = language(url.searchParams.get('lang'));
       const latest = service.store.latest();
       const steps: Record<string, unknown> = {};
       for (const [step, attempt] of Object.entries(latest)) {
         steps[step] = { id: attempt.id, status: attempt.status, at: attempt.at, source: attempt.source, result: await service.render(attempt, lang) };
       }
-      json(res, 200, { statuses: service.store.statuses(), latest: steps, ...(service.store.notice && { notice: service.store.notice }) });
+      json(res, 200, { statuses: service.store.statuses(), latest: steps, ...(notice && { notice }) });
     },
-    'POST /api/progress/reset': async (req, res) => {
+    'POST /api/progress/reset': async (req, res, _url, service) => {
       const body = await readJson(req);
       const step = typeof body.step === 'string' && body.step ? body.step : undefined;
       service.store.reset(step);
       live.changed();
       json(res, 200, { statuses: service.store.statuses() });
     },
-    'GET /api/progress/export': async (_req, res) => {
+    'GET /api/progress/export': async (_req, res, _url, service) => {
       json(res, 200, { exportedAt: new Date().toISOString(), settings: service.settings(), statuses: service.store.statuses(), attempts: service.store.attempts() }, {
         'content-disposition': 'attachment; filename="ecs-workbook-progress.json"',
       });
     },
-    'GET /api/settings': async (_req, res) => {
-      json(res, 200, await settingsView());
+    'GET /api/settings': async (_req, res, _url, service) => {
+      json(res, 200, await settingsView(service));
     },
-    'PUT /api/settings': async (req, res) => {
+    'PUT /api/settings': async (req, res, _url, service) => {
       const input = await readJson(req);
       const folder = typeof input.workspace === 'string' && isSafeWorkspacePath(input.workspace.trim()) && /^(?:~|\/)/.test(input.workspace.trim()) ? workspaceCreationProblem(input.workspace.trim()) : undefined;
       if (folder) throw new HttpError(400, 'Some settings are not allowed.', { problems: [{ field: 'workspace', message: folder }] });
       const saved = service.saveSettings(input);
       if (!saved.ok) throw new HttpError(400, 'Some settings are not allowed.', { problems: saved.problems });
       live.changed();
-      void service.refreshIdentity().then((found) => found && live.changed());
-      json(res, 200, await settingsView());
+      void service
+        .refreshIdentity()
+        .then((found) => found && live.changed())
+        .catch((error: Error) => console.error(error.message));
+      json(res, 200, await settingsView(service));
     },
-    'POST /api/lessons/start': async (req, res) => {
+    'POST /api/lessons/start': async (req, res, _url, service) => {
       const body = await readJson(req);
       const lesson = body.lesson;
       if (typeof lesson !== 'string' || !/^[a-z0-9-]{1,64}$/.test(lesson)) throw new HttpError(400, 'lesson must be the lesson part of a step id, e.g. "setup".');
       json(res, 200, { lesson, startedAt: service.store.markLessonStarted(lesson) });
     },
-    'GET /api/events': async (_req, res) => {
-      live.subscribe(res);
+    'GET /api/events': async (_req, res, _url, service) => {
+      live.subscribeLearner(res, service.store.learner);
     },
   };
 
   return {
-    async handleRequest(req, res, url) {
+    async handleRequest(req, res, url, principal) {
       if (!url.pathname.startsWith('/api/')) return false;
-      const route = routes[`${req.method} ${url.pathname.replace(/\/$/, '')}`];
-      if (!route) {
+      const path = `${req.method} ${url.pathname.replace(/\/$/, '')}`;
+      const route = routes[path];
+      if (!route && path !== 'GET /api/events/all') {
         // Terminal and other features answer their own /api/ paths before or after us.
         return false;
       }
       try {
+        if (!principal) throw new HttpError(401, 'This request is not signed in to the workbook.');
         if (req.method !== 'GET' && req.method !== 'HEAD' && !guard.isAllowedOrigin(req)) {
           throw new HttpError(403, `Requests that change state must come from the workbook's own pages (Origin ${[...guard.allowedOrigins].join(' or ')}).`);
         }
-        await route(req, res, url);
+        if (!route) {
+          if (principal.kind !== 'instructor') throw new HttpError(403, 'Only an instructor may follow every learner\'s progress; your own progress streams from /api/events.');
+          live.subscribeAll(res);
+        } else {
+          if (principal.kind !== 'learner') throw new HttpError(403, 'An instructor has no progress of their own; follow the learners at /api/events/all.');
+          await route(req, res, url, serviceFor(principal.id));
+        }
       } catch (error) {
         if (error instanceof HttpError) json(res, error.status, error.body);
-        else {
+        else if (error instanceof ProgressStoreError) {
+          // The store failed, not the learner's work: "could not check", with the fix.
+          json(res, 503, { error: error.message, couldNotCheck: true });
+        } else {
           console.error(error);
           json(res, 500, { error: `The workbook failed: ${(error as Error).message}` });
         }

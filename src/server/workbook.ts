@@ -10,6 +10,7 @@ import { soloCredentials } from './terminal/credentials.ts';
 import { localShellSpawner } from './terminal/local-shell.ts';
 import { createTerminalFeature, type TerminalFeatureOptions } from './terminal/terminal-feature.ts';
 import type { WorkbookLocals } from './workbook-locals.ts';
+import { soloLearner, type Principal, type ResolvePrincipal } from '../shared/principal.ts';
 
 export interface WorkbookConfig {
   host: string;
@@ -23,14 +24,22 @@ export interface WorkbookConfig {
    * longer than a check's own time limit plus the identity lookup before it).
    */
   requestTimeoutMs?: number;
+  /**
+   * Who a request is (the edge). Default, solo mode: a browser holding this launch's sign-in cookie
+   * is the one local learner. A workshop sign-in gives its own, resolving one principal per learner.
+   */
+  resolvePrincipal?: ResolvePrincipal;
 }
 
 /** A part of the server that answers some requests or upgrades (the API, the terminal). */
 export interface WorkbookFeature {
-  /** Answers the request and returns true, or returns false to pass it on. */
-  handleRequest?(req: IncomingMessage, res: ServerResponse, url: URL): boolean | Promise<boolean>;
+  /**
+   * Answers the request and returns true, or returns false to pass it on. `principal` is who the
+   * edge found the request to be, undefined when it is not signed in.
+   */
+  handleRequest?(req: IncomingMessage, res: ServerResponse, url: URL, principal: Principal | undefined): boolean | Promise<boolean>;
   /** Takes over the upgrade and returns true, or returns false to pass it on. */
-  handleUpgrade?(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): boolean;
+  handleUpgrade?(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, principal: Principal | undefined): boolean;
   close?(): void | Promise<void>;
 }
 
@@ -125,38 +134,43 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
   const guard = createRequestGuard(config.host, config.port);
   const requestTimeoutMs = config.requestTimeoutMs ?? defaultRequestTimeoutMs;
   const launchSecret = randomBytes(32).toString('base64url');
-  const checks = createChecksFeature(guard, { ...(config.dataDir && { dataDir: config.dataDir }) });
+  const checks = createChecksFeature(guard, { ...(config.dataDir && { dataDir: config.dataDir }), ...(!config.resolvePrincipal && { warm: [soloLearner.id] }) });
   const signIn = createSignIn(guard, config.port, { dataDir: config.dataDir ?? dataDir() });
+  const resolvePrincipal: ResolvePrincipal = config.resolvePrincipal ?? ((req) => (signIn.isSignedIn(req) ? soloLearner : undefined));
   const localsFor = (req: IncomingMessage): WorkbookLocals => {
-    const signedIn = signIn.isSignedIn(req);
-    // Read once per page: every Step, the sidebar and the home page ask, and they must agree.
-    let statuses: ReturnType<WorkbookLocals['stepStatuses']> | undefined;
-    if (!signedIn) {
+    const principal = resolvePrincipal(req);
+    // Pages show a learner's own progress and values; an instructor has none of their own.
+    const learner = principal?.kind === 'learner' ? principal.id : undefined;
+    if (!principal) {
       // Another local process or user may fetch pages: it learns neither the learner's progress
-      // nor their account id (commands show the {{accountId}} placeholder instead).
+      // nor their account id (commands show the {{accountId}} placeholder instead). A solo page
+      // still shows the one learner's names, which are no secret; a workshop page shows nobody's.
       return {
-        signedIn,
+        signedIn: false,
         stepStatuses: () => ({}),
         variables: () => {
-          const { accountId: _accountId, ...rest } = checks.variables();
+          if (config.resolvePrincipal) return {};
+          const { accountId: _accountId, ...rest } = checks.variables(soloLearner.id);
           return rest;
         },
       };
     }
+    // Read once per page: every Step, the sidebar and the home page ask, and they must agree.
+    let statuses: ReturnType<WorkbookLocals['stepStatuses']> | undefined;
     return {
-      signedIn,
+      signedIn: true,
       launchSecret,
-      stepStatuses: () => (statuses ??= checks.stepStatuses()),
-      variables: checks.variables,
+      stepStatuses: () => (statuses ??= learner ? checks.stepStatuses(learner) : {}),
+      variables: () => (learner ? checks.variables(learner) : {}),
     };
   };
   const features: WorkbookFeature[] = [checks.feature];
   features.push(
     createTerminalFeature({
       guard,
-      isSignedIn: signIn.isSignedIn,
       authenticate: soloCredentials(launchSecret),
-      spawnShell: localShellSpawner({ workspace: () => checks.variables().workspace, launcher: writeCliLauncher(config.dataDir ?? dataDir()) }),
+      // The local shell is the solo learner's; a per-learner shell provider will be given the principal.
+      spawnShell: localShellSpawner({ workspace: () => checks.variables(soloLearner.id).workspace, launcher: writeCliLauncher(config.dataDir ?? dataDir()) }),
       idleMs: terminalIdleMs(),
       ...config.terminal,
     }),
@@ -196,7 +210,8 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
         return true;
       }
       try {
-        return features.some((feature) => feature.handleUpgrade?.(req, socket, head, url) ?? false);
+        const principal = resolvePrincipal(req);
+        return features.some((feature) => feature.handleUpgrade?.(req, socket, head, url, principal) ?? false);
       } catch (error) {
         console.error('An upgrade failed:', error);
         refuseRawUpgrade(socket, 500, 'The workbook failed to answer this connection.');
@@ -230,14 +245,16 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
       await signIn.handleSignIn(req, res);
       return;
     }
-    if (url.pathname.startsWith('/api/') && !signIn.isSignedIn(req)) {
+    // The edge: who is asking, resolved once; everything below acts for this principal.
+    const principal = resolvePrincipal(req);
+    if (url.pathname.startsWith('/api/') && !principal) {
       // Progress, settings and checks belong to the learner's own browser only.
       res.writeHead(401, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       res.end(JSON.stringify({ error: 'This browser is not signed in to the workbook. Open the link that `npm start` printed; it ends in #sign-in=….' }));
       return;
     }
     for (const feature of features) {
-      if (await feature.handleRequest?.(req, res, url)) return;
+      if (await feature.handleRequest?.(req, res, url, principal)) return;
     }
     if (url.pathname.startsWith('/api/')) {
       refuse(res, 404, `No API at ${url.pathname}.`);

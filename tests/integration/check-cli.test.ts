@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -49,8 +49,8 @@ describe('ecs-workbook check', () => {
     expect(result).toMatchObject({ status: 'pass', exitCode: 0, summary: 'Signed in to AWS account 123456789012; checks look in ap-northeast-1.' });
     expect(result.items.find((i) => i.id === 'account')?.actual).toBe('123456789012');
     const store = openProgressStore(data);
-    expect(store.statuses()).toEqual({ 'setup/aws-identity': 'pass' });
-    expect(store.attempts()[0]!.source).toBe('cli');
+    expect(store.forLearner('local').statuses()).toEqual({ 'setup/aws-identity': 'pass' });
+    expect(store.forLearner('local').attempts()[0]!.source).toBe('cli');
     store.close();
   });
 
@@ -96,8 +96,17 @@ describe('ecs-workbook check', () => {
       expect(JSON.parse(stdout), round).toMatchObject({ status: 'pass', summary: expect.stringMatching(/^A container has run on your engine/) });
     }
     const store = openProgressStore(data);
-    expect(store.statuses()).toEqual({ 'containers/first-run': 'pass' });
+    expect(store.forLearner('local').statuses()).toEqual({ 'containers/first-run': 'pass' });
     store.close();
+  });
+
+  it('a progress file that cannot be used is "could not check", exit 3, with what to do; never "not yet"', async () => {
+    const data = temp('blocked');
+    // A folder where the file should be: SQLite cannot open it.
+    mkdirSync(join(data, 'progress.sqlite'));
+    const { code, stdout } = await cli(['setup/docker', '--json', '--data-dir', data], { DOCKER_HOST: 'tcp://127.0.0.1:9' });
+    expect(code).toBe(3);
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'error', exitCode: 3, summary: expect.stringMatching(/progress file .* could not be used .*Check that the folder is writable/) });
   });
 
   it('lists the valid step ids for an unknown one, exit 4', async () => {

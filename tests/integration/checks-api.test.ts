@@ -97,7 +97,7 @@ describe('checks API', () => {
     })();
     await new Promise((resolve) => setTimeout(resolve, 100));
     const cli = openProgressStore(data);
-    cli.record({ step: 'setup/aws-identity', result: { status: 'error', summary: { key: 'check.error.no-credentials.summary' }, items: [], resources: [] }, snapshot: {}, source: 'cli', durationMs: 3 });
+    cli.forLearner('local').record({ step: 'setup/aws-identity', result: { status: 'error', summary: { key: 'check.error.no-credentials.summary' }, items: [], resources: [] }, snapshot: {}, source: 'cli', durationMs: 3 });
     cli.close();
     await Promise.race([received, new Promise((_, reject) => setTimeout(() => reject(new Error(`no progress event; got: ${text}`)), 3000))]);
     controller.abort();
@@ -133,7 +133,7 @@ describe('checks API', () => {
     expect((await bad.json()).problems).toEqual([{ field: 'cluster', message: expect.stringContaining('ECS names use 1–255 letters, digits, hyphens and underscores') }]);
     // A store written before these rules: its values never reach a command.
     const store = openProgressStore(data);
-    store.putSettings({ cluster: 'x;$(touch /tmp/p)', workspace: '~/a b' });
+    store.forLearner('local').putSettings({ cluster: 'x;$(touch /tmp/p)', workspace: '~/a b' });
     store.close();
     const view = await (await fetch(`${base}/api/settings`)).json();
     expect(view.variables.cluster).toBe('ecs-handson-cluster');

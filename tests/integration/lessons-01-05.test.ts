@@ -114,7 +114,7 @@ describe('lessons 01–05 as code', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ecs-workbook-data-'));
     try {
       const store = openProgressStore(dataDir);
-      const saved = createCheckService(store).saveSettings(settings);
+      const saved = createCheckService(store.forLearner('local')).saveSettings(settings);
       store.close();
       expect(saved.ok).toBe(true);
       const env = { PATH: process.env.PATH!, HOME: process.env.HOME!, LANG: 'C', ...moto.env, ECS_WORKBOOK_DATA_DIR: dataDir };

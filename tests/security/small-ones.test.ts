@@ -128,10 +128,11 @@ describe('pages', () => {
   beforeAll(async () => {
     server = await startRealServer({}, {
       seed: (dataDir) => {
-        const store = openProgressStore(dataDir);
+        const file = openProgressStore(dataDir);
+        const store = file.forLearner('local');
         store.putCached('identity', { accountId, arn: `arn:aws:iam::${accountId}:user/learner` });
         store.record({ step: 'ecr/repository', result: { status: 'pass', summary: { key: 'x' }, items: [], resources: [] }, snapshot: {}, source: 'cli', durationMs: 1 });
-        store.close();
+        file.close();
       },
     });
   }, 180_000);

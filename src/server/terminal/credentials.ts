@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Principal } from '../../shared/principal.ts';
 import type { Role } from './protocol.ts';
 
 /** Which session a hello's token opens, and with which role. The role belongs to the credential. */
@@ -9,7 +10,8 @@ export interface Grant {
   mayStart: boolean;
 }
 
-export type Authenticate = (token: string, askedRole: Role | undefined) => Grant | undefined;
+/** `principal` is who the upgrade's edge resolved: the grant is for that learner's own session. */
+export type Authenticate = (token: string, askedRole: Role | undefined, principal: Principal) => Grant | undefined;
 
 function digest(value: string) {
   return createHash('sha256').update(value, 'utf8').digest();
@@ -26,9 +28,9 @@ export function sameSecret(given: string, expected: string): boolean {
  * that grants `viewer` for any learner's session.
  */
 export function soloCredentials(launchSecret: string): Authenticate {
-  return (token, askedRole) => {
-    if (!sameSecret(token, launchSecret)) return undefined;
+  return (token, askedRole, principal) => {
+    if (!sameSecret(token, launchSecret) || principal.kind !== 'learner') return undefined;
     const role = askedRole === 'viewer' ? 'viewer' : 'owner';
-    return { sessionKey: 'learner', role, mayStart: role === 'owner' };
+    return { sessionKey: principal.id, role, mayStart: role === 'owner' };
   };
 }

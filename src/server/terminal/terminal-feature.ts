@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { Principal } from '../../shared/principal.ts';
 import type { RequestGuard } from '../request-guard.ts';
 import type { WorkbookFeature } from '../workbook.ts';
 import type { Authenticate } from './credentials.ts';
@@ -13,8 +14,6 @@ export const terminalPath = '/terminal';
 export interface TerminalFeatureOptions {
   guard: RequestGuard;
   authenticate: Authenticate;
-  /** Whether the upgrade carries the browser's session cookie (set by signing in). */
-  isSignedIn?(req: IncomingMessage): boolean;
   spawnShell: SpawnShell;
   /** A socket that has not said hello within this time is closed. */
   helloTimeoutMs?: number;
@@ -80,7 +79,7 @@ export function createTerminalFeature(options: TerminalFeatureOptions): Terminal
     return session;
   }
 
-  function accept(ws: WebSocket) {
+  function accept(ws: WebSocket, principal: Principal) {
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
     let attachment: Attachment | undefined;
@@ -93,7 +92,7 @@ export function createTerminalFeature(options: TerminalFeatureOptions): Terminal
 
     const hello = (message: Extract<ClientMessage, { op: 'hello' }>) => {
       clearTimeout(helloTimer);
-      const grant = options.authenticate(message.hello.token, message.hello.role);
+      const grant = options.authenticate(message.hello.token, message.hello.role, principal);
       if (!grant) return close(CloseCode.policy, 'wrong launch secret: reload the page');
       let session: TerminalSession | undefined;
       try {
@@ -158,7 +157,7 @@ export function createTerminalFeature(options: TerminalFeatureOptions): Terminal
 
   return {
     sessions,
-    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL) {
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, principal: Principal | undefined) {
       if (url.pathname !== terminalPath) return false;
       // Browsers send Origin on every WebSocket; a missing or foreign one is another site's page
       // (or a non-browser client) trying to reach the learner's shell: cross-site WebSocket hijacking.
@@ -167,7 +166,7 @@ export function createTerminalFeature(options: TerminalFeatureOptions): Terminal
         return true;
       }
       // Origin and Host can be forged by any local process; the session cookie cannot be guessed.
-      if (options.isSignedIn && !options.isSignedIn(req)) {
+      if (!principal) {
         refuseUpgrade(socket, 401, 'This browser is not signed in to the workbook: open the link that `npm start` printed (it ends in #sign-in=…).');
         return true;
       }
@@ -175,7 +174,7 @@ export function createTerminalFeature(options: TerminalFeatureOptions): Terminal
         refuseUpgrade(socket, 503, 'Too many terminal connections are open; close some workbook tabs.');
         return true;
       }
-      wss.handleUpgrade(req, socket, head, accept);
+      wss.handleUpgrade(req, socket, head, (ws) => accept(ws, principal));
       return true;
     },
     async close() {

@@ -1,0 +1,67 @@
+/**
+ * The server always starts, whatever state the progress file is in: a damaged file is moved aside
+ * (the learner's settings kept), a file that cannot be opened at all is replaced by a temporary
+ * store, and either way the learner is told what happened.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { createWorkbook, type Workbook } from '../../src/server/workbook.ts';
+import { soloLearner } from '../../src/shared/principal.ts';
+import { writeDamagedStore } from '../harness/damaged-store.ts';
+import { freePort } from '../harness/moto.ts';
+
+const savedEnv = { ...process.env };
+const cleanup: (() => Promise<void> | void)[] = [];
+beforeAll(() => {
+  Object.assign(process.env, { AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'x' });
+});
+afterAll(() => {
+  process.env = savedEnv;
+});
+afterEach(async () => {
+  for (const undo of cleanup.splice(0)) await undo();
+});
+
+async function start(dataDir: string): Promise<string> {
+  const port = await freePort();
+  const workbook: Workbook = createWorkbook({ host: '127.0.0.1', port, dataDir, resolvePrincipal: () => soloLearner });
+  const server: Server = createServer((req, res) => void workbook.handleRequest(req, res, () => { res.writeHead(404); res.end(); }));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  cleanup.unshift(async () => {
+    await workbook.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return `http://127.0.0.1:${port}`;
+}
+
+function folder() {
+  const dir = mkdtempSync(join(tmpdir(), 'wb-trouble-'));
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+describe('the server and a troubled progress file', () => {
+  it('starts on a damaged file, keeps the learner’s settings and says the file was moved aside', async () => {
+    const dir = folder();
+    writeDamagedStore(dir, { local: { prefix: 'kim' } });
+
+    const base = await start(dir);
+    const progress = (await (await fetch(`${base}/api/progress?lang=en`)).json()) as { statuses: unknown; notice?: string };
+    expect(progress.statuses).toEqual({});
+    expect(progress.notice).toMatch(/could not be read .*moved to .*Your settings were kept/);
+    const settings = (await (await fetch(`${base}/api/settings`)).json()) as { settings: unknown };
+    expect(settings.settings).toEqual({ prefix: 'kim' });
+  });
+
+  it('starts when the file cannot be opened at all, on a temporary store, and says so', async () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'progress.sqlite'));
+    const base = await start(dir);
+    const progress = (await (await fetch(`${base}/api/progress?lang=en`)).json()) as { notice?: string };
+    expect(progress.notice).toMatch(/could not be used .*progress is kept in a temporary folder and is lost when the workbook stops/);
+  });
+});

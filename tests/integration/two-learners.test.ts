@@ -1,0 +1,179 @@
+/**
+ * One server, two learners and an instructor. The server's edge is given a sign-in that maps three
+ * cookies to three principals (as a workshop sign-in will); everything else is the real workbook:
+ * the API, the live-event streams, the page locals and one SQLite file. Neither learner sees the
+ * other's progress, events or settings, and only the instructor may follow everyone.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openProgressStore } from '../../src/progress/progress-store.ts';
+import { createWorkbook, type Workbook } from '../../src/server/workbook.ts';
+import type { Principal } from '../../src/shared/principal.ts';
+import { freePort } from '../harness/moto.ts';
+
+const people: Record<string, Principal> = {
+  'who=ana': { kind: 'learner', id: 'ana' },
+  'who=ben': { kind: 'learner', id: 'ben' },
+  'who=teacher': { kind: 'instructor', id: 'teacher' },
+};
+const ana = 'who=ana';
+const ben = 'who=ben';
+const teacher = 'who=teacher';
+
+let server: Server;
+let workbook: Workbook;
+let base: string;
+const data = mkdtempSync(join(tmpdir(), 'wb-two-'));
+const savedEnv = { ...process.env };
+const streams: AbortController[] = [];
+
+beforeAll(async () => {
+  // Nothing may leave loopback: the background identity lookups go to a dead local endpoint.
+  Object.assign(process.env, { AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'x' });
+  const port = await freePort();
+  workbook = createWorkbook({ host: '127.0.0.1', port, dataDir: data, resolvePrincipal: (req) => people[req.headers.cookie ?? ''] });
+  server = createServer((req, res) => void workbook.handleRequest(req, res, () => { res.writeHead(404); res.end(); }));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${port}`;
+});
+afterAll(async () => {
+  for (const stream of streams) stream.abort();
+  await workbook.close();
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  process.env = savedEnv;
+  rmSync(data, { recursive: true, force: true });
+});
+
+const as = (cookie: string, path: string, init: RequestInit = {}) =>
+  fetch(`${base}${path}`, { ...init, headers: { cookie, origin: base, 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
+
+/** An open event stream, as a tab holds it: every frame received so far, parsed. */
+async function listen(cookie: string, path = '/api/events') {
+  const controller = new AbortController();
+  streams.push(controller);
+  const response = await as(cookie, path, { signal: controller.signal });
+  expect(response.status, `${cookie} ${path}`).toBe(200);
+  let text = '';
+  void (async () => {
+    const reader = response.body!.getReader();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        text += new TextDecoder().decode(value);
+      }
+    } catch {
+      // aborted at the end of the test
+    }
+  })();
+  const frames = () =>
+    text
+      .split('\n\n')
+      .map((block) => ({ event: /^event: (.*)$/m.exec(block)?.[1], data: /^data: (.*)$/m.exec(block)?.[1] }))
+      .filter((frame): frame is { event: string; data: string } => Boolean(frame.event && frame.data))
+      .map((frame) => ({ event: frame.event, data: JSON.parse(frame.data) as Record<string, unknown> }));
+  return {
+    frames,
+    of: (event: string) => frames().filter((frame) => frame.event === event).map((frame) => frame.data),
+    async until(event: string, count = 1) {
+      const deadline = Date.now() + 5000;
+      while (frames().filter((frame) => frame.event === event).length < count) {
+        if (Date.now() > deadline) throw new Error(`no ${event} event on ${cookie} ${path}; got: ${text}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+  };
+}
+
+/** Longer than the poll interval a few times over: what has not arrived by then is not coming. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
+
+describe('one server, two learners', () => {
+  it('keeps each learner’s progress and events to that learner, and the instructor hears both', async () => {
+    const anaEvents = await listen(ana);
+    const benEvents = await listen(ben);
+    const everyone = await listen(teacher, '/api/events/all');
+    await Promise.all([anaEvents.until('hello'), benEvents.until('hello'), everyone.until('hello')]);
+
+    // Ana checks a step in her browser (the real Docker check).
+    const run = await as(ana, '/api/checks/run', { method: 'POST', body: JSON.stringify({ step: 'setup/docker', lang: 'en' }) });
+    expect(run.status).toBe(200);
+    const { attempt } = (await run.json()) as { attempt: { id: number; status: string } };
+    await anaEvents.until('progress');
+    expect(anaEvents.of('progress')[0]).toMatchObject({ statuses: { 'setup/docker': attempt.status }, attempts: [{ id: attempt.id, step: 'setup/docker' }] });
+
+    // Ben's check lands from another process (his CLI writes the same file).
+    const cli = openProgressStore(data);
+    cli.forLearner('ben').record({ step: 'setup/aws-identity', result: { status: 'fail', summary: { key: 'check.error.no-credentials.summary' }, items: [], resources: [] }, snapshot: {}, source: 'cli', durationMs: 3 });
+    cli.close();
+    await benEvents.until('progress');
+    expect(benEvents.of('progress')).toEqual([{ statuses: { 'setup/aws-identity': 'fail' }, attempts: [expect.objectContaining({ step: 'setup/aws-identity', status: 'fail', source: 'cli' })] }]);
+
+    await everyone.until('progress', 2);
+    await settle();
+    // Neither heard the other; the instructor heard both, each frame naming its learner.
+    expect(anaEvents.of('progress')).toHaveLength(1);
+    expect(JSON.stringify(anaEvents.frames())).not.toContain('aws-identity');
+    expect(benEvents.of('progress')).toHaveLength(1);
+    expect(JSON.stringify(benEvents.frames())).not.toContain('setup/docker');
+    expect(everyone.of('progress').map((frame) => frame.learner)).toEqual(['ana', 'ben']);
+
+    // Their progress, read back, and what their pages render.
+    const progress = async (cookie: string) => ((await (await as(cookie, '/api/progress?lang=en')).json()) as { statuses: Record<string, string> }).statuses;
+    expect(await progress(ana)).toEqual({ 'setup/docker': attempt.status });
+    expect(await progress(ben)).toEqual({ 'setup/aws-identity': 'fail' });
+    const locals = (cookie: string) => workbook.localsFor({ headers: { cookie } } as IncomingMessage);
+    expect(locals(ana).stepStatuses()).toEqual({ 'setup/docker': attempt.status });
+    expect(locals(ben).stepStatuses()).toEqual({ 'setup/aws-identity': 'fail' });
+    const exported = (await (await as(ben, '/api/progress/export')).json()) as { attempts: { learner: string }[] };
+    expect(exported.attempts.map((a) => a.learner)).toEqual(['ben']);
+
+    // A reset is Ben's alone.
+    expect((await as(ben, '/api/progress/reset', { method: 'POST', body: '{}' })).status).toBe(200);
+    await benEvents.until('progress', 2);
+    expect(await progress(ana)).toEqual({ 'setup/docker': attempt.status });
+    expect(await progress(ben)).toEqual({});
+  });
+
+  it('keeps each learner’s settings to that learner, and tells only that learner’s tabs', async () => {
+    const anaEvents = await listen(ana);
+    const benEvents = await listen(ben);
+    await Promise.all([anaEvents.until('hello'), benEvents.until('hello')]);
+    const saved = await as(ana, '/api/settings', { method: 'PUT', body: JSON.stringify({ prefix: 'ana', region: 'eu-west-1' }) });
+    expect(saved.status).toBe(200);
+    await anaEvents.until('settings');
+    await settle();
+    expect(benEvents.of('settings')).toEqual([]);
+    const view = async (cookie: string) => (await (await as(cookie, '/api/settings')).json()) as { settings: Record<string, unknown>; variables: Record<string, string> };
+    expect((await view(ana)).settings).toEqual({ prefix: 'ana', region: 'eu-west-1' });
+    expect((await view(ana)).variables.cluster).toBe('ana-ecs-handson-cluster');
+    expect((await view(ben)).settings).toEqual({});
+    expect((await view(ben)).variables.cluster).toBe('ecs-handson-cluster');
+    const locals = (cookie: string) => workbook.localsFor({ headers: { cookie } } as IncomingMessage);
+    expect(locals(ana).variables().cluster).toBe('ana-ecs-handson-cluster');
+    expect(locals(ben).variables().cluster).toBe('ecs-handson-cluster');
+  });
+
+  it('lets only an instructor follow every learner; a learner is told where their own stream is', async () => {
+    for (const learner of [ana, ben]) {
+      const refused = await as(learner, '/api/events/all');
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { error: string }).error).toBe('Only an instructor may follow every learner\'s progress; your own progress streams from /api/events.');
+    }
+    // An instructor has no progress of their own to read or write.
+    const own = await as(teacher, '/api/progress?lang=en');
+    expect(own.status).toBe(403);
+    expect(((await own.json()) as { error: string }).error).toMatch(/instructor has no progress of their own; follow the learners at \/api\/events\/all/);
+    // Nobody signed in: nothing at all, and pages show nobody's progress.
+    const stranger = await as('who=nobody', '/api/events/all');
+    expect(stranger.status).toBe(401);
+    const page = workbook.localsFor({ headers: { cookie: 'who=nobody' } } as IncomingMessage);
+    expect(page.signedIn).toBe(false);
+    expect(page.stepStatuses()).toEqual({});
+    expect(page.variables()).toEqual({});
+  });
+});
