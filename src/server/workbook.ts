@@ -5,9 +5,9 @@ import { createChecksFeature } from './checks-feature.ts';
 import { createRequestGuard, type RequestGuard } from './request-guard.ts';
 import { createSignIn, sessionPath, type SignIn } from './sign-in.ts';
 import { dataDir } from '../settings/data-dir.ts';
-import { writeCliLauncher } from './terminal/cli-launcher.ts';
+import { writeCliLauncher } from '../sandbox/cli-launcher.ts';
+import { createLocalSandbox } from '../sandbox/local-sandbox.ts';
 import { soloCredentials } from './terminal/credentials.ts';
-import { localShellSpawner } from './terminal/local-shell.ts';
 import { createTerminalFeature, type TerminalFeatureOptions } from './terminal/terminal-feature.ts';
 import type { WorkbookLocals } from './workbook-locals.ts';
 
@@ -102,7 +102,7 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
       guard,
       isSignedIn: signIn.isSignedIn,
       authenticate: soloCredentials(launchSecret),
-      spawnShell: localShellSpawner({ workspace: () => checks.variables().workspace, launcher: writeCliLauncher(config.dataDir ?? dataDir()) }),
+      sandbox: createLocalSandbox({ workspace: () => checks.variables().workspace, launcher: writeCliLauncher(config.dataDir ?? dataDir()) }),
       idleMs: terminalIdleMs(),
       ...config.terminal,
     }),
