@@ -11,10 +11,11 @@ import { parseSettings, type Settings } from '../settings/settings-schema.ts';
 import { createAwsClients, destroyAwsClients } from './aws-clients.ts';
 import { resolveRegion, type ResolvedRegion } from './aws-region.ts';
 import type { LearnerVariables } from './check-contract.ts';
-import { createCheckContext, defaultCheckTimeoutMs } from './check-context.ts';
+import { defaultCheckTimeoutMs } from './check-context.ts';
+import { inProcessRunner, type CheckRunner } from './check-runner.ts';
 import { workbookRegistry, type AnyCheck, type CheckRegistry } from './check-registry.ts';
 import { loadDictionaries, renderResult, type RenderedResult } from './render-message.ts';
-import { runCheck, type CheckRun } from './run-check.ts';
+import type { CheckRun } from './run-check.ts';
 
 export interface Identity { accountId: string; arn: string }
 
@@ -42,8 +43,10 @@ export interface CheckService {
   render(attempt: Attempt, lang: Language): Promise<RenderedResult>;
 }
 
-export function createCheckService(store: ProgressStore, options: { env?: NodeJS.ProcessEnv; learner?: string; registry?: CheckRegistry } = {}): CheckService {
+export function createCheckService(store: ProgressStore, options: { env?: NodeJS.ProcessEnv; learner?: string; registry?: CheckRegistry; runner?: CheckRunner } = {}): CheckService {
   const env = options.env ?? process.env;
+  // Where observe runs: here in solo mode; a workshop passes one that runs it in the learner's sandbox.
+  const runner = options.runner ?? inProcessRunner(env);
   const learner = options.learner ?? soloLearner;
   let placeholders: Record<string, string> = {};
 
@@ -101,22 +104,17 @@ export function createCheckService(store: ProgressStore, options: { env?: NodeJS
       // terminal-first learner's work done before their first Check must still pass.
       const lessonStartedAt = store.lessonStartedBefore(lesson, runStartedAt, learner);
       const timeoutMs = runOptions.timeoutMs ?? (Number(env.ECS_WORKBOOK_CHECK_TIMEOUT_MS) || defaultCheckTimeoutMs);
-      const owned = createCheckContext({ vars, ...(lessonStartedAt && { lessonStartedAt }), timeoutMs });
-      try {
-        const run = await runCheck(check, owned.ctx, { env, timeoutMs });
-        // The identity check's pass is the freshest word on who the learner is.
-        const found = run.result.status === 'pass' ? run.result.resources.find((r) => r.type === 'sts:identity') : undefined;
-        if (found?.name) store.putCached('identity', { accountId: found.name, arn: found.id }, learner);
-        // The first Check that finds the work still to do (fail, or pending) marks the lesson as
-        // started, so later runs can tell fresh work from leftovers of an earlier try. A pass does
-        // not: the work was already done, and a later re-check must not turn it into a failure; an
-        // error does not either: the workbook could not look, so it knows nothing about the work.
-        if (run.result.status === 'fail' || run.result.status === 'pending') store.markLessonStarted(lesson, learner, runStartedAt);
-        const attempt = store.record({ step: stepId, result: run.result, snapshot: run.snapshot, source: runOptions.source ?? 'cli', durationMs: run.durationMs, learner });
-        return { attempt, run };
-      } finally {
-        owned.dispose();
-      }
+      const run = await runner.run({ check, vars, ...(lessonStartedAt && { lessonStartedAt }), timeoutMs });
+      // The identity check's pass is the freshest word on who the learner is.
+      const found = run.result.status === 'pass' ? run.result.resources.find((r) => r.type === 'sts:identity') : undefined;
+      if (found?.name) store.putCached('identity', { accountId: found.name, arn: found.id }, learner);
+      // The first Check that finds the work still to do (fail, or pending) marks the lesson as
+      // started, so later runs can tell fresh work from leftovers of an earlier try. A pass does
+      // not: the work was already done, and a later re-check must not turn it into a failure; an
+      // error does not either: the workbook could not look, so it knows nothing about the work.
+      if (run.result.status === 'fail' || run.result.status === 'pending') store.markLessonStarted(lesson, learner, runStartedAt);
+      const attempt = store.record({ step: stepId, result: run.result, snapshot: run.snapshot, source: runOptions.source ?? 'cli', durationMs: run.durationMs, learner });
+      return { attempt, run };
     },
     async render(attempt, lang) {
       return renderResult(attempt.result, lang, await loadDictionaries());
