@@ -184,7 +184,7 @@ export class TerminalSession {
     const message = error instanceof Error ? error.message : String(error);
     console.error('Could not start a shell:', message);
     this.#end();
-    for (const link of this.#links) link.viewer.close(CloseCode.shellFailed, closeReason(`could not start the shell: ${message}`));
+    for (const link of this.#links) link.viewer.close(CloseCode.shellFailed, closeReason(message));
     this.#links.clear();
   }
 

@@ -81,9 +81,9 @@ describe('two learners and an instructor on one server', () => {
     const bob = await connect(running, 'token-bob');
     ann.type('echo "pid=$$." && WHO=ann && echo who-$WHO-$((1+1))\r');
     bob.type('echo "pid=$$." && echo who-${WHO:-nobody}-$((2+2))\r');
-    await ann.waitFor('who-ann-2');
+    await ann.waitFor('who-ann-2', 15_000);
     // Bob's shell never heard of Ann's variable: another process, not another tab of hers.
-    await bob.waitFor('who-nobody-4');
+    await bob.waitFor('who-nobody-4', 15_000);
     const pid = (client: TerminalClient) => Number(/pid=(\d+)\./.exec(client.text)![1]);
     expect(pid(ann)).not.toBe(pid(bob));
     expect(ann.text).not.toContain('who-nobody');
@@ -105,17 +105,17 @@ describe('two learners and an instructor on one server', () => {
 
   test("the instructor watches a learner's session as a viewer: sees it, and cannot type into it or resize it", async () => {
     const ann = await connect(running, 'token-ann');
-    await ann.waitFor('who-ann-2'); // the replay of her screen
+    await ann.waitFor('who-ann-2', 15_000); // the replay of her screen
     const teacher = await connect(running, 'token-teacher', { session: 'lrn-ann' });
-    await waitUntil(() => teacher.role !== undefined, 5_000, 'the instructor gets a role');
+    await waitUntil(() => teacher.role !== undefined, 15_000, 'the instructor gets a role');
     expect(teacher.role).toBe('viewer');
-    await teacher.waitFor('who-ann-2');
+    await teacher.waitFor('who-ann-2', 15_000);
 
     teacher.type('echo typed-by-teacher-$((6*7))\r');
     teacher.resize(40, 10);
     ann.type('echo ann-again-$((3*3)) && stty size\r');
-    await teacher.waitFor('ann-again-9');
-    await ann.waitFor(/ann-again-9\r\n30 100/);
+    await teacher.waitFor('ann-again-9', 15_000);
+    await ann.waitFor(/ann-again-9\r\n30 100/, 15_000);
     expect(ann.text).not.toContain('typed-by-teacher-42');
     expect(teacher.text).not.toContain('typed-by-teacher-42');
     ann.close();
@@ -138,16 +138,17 @@ describe('a shell that takes time to start, or fails to', () => {
 
   test('typing and resizing while the shell starts reach it once it is open', async () => {
     const local = createLocalSandbox({ learnerEnv });
+    // A sandbox that takes its time to start: the real local shell, opened once the test says so.
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
     running = await startTerminalServer({ openShell: async (learner, size) => (await gate, local.openShell(learner, size)) });
     const ann = await connect(running, 'token-ann');
-    await waitUntil(() => ann.role === 'owner', 5_000, 'the tab is attached while the shell starts');
+    await waitUntil(() => ann.role === 'owner', 15_000, 'the tab is attached while the shell starts');
     expect(running.feature.sessions.get('lrn-ann')?.starting).toBe(true);
     ann.type('echo early-$((40+2)) && stty size\r');
     ann.resize(120, 40);
     open();
-    await ann.waitFor(/early-42\r\n40 120/, 10_000);
+    await ann.waitFor(/early-42\r\n40 120/, 15_000);
     expect(running.feature.sessions.get('lrn-ann')?.starting).toBe(false);
     ann.close();
   });
@@ -159,13 +160,13 @@ describe('a shell that takes time to start, or fails to', () => {
     const ann = await connect(running, 'token-ann');
     const closed = await ann.closed;
     expect(closed.code).toBe(CloseCode.shellFailed);
-    expect(closed.reason).toMatch(/^could not start the shell: ENOTDIR/);
+    expect(closed.reason).toBe('the workspace folder /dev/null/workspace cannot be made (ENOTDIR); choose another one in Settings');
     expect(running.feature.sessions.has('lrn-ann')).toBe(false);
 
     workspace = join(home, 'ecs-workbook');
     const again = await connect(running, 'token-ann');
     again.type('echo recovered-$((5+5))\r');
-    await again.waitFor('recovered-10');
+    await again.waitFor('recovered-10', 15_000);
     again.close();
   });
 });
