@@ -3,7 +3,7 @@
  * to container port 3000, and http://127.0.0.1:8081/ answers. Diagnoses a crash (with its logs), a
  * wrong mapping, and an app that listens only on the container's loopback.
  */
-import { captureDocker, probeHttp, type HttpProbe } from '../../src/checks/shared/docker-observe.ts';
+import { captureDocker, probePublishedPort, type PortProbe } from '../../src/checks/shared/docker-observe.ts';
 import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
 import { demuxLogs } from '../containers/first-run.ts';
 import { defineCheck, isCaptured, type CheckItem, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
@@ -33,7 +33,7 @@ export interface ContainerRunningSnapshot {
   portTakenBy: string[];
   /** Last log lines of the newest stopped container, when none runs. */
   logs?: string;
-  probe?: HttpProbe;
+  probe?: PortProbe;
 }
 
 export function runCommand(repository: string): string {
@@ -69,7 +69,7 @@ export default defineCheck<ContainerRunningSnapshot>({
       const logs = await captureDocker(ctx.docker.getContainer(newest.Id).logs({ stdout: true, stderr: true, tail: 50 }));
       if (!isCaptured(logs)) snapshot.logs = demuxLogs(logs as unknown as Buffer);
     }
-    if (running.length > 0 || portTakenBy.length > 0) snapshot.probe = await probeHttp(`http://127.0.0.1:${hostPort}/`);
+    if (running.length > 0 || portTakenBy.length > 0) snapshot.probe = await probePublishedPort(ctx, hostPort);
     return snapshot;
   },
   judge(snapshot, vars): CheckResult {
@@ -117,11 +117,12 @@ export default defineCheck<ContainerRunningSnapshot>({
     items.push({ id: 'port-mapping', status: 'pass', label: { key: 'dockerfile.container-running.port-mapping.label' }, actual: `${hostPort}->${containerPort}/tcp` });
 
     const probe = snapshot.probe;
+    const url = probe?.url ?? `http://127.0.0.1:${hostPort}/`;
     const answered = probe?.status !== undefined && probe.status >= 200 && probe.status < 400;
     if (!answered) {
       const refusedInside = probe?.error === 'ECONNRESET' || probe?.error === 'EMPTY_REPLY' || probe?.status === undefined;
       items.push({
-        id: 'http', status: 'fail', label: { key: 'dockerfile.container-running.http.label', params: { url: `http://127.0.0.1:${hostPort}/` } },
+        id: 'http', status: 'fail', label: { key: 'dockerfile.container-running.http.label', params: { url } },
         expected: 'HTTP 200', actual: probe?.status !== undefined ? `HTTP ${probe.status}` : probe?.error ?? 'no answer',
         hint: { key: probe?.status !== undefined ? 'dockerfile.container-running.http.status' : refusedInside ? 'dockerfile.container-running.http.loopback' : 'dockerfile.container-running.http.hint' },
         fix: `docker logs ${mapped.Id.slice(0, 12)}`,
@@ -129,7 +130,7 @@ export default defineCheck<ContainerRunningSnapshot>({
       return { status: 'fail', summary: { key: 'dockerfile.container-running.fail' }, items, resources: [{ type: 'docker:container', id: mapped.Id, name: mapped.Image }] };
     }
     const version = /id="version">([^<]*)</.exec(probe.body ?? '')?.[1];
-    items.push({ id: 'http', status: 'pass', label: { key: 'dockerfile.container-running.http.label', params: { url: `http://127.0.0.1:${hostPort}/` } }, actual: `HTTP ${probe.status}${version ? `, version ${version}` : ''}` });
-    return { status: 'pass', summary: { key: 'dockerfile.container-running.pass', params: { url: `http://127.0.0.1:${hostPort}/` } }, items, resources: [{ type: 'docker:container', id: mapped.Id, name: mapped.Image }] };
+    items.push({ id: 'http', status: 'pass', label: { key: 'dockerfile.container-running.http.label', params: { url } }, actual: `HTTP ${probe.status}${version ? `, version ${version}` : ''}` });
+    return { status: 'pass', summary: { key: 'dockerfile.container-running.pass', params: { url } }, items, resources: [{ type: 'docker:container', id: mapped.Id, name: mapped.Image }] };
   },
 });

@@ -2,7 +2,6 @@
  * dockerfile/written: the Dockerfile in the workspace has the instructions lesson 02 asks for
  * (FROM, WORKDIR, COPY, RUN, EXPOSE 3000, CMD). Another base image or extra instructions are fine.
  */
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defineCheck, type CheckItem, type CheckResult } from '../../src/checks/check-contract.ts';
 import { baseImage, exposedPorts, parseDockerfile } from './parse-dockerfile.ts';
@@ -34,14 +33,14 @@ export default defineCheck<WrittenSnapshot>({
     const path = join(ctx.vars.workspace, 'Dockerfile');
     // Kept out of the captured-error shape on purpose: a missing file is the learner's state, not
     // a failure to look (and its path mentions "Dockerfile", which reads like a Docker error).
-    const read = await readFile(path, 'utf8').then((text) => ({ text }), (error: NodeJS.ErrnoException) => ({ text: null, readError: error.code ?? error.message }));
+    const read = await ctx.files.read(path).then((text) => ({ text }), (error: NodeJS.ErrnoException) => ({ text: null, readError: error.code ?? error.message }));
     const elsewhere: string[] = [];
     if (read.text === null) {
-      const entries = await readdir(ctx.vars.workspace, { withFileTypes: true }).catch(() => []);
+      const entries = await ctx.files.list(ctx.vars.workspace).catch(() => []);
       for (const entry of entries) {
-        if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        if (!entry.folder || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
         const candidate = join(ctx.vars.workspace, entry.name, 'Dockerfile');
-        if (await readFile(candidate, 'utf8').then(() => true, () => false)) elsewhere.push(candidate);
+        if (await ctx.files.read(candidate).then(() => true, () => false)) elsewhere.push(candidate);
       }
     }
     return { path, ...read, elsewhere };

@@ -3,13 +3,13 @@
  * test points at a loopback stand-in), and the version marker the sample app prints.
  */
 import type { CheckContext } from '../../src/checks/check-contract.ts';
-import { probeHttp, type HttpProbe } from '../../src/checks/http-probe.ts';
+import type { HttpProbe } from '../../src/checks/http-probe.ts';
 
 export type { HttpProbe };
 
-/** One GET through the context's probe (the default when the context has none), bounded by the check's signal. */
+/** One GET through the context's probe, bounded by the check's signal. */
 export function probe(ctx: CheckContext, url: string, timeoutMs = 5000): Promise<HttpProbe> {
-  return (ctx.http ?? probeHttp)(url, { signal: ctx.signal, timeoutMs });
+  return ctx.http(url, { signal: ctx.signal, timeoutMs });
 }
 
 /** Which version the sample app says it is: "version 2", "v2", or a `"version": 2` field. */

@@ -20,7 +20,7 @@ export default defineCheck<AwsIdentitySnapshot>({
   async observe(ctx) {
     const [identity, cli] = await Promise.all([
       capture(ctx.aws.sts.send(new GetCallerIdentityCommand({}), { abortSignal: ctx.signal })),
-      cliRegion(),
+      cliRegion(ctx.env),
     ]);
     return { region: ctx.aws.region, ...(cli && { cliRegion: cli.region }), 'sts:GetCallerIdentity': identity };
   },

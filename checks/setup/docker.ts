@@ -17,7 +17,7 @@ export interface DockerSnapshot {
 export default defineCheck<DockerSnapshot>({
   id: 'setup/docker',
   async observe(ctx) {
-    const base = { platform: process.platform, dockerHost: process.env.DOCKER_HOST || 'unix:///var/run/docker.sock' };
+    const base = { platform: ctx.platform, dockerHost: ctx.env.DOCKER_HOST || 'unix:///var/run/docker.sock' };
     try {
       // dockerode accepts `{ abortSignal }` here at runtime; its type declarations lag behind.
       const versionWithOptions = ctx.docker.version as unknown as (options: { abortSignal: AbortSignal }) => Promise<Docker.DockerVersion>;

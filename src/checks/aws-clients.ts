@@ -4,6 +4,11 @@
  * chain (environment, profiles, SSO, credential_process, container, instance); AWS_ENDPOINT_URL and
  * the service-specific endpoint variables are honoured by the SDK itself; retries are the SDK's
  * (standard mode, AWS_MAX_ATTEMPTS / AWS_RETRY_MODE respected).
+ *
+ * The SDK keeps every shared file it read (~/.aws/credentials and ~/.aws/config, a missing one
+ * too) for the life of the process, so a learner who runs `aws configure` after `npm start` would
+ * get "no credentials" from every Check until a restart. Each set of clients therefore reads the
+ * files afresh, as the aws CLI does on every command.
  */
 import { createRequire } from 'node:module';
 import type { AwsClients } from './check-contract.ts';
@@ -77,7 +82,16 @@ const packages = {
 
 type ClientName = keyof typeof packages;
 
+/** Replaces the SDK's cached copies of the shared files with fresh reads (paths as the SDK resolves them). */
+export function rereadSharedAwsFiles(): void {
+  // The CommonJS build, as the credential providers require it: the cache lives in that module.
+  const { loadSharedConfigFiles } = require('@smithy/core/config') as typeof import('@smithy/core/config');
+  // The reads start (and replace the cached promises) synchronously; a missing file is not an error here.
+  void loadSharedConfigFiles({ ignoreCache: true }).catch(() => {});
+}
+
 export function createAwsClients(options: AwsClientOptions): AwsClients {
+  rereadSharedAwsFiles();
   const made = new Map<ClientName, { destroy(): void }>();
   const config = {
     region: options.region,

@@ -23,7 +23,9 @@ export async function cliRegion(env: NodeJS.ProcessEnv = process.env): Promise<O
   if (env.AWS_REGION) return { region: env.AWS_REGION, source: 'AWS_REGION', profile };
   if (env.AWS_DEFAULT_REGION) return { region: env.AWS_DEFAULT_REGION, source: 'AWS_DEFAULT_REGION', profile };
   try {
+    // Read afresh: a region the learner set with `aws configure` after the start counts at once.
     const files = await loadSharedConfigFiles({
+      ignoreCache: true,
       ...(env.AWS_CONFIG_FILE && { configFilepath: env.AWS_CONFIG_FILE }),
       ...(env.AWS_SHARED_CREDENTIALS_FILE && { filepath: env.AWS_SHARED_CREDENTIALS_FILE }),
     });

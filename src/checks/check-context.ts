@@ -1,16 +1,18 @@
 /**
  * Builds the CheckContext a check's `observe` receives: the learner's variables, AWS clients for
- * their region (default credential chain, endpoints from the environment), the Docker engine, the
- * lesson start time, and a signal that ends when the check's time is up.
+ * their region (default credential chain, endpoints from the environment), the Docker engine, their
+ * files and environment, the HTTP probe, the lesson start time, and a signal that ends when the
+ * check's time is up. This is the in-process context: the learner's world is this machine.
  *
  * In a test against moto: start it with tests/harness/moto.ts, put `moto.env` into process.env
  * (or pass `env`), and call `createCheckContext({ vars: testVariables({ region: moto.region }) })`.
  */
 import type Docker from 'dockerode';
 import { createAwsClients, destroyAwsClients } from './aws-clients.ts';
-import type { AwsClients, CheckContext, LearnerVariables } from './check-contract.ts';
+import type { AwsClients, CheckContext, CheckFiles, LearnerVariables } from './check-contract.ts';
 import { createLazyDocker } from './docker-client.ts';
 import { probeHttp, type HttpProbeFunction } from './http-probe.ts';
+import { localFiles } from './local-files.ts';
 
 export const defaultCheckTimeoutMs = 30_000;
 
@@ -26,6 +28,10 @@ export interface ContextOptions {
   docker?: Docker;
   /** The HTTP probe for load balancers and tasks (tests: a loopback stand-in); default `probeHttp`. */
   http?: HttpProbeFunction;
+  /** The learner's environment; default the process's. */
+  env?: NodeJS.ProcessEnv;
+  /** The learner's files; default this machine's. */
+  files?: CheckFiles;
 }
 
 export interface OwnedContext {
@@ -49,6 +55,9 @@ export function createCheckContext(options: ContextOptions): OwnedContext {
     vars: options.vars,
     aws,
     docker,
+    files: options.files ?? localFiles,
+    env: options.env ?? process.env,
+    platform: process.platform,
     signal,
     http: options.http ?? probeHttp,
     ...(options.lessonStartedAt && { lessonStartedAt: options.lessonStartedAt }),

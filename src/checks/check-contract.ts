@@ -99,19 +99,45 @@ export interface AwsClients {
   inRegion(region: string): AwsClients;
 }
 
+/** One entry of a folder, as `ctx.files.list` gives it. */
+export interface FolderEntry {
+  name: string;
+  folder: boolean;
+}
+
+/**
+ * The learner's files: on this machine in solo mode, in the learner's sandbox in a workshop.
+ * Both reject with an error whose `code` says why (ENOENT, EACCES, ENOTDIR, EISDIR, …).
+ */
+export interface CheckFiles {
+  /** A file's text, as UTF-8. */
+  read(path: string): Promise<string>;
+  list(folder: string): Promise<FolderEntry[]>;
+}
+
+/**
+ * The one door to the learner's world. An observer reads files, the environment, the Docker
+ * engine, HTTP and AWS only through it, never through node:fs, process.env or fetch, so the same
+ * check runs on this machine or inside a learner's sandbox (a unit test keeps checks/ to this).
+ */
 export interface CheckContext {
   vars: LearnerVariables;
   aws: AwsClients;
   docker: Docker;
+  files: CheckFiles;
+  /** The learner's environment (DOCKER_HOST, AWS_PROFILE, …): where their commands run. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** The operating system the learner's commands run on. */
+  platform: NodeJS.Platform;
   /** When the learner started the lesson this step belongs to (ISO time), if known. */
   lessonStartedAt?: string;
   /** Ends when the check's time is up. */
   signal: AbortSignal;
   /**
-   * An HTTP GET to a load balancer or a task, as the learner's browser would make it (default: a
-   * fetch with a short timeout). Tests point it at a loopback stand-in; checks never fetch directly.
+   * An HTTP GET to a load balancer, a task or a published container port, as the learner's browser
+   * would make it (a fetch with a short timeout). Tests point it at a loopback stand-in.
    */
-  http?: HttpProbeFunction;
+  http: HttpProbeFunction;
 }
 
 export interface CheckDefinition<Snapshot> {

@@ -11,10 +11,11 @@ import { parseSettings, type Settings } from '../settings/settings-schema.ts';
 import { createAwsClients, destroyAwsClients } from './aws-clients.ts';
 import { resolveRegion, type ResolvedRegion } from './aws-region.ts';
 import type { LearnerVariables } from './check-contract.ts';
-import { createCheckContext, defaultCheckTimeoutMs } from './check-context.ts';
+import { defaultCheckTimeoutMs } from './check-context.ts';
+import { inProcessRunner, type CheckRunner } from './check-runner.ts';
 import { workbookRegistry, type AnyCheck, type CheckRegistry } from './check-registry.ts';
 import { loadDictionaries, renderResult, type RenderedResult } from './render-message.ts';
-import { runCheck, type CheckRun } from './run-check.ts';
+import type { CheckRun } from './run-check.ts';
 
 export interface Identity { accountId: string; arn: string }
 
@@ -44,8 +45,10 @@ export interface CheckService {
 }
 
 /** A check service for one learner: `store` is that learner's view of the progress file. */
-export function createCheckService(store: LearnerStore, options: { env?: NodeJS.ProcessEnv; registry?: CheckRegistry } = {}): CheckService {
+export function createCheckService(store: LearnerStore, options: { env?: NodeJS.ProcessEnv; registry?: CheckRegistry; runner?: CheckRunner } = {}): CheckService {
   const env = options.env ?? process.env;
+  // Where observe runs: here in solo mode; a workshop passes one that runs it in the learner's sandbox.
+  const runner = options.runner ?? inProcessRunner(env);
   let placeholders: Record<string, string> = {};
 
   const settings = (): Settings => {
@@ -104,22 +107,17 @@ export function createCheckService(store: LearnerStore, options: { env?: NodeJS.
       // Only a start recorded before this run counts (opening the lesson page records one): a
       // terminal-first learner's work done before their first Check must still pass.
       const lessonStartedAt = store.lessonStartedBefore(lesson, runStartedAt);
-      const owned = createCheckContext({ vars, ...(lessonStartedAt && { lessonStartedAt }), timeoutMs: Math.max(1000, deadline - Date.now()) });
-      try {
-        const run = await runCheck(check, owned.ctx, { env, timeoutMs });
-        // The identity check's pass is the freshest word on who the learner is.
-        const found = run.result.status === 'pass' ? run.result.resources.find((r) => r.type === 'sts:identity') : undefined;
-        if (found?.name) store.putCached('identity', { accountId: found.name, arn: found.id });
-        // The first Check that finds the work still to do (fail, or pending) marks the lesson as
-        // started, so later runs can tell fresh work from leftovers of an earlier try. A pass does
-        // not: the work was already done, and a later re-check must not turn it into a failure; an
-        // error does not either: the workbook could not look, so it knows nothing about the work.
-        if (run.result.status === 'fail' || run.result.status === 'pending') store.markLessonStarted(lesson, runStartedAt);
-        const attempt = store.record({ step: stepId, result: run.result, snapshot: run.snapshot, source: runOptions.source ?? 'cli', durationMs: run.durationMs });
-        return { attempt, run };
-      } finally {
-        owned.dispose();
-      }
+      const run = await runner.run({ check, vars, ...(lessonStartedAt && { lessonStartedAt }), timeoutMs: Math.max(1000, deadline - Date.now()) });
+      // The identity check's pass is the freshest word on who the learner is.
+      const found = run.result.status === 'pass' ? run.result.resources.find((r) => r.type === 'sts:identity') : undefined;
+      if (found?.name) store.putCached('identity', { accountId: found.name, arn: found.id });
+      // The first Check that finds the work still to do (fail, or pending) marks the lesson as
+      // started, so later runs can tell fresh work from leftovers of an earlier try. A pass does
+      // not: the work was already done, and a later re-check must not turn it into a failure; an
+      // error does not either: the workbook could not look, so it knows nothing about the work.
+      if (run.result.status === 'fail' || run.result.status === 'pending') store.markLessonStarted(lesson, runStartedAt);
+      const attempt = store.record({ step: stepId, result: run.result, snapshot: run.snapshot, source: runOptions.source ?? 'cli', durationMs: run.durationMs });
+      return { attempt, run };
     },
     async render(attempt, lang) {
       return renderResult(attempt.result, lang, await loadDictionaries());

@@ -5,7 +5,7 @@
 const en = {
   'check.error.no-credentials.summary': 'Could not check: no AWS credentials were found.',
   'check.error.no-credentials.label': 'AWS credentials are available to the workbook',
-  'check.error.no-credentials.hint': 'The workbook uses the same credentials as the aws CLI (profile "{profile}"). Configure access keys with `aws configure`, sign in with IAM Identity Center (`aws configure sso`, then `aws sso login`), or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; if you use a named profile, set AWS_PROFILE before starting the workbook. `aws sts get-caller-identity` should then work.',
+  'check.error.no-credentials.hint': 'The workbook uses the same credentials as the aws CLI, from profile "{profile}". In the workbook\'s terminal, enter access keys with `aws configure --profile {profile}`, or sign in with IAM Identity Center (`aws configure sso`, then `aws sso login`). Once `aws sts get-caller-identity` works there, check again: the next Check reads the new credentials, with no restart.',
   'check.error.sso-login.summary': 'Could not check: your AWS SSO session for profile "{profile}" has ended or was never started.',
   'check.error.sso-login.label': 'The AWS SSO session is signed in',
   'check.error.sso-login.hint': 'Sign in again with the command below, then check again.',
@@ -59,7 +59,7 @@ const en = {
 const ja: Record<keyof typeof en, string> = {
   'check.error.no-credentials.summary': 'チェックできません: AWS の認証情報が見つかりません。',
   'check.error.no-credentials.label': 'ワークブックが AWS の認証情報を使える',
-  'check.error.no-credentials.hint': 'ワークブックは aws CLI と同じ認証情報 (プロファイル「{profile}」) を使います。`aws configure` でアクセスキーを設定するか、IAM Identity Center でサインイン (`aws configure sso` のあと `aws sso login`) するか、AWS_ACCESS_KEY_ID と AWS_SECRET_ACCESS_KEY を export してください。名前付きプロファイルを使う場合は、ワークブックを起動する前に AWS_PROFILE を設定します。そのあと `aws sts get-caller-identity` が成功するはずです。',
+  'check.error.no-credentials.hint': 'ワークブックは aws CLI と同じ認証情報 (プロファイル「{profile}」) を使います。ワークブックのターミナルで `aws configure --profile {profile}` を実行してアクセスキーを入力するか、IAM Identity Center でサインイン (`aws configure sso` のあと `aws sso login`) してください。そこで `aws sts get-caller-identity` が成功したら、もう一度チェックしてください。次のチェックが新しい認証情報を読み込むので、再起動は不要です。',
   'check.error.sso-login.summary': 'チェックできません: プロファイル「{profile}」の AWS SSO セッションが切れているか、まだサインインしていません。',
   'check.error.sso-login.label': 'AWS SSO にサインインしている',
   'check.error.sso-login.hint': '下のコマンドでサインインし直してから、もう一度チェックしてください。',

@@ -1,8 +1,9 @@
 /**
- * `ecs-workbook check <step-id…> [--lesson <slug>] [--all] [--json] [--watch] [--lang en|ja]
- * [--data-dir DIR] [--module FILE] [--timeout SECONDS]`. Runs the same checks as the Check buttons,
- * records them in the same store (an open browser updates live), and exits 0 pass, 1 fail,
- * 2 pending, 3 error (could not check), 4 bad usage.
+ * `ecs-workbook check <step-id…> [--lesson <slug>] [--all] [--json] [--watch] [--no-record]
+ * [--lang en|ja] [--data-dir DIR] [--module FILE] [--timeout SECONDS]`. Runs the same checks as
+ * the Check buttons, records them in the same store (an open browser updates live), and exits
+ * 0 pass, 1 fail, 2 pending, 3 error (could not check), 4 bad usage. With --no-record it only
+ * prints: a workshop server runs it inside a learner's sandbox and records the result itself.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +14,7 @@ import { isLanguage, type Language } from '../i18n/languages.ts';
 import { findLesson, readLessonSteps } from '../lessons/lesson-steps.ts';
 import { openLearnerStore } from '../progress/open-learner-store.ts';
 import { ProgressStoreError, type ProgressStore } from '../progress/progress-store.ts';
+import { scratchCopy } from '../progress/scratch-copy.ts';
 import { soloLearner } from '../shared/principal.ts';
 import { dataDir } from '../settings/data-dir.ts';
 import { formatResult } from './print-result.ts';
@@ -27,6 +29,7 @@ export const checkUsage = `Usage: ecs-workbook check <step-id>… [options]
   --all                every step of the course
   --json               print the result as JSON (one line per round with --watch)
   --watch              check again until every step passes (back-off while pending); Ctrl-C stops
+  --no-record          print the result only: the progress file is read, never written
   --lang en|ja         language of the output (default: your setting, else LANG)
   --data-dir DIR       progress store folder (default: ECS_WORKBOOK_DATA_DIR, else your data folder)
   --module FILE        run a check module from a file (for check authors), not from the registry
@@ -47,10 +50,10 @@ function languageFrom(setting: unknown, env: NodeJS.ProcessEnv): Language {
   return locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
-interface Options { steps: string[]; lesson?: string; all: boolean; json: boolean; watch: boolean; lang?: string; dataDir?: string; module?: string; timeoutMs?: number }
+interface Options { steps: string[]; lesson?: string; all: boolean; json: boolean; watch: boolean; record: boolean; lang?: string; dataDir?: string; module?: string; timeoutMs?: number }
 
 function parse(argv: string[]): Options {
-  const options: Options = { steps: [], all: false, json: false, watch: false };
+  const options: Options = { steps: [], all: false, json: false, watch: false, record: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') ? (arg.split('=', 2) as [string, string | undefined]) : [arg, undefined];
@@ -64,6 +67,7 @@ function parse(argv: string[]): Options {
       case '--all': options.all = true; break;
       case '--json': options.json = true; break;
       case '--watch': options.watch = true; break;
+      case '--no-record': options.record = false; break;
       case '--lang': options.lang = value(); break;
       case '--data-dir': options.dataDir = value(); break;
       case '--module': options.module = value(); break;
@@ -104,10 +108,14 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     }
     throw error;
   }
+  const progressDir = options.dataDir ? resolve(options.dataDir) : dataDir(env);
+  // Without recording, the run reads the learner's settings from a copy and records into the copy.
+  const scratch = options.record ? undefined : scratchCopy(progressDir);
   let store: ProgressStore;
   try {
-    store = openLearnerStore(options.dataDir ? resolve(options.dataDir) : dataDir(env));
+    store = openLearnerStore(scratch?.dir ?? progressDir);
   } catch (error) {
+    scratch?.remove();
     if (error instanceof ProgressStoreError) return storeFailed(error, options.json);
     throw error;
   }
@@ -161,7 +169,7 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
       for (const stepId of steps) {
         const { attempt } = await service.run(stepId, { source: options.watch ? 'watch' : 'cli', ...(custom && { check: custom }), ...(options.timeoutMs && { timeoutMs: options.timeoutMs }), runStartedAt: invokedAt });
         const rendered = await service.render(attempt, lang);
-        results.push({ step: stepId, attemptId: attempt.id, at: attempt.at, durationMs: attempt.durationMs, ...rendered });
+        results.push({ step: stepId, ...(options.record ? { attemptId: attempt.id } : { recorded: false }), at: attempt.at, durationMs: attempt.durationMs, ...rendered });
         if (!options.json) console.log(`${formatResult(stepId, rendered, lang, colour)}\n`);
       }
       const code = exitCodeFor(results.map((r) => r.status));
@@ -177,5 +185,6 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     throw error;
   } finally {
     store.close();
+    scratch?.remove();
   }
 }

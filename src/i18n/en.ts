@@ -94,6 +94,7 @@ export const en = {
   'terminal.status.reconnecting': 'Connection lost. Reconnecting…',
   'terminal.status.viewer': 'Read-only: you are watching this shell',
   'terminal.exited': 'The shell exited (code {code}).',
+  'terminal.shell-failed': 'The shell could not start: {reason}',
   'terminal.new-shell': 'Start a new shell',
   'terminal.refused': 'The workbook server was restarted, so this page can no longer reach the shell. Reload the page.',
   'terminal.reload': 'Reload',

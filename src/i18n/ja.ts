@@ -96,6 +96,7 @@ export const ja = {
   'terminal.status.reconnecting': '接続が切れました。再接続しています…',
   'terminal.status.viewer': '閲覧のみ: このシェルを見ています',
   'terminal.exited': 'シェルが終了しました (終了コード {code})。',
+  'terminal.shell-failed': 'シェルを開始できませんでした: {reason}',
   'terminal.new-shell': '新しいシェルを起動',
   'terminal.refused': 'ワークブックのサーバーが再起動されたため、このページからシェルに接続できません。ページを再読み込みしてください。',
   'terminal.reload': '再読み込み',

@@ -23,7 +23,7 @@ import type { CheckService } from '../checks/check-service.ts';
 import { UnknownStepError } from '../checks/check-registry.ts';
 import { ProgressStoreError } from '../progress/progress-store.ts';
 import { defaultNames, defaultWorkspace, isSafeWorkspacePath } from '../settings/settings-schema.ts';
-import { workspaceCreationProblem } from './terminal/workspace-folder.ts';
+import { workspaceCreationProblem } from '../sandbox/workspace-folder.ts';
 import type { LiveEvents } from './live-events.ts';
 import type { RequestGuard } from './request-guard.ts';
 import type { WorkbookFeature } from './workbook.ts';

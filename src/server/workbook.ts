@@ -5,9 +5,9 @@ import { createChecksFeature } from './checks-feature.ts';
 import { createRequestGuard, type RequestGuard } from './request-guard.ts';
 import { createSignIn, sessionPath, type SignIn } from './sign-in.ts';
 import { dataDir } from '../settings/data-dir.ts';
-import { writeCliLauncher } from './terminal/cli-launcher.ts';
+import { writeCliLauncher } from '../sandbox/cli-launcher.ts';
+import { createLocalSandbox } from '../sandbox/local-sandbox.ts';
 import { soloCredentials } from './terminal/credentials.ts';
-import { localShellSpawner } from './terminal/local-shell.ts';
 import { createTerminalFeature, type TerminalFeatureOptions } from './terminal/terminal-feature.ts';
 import type { WorkbookLocals } from './workbook-locals.ts';
 import { soloLearner, type Principal, type ResolvePrincipal } from '../shared/principal.ts';
@@ -169,8 +169,7 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
     createTerminalFeature({
       guard,
       authenticate: soloCredentials(launchSecret),
-      // The local shell is the solo learner's; a per-learner shell provider will be given the principal.
-      spawnShell: localShellSpawner({ workspace: () => checks.variables(soloLearner.id).workspace, launcher: writeCliLauncher(config.dataDir ?? dataDir()) }),
+      sandbox: createLocalSandbox({ workspace: () => checks.variables(soloLearner.id).workspace, launcher: writeCliLauncher(config.dataDir ?? dataDir()) }),
       idleMs: terminalIdleMs(),
       ...config.terminal,
     }),

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { localShellSpawner } from '../../src/server/terminal/local-shell.ts';
+import { openLocalShell } from '../../src/sandbox/local-shell.ts';
 import { ServerOp } from '../../src/server/terminal/protocol.ts';
-import type { ShellProcess } from '../../src/server/terminal/shell-process.ts';
+import type { ShellProcess } from '../../src/sandbox/shell-process.ts';
 import { TerminalSession, type Viewer } from '../../src/server/terminal/terminal-session.ts';
 import { waitUntil } from '../integration/terminal/terminal-harness.ts';
 
@@ -20,8 +20,8 @@ describe('terminal input', () => {
   it('is bounded while the shell does not read: the tab is told, and the shell answers once the program ends', async () => {
     const inputQueue = 64 * 1024;
     let shell: ShellProcess | undefined;
-    const spawnShell = localShellSpawner({ learnerEnv: { HOME: home, SHELL: '/bin/bash', PATH: process.env.PATH, TERM: 'xterm-256color' }, workspace: () => home });
-    const session = new TerminalSession({ size: { cols: 100, rows: 30 }, idleMs: 60_000, limits: { inputQueue }, spawnShell: (size) => (shell = spawnShell(size)) });
+    const shellOptions = { learnerEnv: { HOME: home, SHELL: '/bin/bash', PATH: process.env.PATH, TERM: 'xterm-256color' }, workspace: () => home };
+    const session = new TerminalSession({ size: { cols: 100, rows: 30 }, idleMs: 60_000, limits: { inputQueue }, openShell: async (size) => (shell = openLocalShell(shellOptions, size)) });
     let text = '';
     const decoder = new TextDecoder();
     let attachment: ReturnType<TerminalSession['attach']>;

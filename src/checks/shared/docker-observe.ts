@@ -1,6 +1,5 @@
 /** Docker engine calls for observers: like `capture()`, but keeping the engine's HTTP status (404 = not there). */
-import { request } from 'node:http';
-import type { CapturedError, Observed } from '../check-contract.ts';
+import type { CapturedError, CheckContext, Observed } from '../check-contract.ts';
 
 export async function captureDocker<T>(call: Promise<T>): Promise<Observed<T>> {
   try {
@@ -19,29 +18,33 @@ export async function captureDocker<T>(call: Promise<T>): Promise<Observed<T>> {
   }
 }
 
-export interface HttpProbe {
+/** A GET to a port the Docker engine published, as recorded in a snapshot. */
+export interface PortProbe {
   url: string;
   status?: number;
   /** The first characters of the body. */
   body?: string;
-  /** ECONNREFUSED, ECONNRESET (also an empty reply), TIMEOUT, … */
+  /** ECONNREFUSED, EMPTY_REPLY (the connection closed without an answer), ETIMEDOUT, … */
   error?: string;
 }
 
-/** One GET with a short timeout; never throws. Loopback only: it probes the learner's mapped port. */
-export function probeHttp(url: string, timeoutMs = 3000): Promise<HttpProbe> {
-  return new Promise((resolve) => {
-    const req = request(url, { method: 'GET', timeout: timeoutMs }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        if (body.length < 2000) body += chunk;
-      });
-      res.on('end', () => resolve({ url, status: res.statusCode ?? 0, body: body.slice(0, 2000) }));
-      res.on('error', (error: NodeJS.ErrnoException) => resolve({ url, status: res.statusCode ?? 0, error: error.code ?? 'ERROR' }));
-    });
-    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
-    req.on('error', (error: NodeJS.ErrnoException) => resolve({ url, error: error.code ?? error.message }));
-    req.end();
-  });
+/**
+ * Where the engine publishes ports (`docker run -p`): a remote engine's host (DOCKER_HOST
+ * tcp:// or ssh://, such as a sandbox's own engine), else this machine's loopback.
+ */
+export function publishedPortHost(dockerHost: string | undefined): string {
+  if (!dockerHost || !/^(tcp|ssh|https?):\/\//.test(dockerHost)) return '127.0.0.1';
+  try {
+    return new URL(dockerHost.replace(/^tcp:/, 'http:')).hostname || '127.0.0.1';
+  } catch {
+    return '127.0.0.1';
+  }
+}
+
+/** One GET to a published port through the context's probe; never throws. */
+export async function probePublishedPort(ctx: CheckContext, port: number): Promise<PortProbe> {
+  const url = `http://${publishedPortHost(ctx.env.DOCKER_HOST)}:${port}/`;
+  const answer = await ctx.http(url, { signal: ctx.signal, timeoutMs: 3000 });
+  const code = answer.error?.code === 'UND_ERR_SOCKET' ? 'EMPTY_REPLY' : answer.error?.code ?? answer.error?.name;
+  return { url, ...(answer.status !== undefined && { status: answer.status }), ...(answer.body !== undefined && { body: answer.body }), ...(code && { error: code }) };
 }

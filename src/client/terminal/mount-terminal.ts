@@ -12,6 +12,8 @@ export interface TerminalConfig {
     reconnecting: string;
     viewer: string;
     exited: string;
+    /** `{reason}`: the server's words for why the shell could not start. */
+    shellFailed: string;
     newShell: string;
     refused: string;
     reload: string;
@@ -78,6 +80,12 @@ export function mountTerminal(pane: HTMLElement, config: TerminalConfig, layout:
       pane.dataset.status = state;
       status.textContent = state === 'connecting' ? strings.connecting : state === 'reconnecting' ? strings.reconnecting : pane.dataset.role === 'viewer' ? strings.viewer : '';
       if (state === 'refused') showNotice(detail ? `${strings.refused} (${detail})` : strings.refused, strings.reload, () => location.reload());
+      if (state === 'failed') {
+        showNotice(strings.shellFailed.replace('{reason}', detail ?? ''), strings.newShell, () => {
+          hideNotice();
+          connection.connect();
+        });
+      }
       if (state === 'live') hideNotice();
     },
   });

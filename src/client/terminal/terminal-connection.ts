@@ -1,6 +1,6 @@
 import { ClientOp, CloseCode, frame, ServerOp, u16Pair, u32, type Role } from '../../server/terminal/protocol.ts';
 
-export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'exited' | 'refused';
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'exited' | 'refused' | 'failed';
 
 export interface ConnectionHandlers {
   /** Output to show; call `parsed` once the terminal has parsed it (xterm's write callback). */
@@ -68,6 +68,12 @@ export class TerminalConnection {
       this.#ws = undefined;
       this.#replaying = false;
       if (event.code === CloseCode.shellExited || this.#stopped) return;
+      if (event.code === CloseCode.shellFailed) {
+        // Retrying at once would most likely fail the same way: the learner reads why and tries again.
+        this.#attempt = 0;
+        this.#handlers.status('failed', event.reason);
+        return;
+      }
       if (event.code === CloseCode.policy) {
         // The secret no longer matches: the server was restarted and this page is from before.
         this.#handlers.status('refused', event.reason);

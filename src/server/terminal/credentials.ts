@@ -8,6 +8,11 @@ export interface Grant {
   role: Role;
   /** Whether this credential may start the shell when none runs (a viewer only watches). */
   mayStart: boolean;
+  /**
+   * Whether it may watch other sessions than its own, named in the hello (the instructor). Such a
+   * tab is always a viewer and never starts a shell. A learner's credential never may.
+   */
+  mayWatchOthers?: boolean;
 }
 
 /** `principal` is who the upgrade's edge resolved: the grant is for that learner's own session. */

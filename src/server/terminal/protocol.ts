@@ -40,6 +40,11 @@ export interface Hello {
   rows: number;
   /** Ask for less than the credential allows (an owner's tab that only watches). */
   role?: Role;
+  /**
+   * Which session to attach: absent for the credential's own; an instructor names a learner's
+   * session to watch it (always as a viewer). The server decides who may attach to what.
+   */
+  session?: string;
 }
 
 /** WebSocket close codes we use, with the reason text sent beside them. */
@@ -53,9 +58,20 @@ export const CloseCode = {
   shellExited: 4000,
   /** A viewer asked to watch a session that does not run. */
   noSession: 4004,
+  /** The shell could not be started (the reason says why); a new connection tries again. */
+  shellFailed: 4011,
   /** The browser stopped reading its output for too long. */
   stalled: 4008,
 } as const;
+
+/** A close reason fits in 123 bytes of UTF-8 (RFC 6455); longer ones are cut at a character boundary. */
+export function closeReason(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= 123) return text;
+  let cut = 120;
+  while (cut > 0 && (bytes[cut]! & 0xc0) === 0x80) cut--;
+  return `${new TextDecoder().decode(bytes.subarray(0, cut))}…`;
+}
 
 export const sizeLimits = { minCols: 2, maxCols: 500, minRows: 1, maxRows: 200 } as const;
 
@@ -135,7 +151,10 @@ function parseHello(payload: Uint8Array): Hello {
     throw new ProtocolError('hello needs token, cols and rows');
   }
   if (hello.role !== undefined && hello.role !== 'owner' && hello.role !== 'viewer') throw new ProtocolError('hello role must be owner or viewer');
-  return { token: hello.token, cols: hello.cols, rows: hello.rows, role: hello.role };
+  if (hello.session !== undefined && (typeof hello.session !== 'string' || hello.session.length === 0 || hello.session.length > 128)) {
+    throw new ProtocolError('hello session must be a session id of 1 to 128 characters');
+  }
+  return { token: hello.token, cols: hello.cols, rows: hello.rows, role: hello.role, ...(hello.session !== undefined && { session: hello.session }) };
 }
 
 export class ProtocolError extends Error {

@@ -2,11 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Principal } from '../../shared/principal.ts';
+import type { SandboxProvider } from '../../sandbox/sandbox-provider.ts';
 import type { RequestGuard } from '../request-guard.ts';
 import type { WorkbookFeature } from '../workbook.ts';
 import type { Authenticate } from './credentials.ts';
-import { CloseCode, parseClientFrame, ProtocolError, type ClientMessage } from './protocol.ts';
-import type { SpawnShell } from './shell-process.ts';
+import { closeReason, CloseCode, parseClientFrame, ProtocolError, type ClientMessage } from './protocol.ts';
 import { TerminalSession, type Attachment, type FlowLimits, type Viewer } from './terminal-session.ts';
 
 export const terminalPath = '/terminal';
@@ -14,7 +14,8 @@ export const terminalPath = '/terminal';
 export interface TerminalFeatureOptions {
   guard: RequestGuard;
   authenticate: Authenticate;
-  spawnShell: SpawnShell;
+  /** Where shells come from: a session's key is the learner whose shell it opens. */
+  sandbox: Pick<SandboxProvider, 'openShell'>;
   /** A socket that has not said hello within this time is closed. */
   helloTimeoutMs?: number;
   /** Ping interval; a socket that did not answer the previous ping is dropped. */
@@ -68,7 +69,7 @@ export function createTerminalFeature(options: TerminalFeatureOptions): Terminal
     if (!mayStart) return undefined;
     const session = new TerminalSession({
       size,
-      spawnShell: options.spawnShell,
+      openShell: (shellSize) => options.sandbox.openShell(key, shellSize),
       idleMs,
       limits: options.limits,
       onEnd: () => {
@@ -94,24 +95,24 @@ export function createTerminalFeature(options: TerminalFeatureOptions): Terminal
       clearTimeout(helloTimer);
       const grant = options.authenticate(message.hello.token, message.hello.role, principal);
       if (!grant) return close(CloseCode.policy, 'wrong launch secret: reload the page');
-      let session: TerminalSession | undefined;
-      try {
-        session = sessionFor(grant.sessionKey, grant.mayStart, { cols: message.hello.cols, rows: message.hello.rows });
-      } catch (error) {
-        return close(1011, `could not start the shell: ${(error as Error).message}`.slice(0, 120));
-      }
+      // Another session than the credential's own: only an instructor's, only to watch.
+      const target = message.hello.session ?? grant.sessionKey;
+      const own = target === grant.sessionKey;
+      if (!own && !grant.mayWatchOthers) return close(CloseCode.policy, 'this terminal session is not yours: you can attach only to your own');
+      const role = own ? grant.role : 'viewer';
+      const session = sessionFor(target, own && grant.mayStart, { cols: message.hello.cols, rows: message.hello.rows });
       if (!session) return close(CloseCode.noSession, 'no shell is running to watch');
       const viewer: Viewer = {
-        role: grant.role,
+        role,
         send: (data) => {
           if (ws.readyState === ws.OPEN) ws.send(data, { binary: true });
         },
         bufferedAmount: () => ws.bufferedAmount,
         close: (code, reason) => {
-          if (ws.readyState === ws.OPEN) ws.close(code, reason);
+          if (ws.readyState === ws.OPEN) ws.close(code, closeReason(reason));
         },
       };
-      attachment = session.attach(viewer, grant.role === 'owner' ? { cols: message.hello.cols, rows: message.hello.rows } : undefined);
+      attachment = session.attach(viewer, role === 'owner' ? { cols: message.hello.cols, rows: message.hello.rows } : undefined);
     };
 
     ws.on('message', (data: RawData, isBinary: boolean) => {

@@ -1,7 +1,7 @@
 import { AckRate } from './ack-rate.ts';
-import { clampSize, frame, i32, ServerOp, type Role } from './protocol.ts';
+import type { ShellProcess, ShellSize } from '../../sandbox/shell-process.ts';
+import { clampSize, closeReason, CloseCode, frame, i32, ServerOp, type Role } from './protocol.ts';
 import { ScreenMirror } from './screen-mirror.ts';
-import type { ShellProcess, ShellSize, SpawnShell } from './shell-process.ts';
 
 /** One connected browser tab as the session sees it: it may be the owner's or a read-only viewer's. */
 export interface Viewer {
@@ -76,9 +76,13 @@ export const defaultFlowLimits: FlowLimits = {
   inputQueue: 1024 * 1024,
 };
 
+/** Keystrokes typed while the shell is still starting are kept up to this many bytes, then dropped. */
+export const startingInputLimit = 64 * 1024;
+
 export interface SessionOptions {
   size: ShellSize;
-  spawnShell: SpawnShell;
+  /** Opens the shell (a sandbox may take a while); a rejection's message is shown to every tab. */
+  openShell: (size: ShellSize) => Promise<ShellProcess>;
   /** End the session when no tab has been attached for this long. */
   idleMs: number;
   scrollback?: number;
@@ -109,7 +113,15 @@ interface Link {
  * stalls the learner's shell.
  */
 export class TerminalSession {
-  readonly #shell: ShellProcess;
+  /** Undefined while the shell is starting: tabs attach, see an empty screen, and their typing waits. */
+  #shell: ShellProcess | undefined;
+  /** The shell once open, or undefined when opening failed or the session ended first. */
+  readonly #opened: Promise<ShellProcess | undefined>;
+  /** Input typed while starting, written once the shell is open. */
+  #early: Uint8Array[] = [];
+  #earlyBytes = 0;
+  /** The size the shell should have: the last resize, which may come while it is starting. */
+  #size: ShellSize;
   readonly #mirror: ScreenMirror;
   readonly #limits: FlowLimits;
   readonly #links = new Set<Link>();
@@ -145,10 +157,48 @@ export class TerminalSession {
         this.#broadcast(frame(ServerOp.title, new TextEncoder().encode(title)));
       },
     });
-    this.#shell = options.spawnShell(size);
-    this.#shell.onData((chunk) => this.#output(chunk));
-    this.#shell.onExit((code) => this.#exited(code));
+    this.#size = size;
+    this.#opened = this.#open(size);
     this.#startIdleTimer();
+  }
+
+  async #open(size: ShellSize): Promise<ShellProcess | undefined> {
+    let shell: ShellProcess;
+    try {
+      shell = await this.#options.openShell(size);
+    } catch (error) {
+      this.#failed(error);
+      return undefined;
+    }
+    if (this.#ended) {
+      // Killed (or idle) while it was starting: nobody wants this shell any more.
+      await shell.kill();
+      return undefined;
+    }
+    this.#shell = shell;
+    shell.onData((chunk) => this.#output(chunk));
+    shell.onExit((code) => this.#exited(code));
+    if (this.#size.cols !== size.cols || this.#size.rows !== size.rows) shell.resize(this.#size.cols, this.#size.rows);
+    if (this.#paused) shell.pause();
+    const early = this.#early;
+    this.#early = [];
+    this.#earlyBytes = 0;
+    for (const data of early) this.write(data);
+    return shell;
+  }
+
+  /** The shell could not be opened: every tab is told why, and the next hello starts a new session. */
+  #failed(error: unknown) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error('Could not start a shell:', message);
+    this.#end();
+    for (const link of this.#links) link.viewer.close(CloseCode.shellFailed, closeReason(message));
+    this.#links.clear();
+  }
+
+  /** True until the shell is open (or failed to open). */
+  get starting() {
+    return !this.#shell && !this.#ended;
   }
 
   get ended() {
@@ -177,7 +227,7 @@ export class TerminalSession {
         if (viewer.role !== 'owner' || !this.#links.has(link)) return;
         this.#setPacer(link);
         if (!this.write(data)) this.#tellInputDropped(link);
-        else if (this.#inputDropped && (this.#shell.pendingInput?.() ?? 0) < this.#limits.inputQueue / 2) this.#inputDropped = false;
+        else if (this.#inputDropped && (this.#shell?.pendingInput?.() ?? 0) < this.#limits.inputQueue / 2) this.#inputDropped = false;
       },
       resize: (cols, rows) => {
         if (viewer.role !== 'owner' || !this.#links.has(link)) return;
@@ -192,6 +242,13 @@ export class TerminalSession {
   /** Sends input to the shell; false when it was dropped because too much is waiting already. */
   write(data: Uint8Array): boolean {
     if (this.#ended) return true;
+    if (!this.#shell) {
+      // Typed before the shell is there: kept in order for it, within a bound (a paste of a novel is not).
+      if (this.#earlyBytes + data.byteLength > startingInputLimit) return false;
+      this.#early.push(data.slice());
+      this.#earlyBytes += data.byteLength;
+      return true;
+    }
     const waiting = this.#shell.pendingInput?.() ?? 0;
     // A lone control key (Ctrl-C, Ctrl-D) is never dropped: it is how the learner ends the program.
     const controlKey = data.byteLength === 1 && data[0]! < 0x20;
@@ -216,7 +273,8 @@ export class TerminalSession {
     if (this.#ended) return;
     const size = clampSize(cols, rows);
     this.#mirror.resize(size.cols, size.rows);
-    this.#shell.resize(size.cols, size.rows);
+    this.#size = size;
+    this.#shell?.resize(size.cols, size.rows);
   }
 
   /** Ends the shell and everything it started, and closes every tab. */
@@ -225,7 +283,7 @@ export class TerminalSession {
     this.#end();
     for (const link of this.#links) link.viewer.close(1001, reason);
     this.#links.clear();
-    await this.#shell.kill();
+    await (await this.#opened)?.kill();
   }
 
   #replay(link: Link) {
@@ -349,13 +407,13 @@ export class TerminalSession {
     const batchBytes = limits.batchBytes * scale;
     if (!this.#paused && (owed > limits.high * scale || buffered > Math.max(limits.bufferedHigh, 2 * batchBytes))) {
       this.#paused = true;
-      this.#shell.pause();
+      this.#shell?.pause();
       // The socket's drain and a stalled tab have no event of their own: look again shortly.
       this.#pollTimer = setInterval(() => this.#poll(), 25);
     } else if (this.#paused && owed <= limits.low * scale && buffered <= Math.max(limits.bufferedLow, batchBytes / 2)) {
       this.#paused = false;
       clearInterval(this.#pollTimer);
-      this.#shell.resume();
+      this.#shell?.resume();
     }
   }
 
@@ -388,7 +446,7 @@ export class TerminalSession {
     this.#exitCode = code;
     for (const link of this.#links) if (link.state !== 'replaying') this.#sendExit(link);
     this.#end();
-    void this.#shell.kill();
+    void this.#shell?.kill();
   }
 
   #sendExit(link: Link) {

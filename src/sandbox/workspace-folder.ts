@@ -14,10 +14,18 @@ export function workspaceFolder(env: NodeJS.ProcessEnv = process.env, setting?: 
   return isAbsolute(configured) ? configured : resolve(configured);
 }
 
-/** Creates the folder on first start (a learner should not have to `mkdir` before lesson one). */
+/**
+ * Creates the folder on first start (a learner should not have to `mkdir` before lesson one).
+ * Throws an Error that says which folder and what to do when it cannot be made.
+ */
 export function ensureWorkspaceFolder(env: NodeJS.ProcessEnv = process.env, setting?: string): string {
   const folder = workspaceFolder(env, setting);
-  mkdirSync(folder, { recursive: true });
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new Error(`the workspace folder ${folder} cannot be made (${code}); choose another one in Settings`);
+  }
   return folder;
 }
 

@@ -1,7 +1,7 @@
 /**
- * What a terminal session runs: in solo mode a local login shell on a pty (local-shell.ts); in
- * workshop mode this is where a sandbox container's shell plugs in instead. Everything above this
- * interface (viewers, replay, flow control) stays the same.
+ * An interactive shell on a terminal, wherever it runs: a login shell on a local pty
+ * (local-shell.ts), or an exec into a learner's sandbox container or Pod. The terminal session
+ * above it (viewers, replay, flow control) is the same for all of them.
  */
 export interface ShellProcess {
   /** Bytes the shell wrote, exactly as read from the pty (a UTF-8 character may be split). */
@@ -23,5 +23,3 @@ export interface ShellSize {
   cols: number;
   rows: number;
 }
-
-export type SpawnShell = (size: ShellSize) => ShellProcess;

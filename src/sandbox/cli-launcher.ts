@@ -9,7 +9,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const projectBin = resolve(import.meta.dirname, '..', '..', '..', 'bin', 'ecs-workbook.mjs');
+const projectBin = resolve(import.meta.dirname, '..', '..', 'bin', 'ecs-workbook.mjs');
 
 /** Always single-quoted: the paths come from the machine and may hold anything. */
 const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
@@ -33,7 +33,7 @@ export function writeCliLauncher(dataDir: string, node = process.execPath): CliL
     launcher,
     [
       '#!/bin/sh',
-      '# Written by ECS Workbook at each start (src/server/terminal/cli-launcher.ts): this project\'s CLI',
+      '# Written by ECS Workbook at each start (src/sandbox/cli-launcher.ts): this project\'s CLI',
       '# on the Node that runs the workbook, never a package from the npm registry.',
       `ECS_WORKBOOK_DATA_DIR=\${ECS_WORKBOOK_DATA_DIR:-${quote(dataDir)}}`,
       'export ECS_WORKBOOK_DATA_DIR',
@@ -46,7 +46,7 @@ export function writeCliLauncher(dataDir: string, node = process.execPath): CliL
   writeFileSync(
     bashRcFile,
     [
-      '# Written by ECS Workbook (src/server/terminal/cli-launcher.ts): a login shell\'s start-up, then',
+      '# Written by ECS Workbook (src/sandbox/cli-launcher.ts): a login shell\'s start-up, then',
       '# the workbook\'s own commands first on PATH.',
       '[ -r /etc/profile ] && . /etc/profile',
       'if [ -r ~/.bash_profile ]; then . ~/.bash_profile',
