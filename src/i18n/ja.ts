@@ -108,7 +108,7 @@ export const ja = {
   'terminal.expand': 'ターミナルを表示',
   'terminal.resize-handle': 'ドラッグ (または矢印キー) でターミナルの大きさを変更',
   // Home page: each lesson's steps with their state (checks-fix)
-  'home.steps': '「{title}」のステップ',
+  'home.steps': '「{title}」の手順',
   // Sign-in (security: the terminal and the API only for the browser that opened the printed link)
   'signin.terminal': 'このブラウザーはワークブックにサインインしていないため、ターミナルは使えません。`npm start` が表示したリンク (末尾が #sign-in=…) を開いてください。',
   'signin.terminal-short': 'サインインしていません',
