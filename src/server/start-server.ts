@@ -7,7 +7,7 @@ import { buildIsStale } from './build-freshness.ts';
 import { loopbackHosts, type ServerOptions } from './server-options.ts';
 import { createWorkbook } from './workbook.ts';
 
-type AstroHandler = (req: unknown, res: unknown, next: () => void, locals: App.Locals) => Promise<void>;
+type AstroHandler = (req: unknown, res: unknown, next: () => void, locals: Pick<App.Locals, 'workbook'>) => Promise<void>;
 
 const root = process.cwd();
 
