@@ -37,6 +37,7 @@ export const en = {
   'terminal.loading': 'Starting the terminal…',
   'notfound.title': 'Page not found',
   'notfound.body': 'There is no page at {path}. The lesson may have moved, or the address has a typo.',
+  'money.rate': 'Prices are in US dollars, as AWS bills them.',
   'notfound.home': 'Go to the list of lessons',
   // Checks, progress and settings (check engine)
   'check.button': 'Check',

@@ -39,6 +39,7 @@ export const ja = {
   'terminal.loading': 'ターミナルを起動しています…',
   'notfound.title': 'ページが見つかりません',
   'notfound.body': '{path} にはページがありません。レッスンが移動したか、アドレスが間違っている可能性があります。',
+  'money.rate': '円の金額は 1 米ドル = {rate} 円（{date} 時点）で換算した目安です。AWS の請求は米ドル建てです。',
   'notfound.home': 'レッスン一覧へ',
   // Checks, progress and settings (check engine)
   'check.button': 'チェック',
