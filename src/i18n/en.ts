@@ -37,6 +37,18 @@ export const en = {
   'terminal.loading': 'Starting the terminal…',
   'notfound.title': 'Page not found',
   'notfound.body': 'There is no page at {path}. The lesson may have moved, or the address has a typo.',
+  // The check command in the terminal (ecs-workbook check)
+  'cli.status.pass': 'PASS',
+  'cli.status.fail': 'FAIL',
+  'cli.status.pending': 'PENDING',
+  'cli.status.error': 'COULD NOT CHECK',
+  'cli.status.warn': 'WARN',
+  'cli.expected': 'expected',
+  'cli.actual': 'actual',
+  'cli.watch-again': 'Checking again in {seconds} s (Ctrl-C stops).',
+  'cli.no-lesson': 'There is no lesson "{lesson}". Lessons: {lessons}',
+  'cli.no-step': 'Name a step to check.',
+  'cli.no-module-check': '{module} has no default export made with defineCheck().',
   'money.rate': 'Prices are in US dollars, as AWS bills them.',
   'notfound.home': 'Go to the list of lessons',
   // Checks, progress and settings (check engine)

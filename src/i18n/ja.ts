@@ -39,6 +39,18 @@ export const ja = {
   'terminal.loading': 'ターミナルを起動しています…',
   'notfound.title': 'ページが見つかりません',
   'notfound.body': '{path} にはページがありません。レッスンが移動したか、アドレスが間違っている可能性があります。',
+  // The check command in the terminal (ecs-workbook check)
+  'cli.status.pass': '合格',
+  'cli.status.fail': '未完了',
+  'cli.status.pending': '反映待ち',
+  'cli.status.error': 'チェック不可',
+  'cli.status.warn': '注意',
+  'cli.expected': '期待する値',
+  'cli.actual': '見つかった値',
+  'cli.watch-again': '{seconds} 秒後にもう一度チェックします（Ctrl-C で終了）。',
+  'cli.no-lesson': 'レッスン「{lesson}」はありません。レッスン: {lessons}',
+  'cli.no-step': 'チェックする手順を指定してください。',
+  'cli.no-module-check': '{module} には defineCheck() で作った default export がありません。',
   'money.rate': '円の金額は 1 米ドル = {rate} 円（{date} 時点）で換算した目安です。AWS の請求は米ドル建てです。',
   'notfound.home': 'レッスン一覧へ',
   // Checks, progress and settings (check engine)
