@@ -49,6 +49,8 @@ export const en = {
   'cli.no-lesson': 'There is no lesson "{lesson}". Lessons: {lessons}',
   'cli.no-step': 'Name a step to check.',
   'cli.no-module-check': '{module} has no default export made with defineCheck().',
+  'sources.heading': 'What this lesson follows',
+  'sources.intro': 'This lesson follows these original Japanese write-ups and AWS sessions:',
   'money.rate': 'Prices are in US dollars, as AWS bills them.',
   'notfound.home': 'Go to the list of lessons',
   // Checks, progress and settings (check engine)

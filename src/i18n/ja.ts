@@ -51,7 +51,9 @@ export const ja = {
   'cli.no-lesson': 'レッスン「{lesson}」はありません。レッスン: {lessons}',
   'cli.no-step': 'チェックする手順を指定してください。',
   'cli.no-module-check': '{module} には defineCheck() で作った default export がありません。',
-  'money.rate': '円の金額は 1 米ドル = {rate} 円（{date} 時点）で換算した目安です。AWS の請求は米ドル建てです。',
+  'sources.heading': 'このレッスンの元になった資料',
+  'sources.intro': 'このレッスンは次の資料に沿っています。',
+  'money.rate': '円の金額は 1 米ドル = {rate} 円（{date}時点）で換算した目安です。AWS の請求は米ドル建てです。',
   'notfound.home': 'レッスン一覧へ',
   // Checks, progress and settings (check engine)
   'check.button': 'チェック',
