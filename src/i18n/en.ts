@@ -51,7 +51,7 @@ export const en = {
   'cli.no-module-check': '{module} has no default export made with defineCheck().',
   'sources.heading': 'What this lesson follows',
   'sources.intro': 'This lesson follows these original Japanese write-ups and AWS sessions:',
-  'money.rate': 'Prices are in US dollars, as AWS bills them.',
+  'money.rate': 'Prices are in US dollars, as AWS bills them. The Japanese pages add yen at US$1 = {rate} yen (rate of {date}).',
   'notfound.home': 'Go to the list of lessons',
   // Checks, progress and settings (check engine)
   'check.button': 'Check',
