@@ -16,6 +16,8 @@ interface Node {
 export interface LessonStructure {
   /** The step ids of the frontmatter, in order. */
   frontmatterSteps: string[];
+  /** The lesson's imports (diagrams, the CloudFormation template a Command shows). */
+  imports: string[];
   /** The components that make the lesson work, one line each, in document order. */
   parts: string[];
 }
@@ -50,5 +52,6 @@ export function lessonStructure(mdx: string): LessonStructure {
     for (const child of node.children ?? []) walk(child);
   };
   walk(mdxToMdast(mdx) as unknown as Node);
-  return { frontmatterSteps: steps, parts };
+  const imports = [...mdx.matchAll(/^import .*$/gm)].map((match) => match[0].trim());
+  return { frontmatterSteps: steps, imports, parts };
 }

@@ -8,6 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { lessonCommands } from '../harness/lesson-commands.ts';
 import { lessonStructure } from '../harness/lesson-structure.ts';
 
+// Lesson 12 shows its template through an import (`code={ecsServiceTemplate}`); evaluating the
+// Command's code needs it, as in the lesson-as-code test.
+(globalThis as { ecsServiceTemplate?: string }).ecsServiceTemplate = readFileSync('lessons/12-cloudformation/ecs-service.yaml', 'utf8');
+
 const translations = readdirSync('lessons').flatMap((folder) =>
   existsSync(`lessons/${folder}/en.mdx`)
     ? readdirSync(`lessons/${folder}`).filter((file) => /^[a-z]{2}\.mdx$/.test(file) && file !== 'en.mdx').map((file) => `${folder}/${file}`)
@@ -50,6 +54,10 @@ describe.each(translations)('lessons/%s', (file) => {
 
   it('has the same step ids in the frontmatter, in the same order', () => {
     expect(translated.frontmatterSteps).toEqual(en.frontmatterSteps);
+  });
+
+  it('imports the same diagrams and files', () => {
+    expect(translated.imports).toEqual(en.imports);
   });
 
   it('has the same Steps, Tabs, Commands (exact code) and diagrams, in the same order', () => {
