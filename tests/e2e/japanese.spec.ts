@@ -174,3 +174,24 @@ test('a diagram shows the learner’s own resource names', async ({ page, reques
     await put({});
   }
 });
+
+test('a page not found under /ja/ answers in Japanese', async ({ page }) => {
+  const response = await page.goto('/ja/no-such-lesson/');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByRole('heading', { name: 'ページが見つかりません' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('/ja/no-such-lesson/ にはページがありません。');
+  await page.getByRole('link', { name: 'レッスン一覧へ' }).click();
+  await expect(page).toHaveURL(/\/ja\/$/);
+});
+
+test('the Japanese home page shows yen beside every dollar of the costs, and the rate once', async ({ page }) => {
+  await page.goto('/ja/');
+  const costs = await page.locator('.lesson-card .meta').allTextContents();
+  const dollars = costs.join('\n').match(/US\$[\d.]+/g) ?? [];
+  const withYen = costs.join('\n').match(/US\$[\d.]+（約[\d.,]+円）/g) ?? [];
+  expect(withYen.length, 'some lessons cost money').toBeGreaterThan(0);
+  expect(withYen.length).toBe(dollars.length);
+  await expect(page.locator('[data-exchange-rate]')).toHaveCount(1);
+  await expect(page.locator('[data-exchange-rate]')).toContainText('1 米ドル = 150 円');
+});
