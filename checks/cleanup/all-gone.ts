@@ -117,7 +117,7 @@ export default defineCheck<AllGoneSnapshot>({
     }
     const left: CheckItem[] = [];
     const leftover = (id: string, name: string, fix: string, status: 'fail' | 'pending' = 'fail', hint = `${id.split(':')[0]}.hint`): CheckItem => ({
-      id, status, label: { key: key(`${id.split(':')[0]}.label`), params: { name } }, expected: 'deleted', actual: 'still there', hint: { key: key(hint) }, fix,
+      id, status, label: { key: key(`${id.split(':')[0]}.label`), params: { name } }, expected: { key: 'value.deleted' }, actual: { key: 'value.still-there' }, hint: { key: key(hint) }, fix,
     });
     const tgArn = isCaptured(snapshot.targetGroup) ? undefined : snapshot.targetGroup.TargetGroups?.[0]?.TargetGroupArn;
     if (tgArn) left.push(leftover('target-group', vars.targetGroup, `aws elbv2 delete-target-group --region ${vars.region} --target-group-arn ${tgArn}`));
@@ -143,7 +143,7 @@ export default defineCheck<AllGoneSnapshot>({
 function vpcItems(parts: VpcParts, taskSecurityGroup: string, region: string): CheckItem[] {
   const items: CheckItem[] = [];
   const item = (id: string, name: string, fix: string, status: 'fail' | 'pending' = 'fail', hint?: string): CheckItem => ({
-    id, status, label: { key: key(`${id.split(':')[0]}.label`), params: { name } }, expected: 'deleted', actual: 'still there',
+    id, status, label: { key: key(`${id.split(':')[0]}.label`), params: { name } }, expected: { key: 'value.deleted' }, actual: { key: 'value.still-there' },
     hint: { key: key(hint ?? `${id.split(':')[0]}.hint`) }, ...(fix && { fix }),
   });
   // Fargate releases task ENIs minutes after the tasks stop; until then subnets and groups cannot go.

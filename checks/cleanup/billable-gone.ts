@@ -97,7 +97,7 @@ export default defineCheck<BillableSnapshot>({
     }
     const left: CheckItem[] = [];
     const leftover = (id: string, what: string, state: string, fix: string | undefined, pending = false): CheckItem => ({
-      id, status: pending ? 'pending' : 'fail', label: { key: key(`${id.split(':')[0]}.label`), params: { name: what } }, expected: 'deleted', actual: state,
+      id, status: pending ? 'pending' : 'fail', label: { key: key(`${id.split(':')[0]}.label`), params: { name: what } }, expected: { key: 'value.deleted' }, actual: state,
       hint: { key: key(`${id.split(':')[0]}.${pending ? 'deleting' : 'hint'}`) }, ...(fix && { fix }),
     });
     for (const lb of isCaptured(snapshot.loadBalancers) ? [] : snapshot.loadBalancers.loadBalancers) {

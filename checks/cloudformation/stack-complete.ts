@@ -44,7 +44,7 @@ export default defineCheck<StackCompleteSnapshot>({
     const stack = isCaptured(snapshot.stack) ? undefined : snapshot.stack.stack;
     const label = { key: key('stack.label'), params: { stack: name } };
     if (!stack) {
-      items.push({ id: 'stack', status: 'fail', label, expected: 'CREATE_COMPLETE', actual: 'not found', hint: { key: key('stack.missing') }, fix: deployCommand(vars) });
+      items.push({ id: 'stack', status: 'fail', label, expected: 'CREATE_COMPLETE', actual: { key: 'value.not-found' }, hint: { key: key('stack.missing') }, fix: deployCommand(vars) });
       return result(lesson, items);
     }
     const status = stack.StackStatus ?? '';

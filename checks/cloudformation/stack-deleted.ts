@@ -44,7 +44,7 @@ export default defineCheck<StackDeletedSnapshot>({
     if (snapshot.loadBalancer && failedToLook(snapshot.loadBalancer)) return result(lesson, [...items, errorItem(lesson, 'elbv2:DescribeLoadBalancers', snapshot.loadBalancer)]);
     const lb = snapshot.loadBalancer && !isCaptured(snapshot.loadBalancer) ? snapshot.loadBalancer.loadBalancer : undefined;
     if (lb && items[items.length - 1]?.status === 'pass') {
-      items.push({ id: 'load-balancer', status: 'fail', label: { key: key('load-balancer.label') }, expected: 'deleted', actual: lb.LoadBalancerArn, hint: { key: key('load-balancer.hint') }, fix: `aws elbv2 delete-load-balancer --region ${vars.region} --load-balancer-arn ${lb.LoadBalancerArn}` });
+      items.push({ id: 'load-balancer', status: 'fail', label: { key: key('load-balancer.label') }, expected: { key: 'value.deleted' }, actual: lb.LoadBalancerArn, hint: { key: key('load-balancer.hint') }, fix: `aws elbv2 delete-load-balancer --region ${vars.region} --load-balancer-arn ${lb.LoadBalancerArn}` });
     }
     return result(lesson, items);
   },

@@ -35,7 +35,7 @@ describe('containers/first-run judge', () => {
     expect(result.status).toBe('fail');
     expect(render(result.summary)).toBe('No container has run on this engine yet.');
     const ran = item(result, 'ran');
-    expect(ran).toMatchObject({ status: 'fail', expected: 'a container that ran', actual: 'no containers on this engine', hint: { key: 'containers.first-run.none.hint' } });
+    expect(ran).toMatchObject({ status: 'fail', expected: { key: 'value.a-container-that-ran' }, actual: { key: 'value.no-containers' }, hint: { key: 'containers.first-run.none.hint' } });
     expect(render(ran.hint)).toContain('ECR Public Gallery');
     expect(ran.fix).toBe(firstRunCommand);
     expect(ran.fix).toBe('docker run public.ecr.aws/docker/library/busybox:1.36 echo "Hello from my first container"');

@@ -100,7 +100,7 @@ export default defineCheck<FirstRunSnapshot>({
         summary: { key: 'containers.first-run.none' },
         items: [{
           id: 'ran', status: 'fail', label: { key: 'containers.first-run.ran.label' },
-          expected: 'a container that ran', actual: 'no containers on this engine',
+          expected: { key: 'value.a-container-that-ran' }, actual: { key: 'value.no-containers' },
           hint: { key: 'containers.first-run.none.hint' }, fix: firstRunCommand,
         }],
         resources,

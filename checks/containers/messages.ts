@@ -24,6 +24,6 @@ export const messages = {
     'containers.first-run.failed': 'コンテナは実行されましたが、エラーで停止しました。',
     'containers.first-run.failed.hint': 'docker logs {id} で理由を確認できます。多くはイメージ名の後ろのコマンドの打ち間違いです。レッスンのコマンドをそのまま実行してください。',
     'containers.first-run.only-earlier': 'このレッスンを始めてからコンテナは実行されていません (それ以前のコンテナが {count} 個あります)。',
-    'containers.first-run.only-earlier.hint': 'このエンジンで最も新しいコンテナ {image} は {created} に作られました。レッスンを始めた {started} より前なので、このステップには数えません。レッスンのコマンドを今実行してください。',
+    'containers.first-run.only-earlier.hint': 'このエンジンで最も新しいコンテナ {image} は {created} に作られました。レッスンを始めた {started} より前なので、この手順には数えません。レッスンのコマンドを今実行してください。',
   },
 };

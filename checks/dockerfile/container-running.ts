@@ -87,7 +87,7 @@ export default defineCheck<ContainerRunningSnapshot>({
       const newest = [...containers].sort((a, b) => b.Created - a.Created)[0];
       if (!newest) {
         return fail('dockerfile.container-running.none', {
-          id: 'running', status: 'fail', label: runningLabel, expected: 'Up …', actual: 'no container of this image',
+          id: 'running', status: 'fail', label: runningLabel, expected: 'Up …', actual: { key: 'value.no-container-of-image' },
           hint: { key: snapshot.portTakenBy.length ? 'dockerfile.container-running.none.port-taken' : 'dockerfile.container-running.none.hint', params: { other: snapshot.portTakenBy.join(', ') } },
           fix: snapshot.portTakenBy.length ? `docker ps --filter publish=${hostPort}` : fix,
         });
@@ -123,7 +123,7 @@ export default defineCheck<ContainerRunningSnapshot>({
       const refusedInside = probe?.error === 'ECONNRESET' || probe?.error === 'EMPTY_REPLY' || probe?.status === undefined;
       items.push({
         id: 'http', status: 'fail', label: { key: 'dockerfile.container-running.http.label', params: { url } },
-        expected: 'HTTP 200', actual: probe?.status !== undefined ? `HTTP ${probe.status}` : probe?.error ?? 'no answer',
+        expected: 'HTTP 200', actual: probe?.status !== undefined ? `HTTP ${probe.status}` : probe?.error ?? { key: 'value.no-answer' },
         hint: { key: probe?.status !== undefined ? 'dockerfile.container-running.http.status' : refusedInside ? 'dockerfile.container-running.http.loopback' : 'dockerfile.container-running.http.hint' },
         fix: `docker logs ${mapped.Id.slice(0, 12)}`,
       });

@@ -67,7 +67,7 @@ export default defineCheck<ImageBuiltSnapshot>({
         summary: { key: 'dockerfile.image-built.missing', params: { image: snapshot.image } },
         items: [{
           id: 'exists', status: 'fail', label: { key: 'dockerfile.image-built.exists.label', params: { image: snapshot.image } },
-          expected: snapshot.image, actual: similar ?? 'no such image',
+          expected: snapshot.image, actual: similar ?? { key: 'value.no-such-image' },
           hint: similar ? { key: 'dockerfile.image-built.exists.near-miss', params: { found: similar, image: snapshot.image } } : { key: 'dockerfile.image-built.exists.hint' },
           fix: similar ? `docker tag ${similar} ${snapshot.image}` : buildCommand(vars),
         }],
@@ -81,7 +81,7 @@ export default defineCheck<ImageBuiltSnapshot>({
     items.push({
       id: 'exposed-port', status: exposes ? 'pass' : 'fail', label: { key: 'dockerfile.image-built.exposed-port.label' },
       ...(!exposes && {
-        expected: '3000/tcp', actual: inspected.ExposedPorts.join(', ') || 'none',
+        expected: '3000/tcp', actual: inspected.ExposedPorts.join(', ') || { key: 'value.none' },
         hint: { key: 'dockerfile.image-built.exposed-port.hint' }, fix: buildCommand(vars),
       }),
     });

@@ -83,7 +83,7 @@ export const messages = {
     'dockerfile.image-built.exposed-port.label': 'イメージが 3000 番ポートを公開している',
     'dockerfile.image-built.exposed-port.hint': 'イメージに EXPOSE 3000 がありません。Dockerfile に追加してビルドし直してください。',
     'dockerfile.image-built.architecture.label': 'イメージが Fargate の既定である linux/amd64 向けにビルドされている',
-    'dockerfile.image-built.architecture.hint': 'このイメージは {platform} です (Apple Silicon でのビルドの既定)。ここでは動きますが、Fargate の既定は X86_64 なので "exec format error" で停止します。レッスン 03 で push する前に linux/amd64 向けにビルドしてください。',
+    'dockerfile.image-built.architecture.hint': 'このイメージは {platform} です (Apple Silicon でのビルドの既定)。ここでは動きますが、Fargate の既定は X86_64 なので "exec format error" で停止します。レッスン 03 でプッシュする前に linux/amd64 向けにビルドしてください。',
     'dockerfile.container-running.pass': 'コンテナが {url} で応答しています。',
     'dockerfile.container-running.fail': 'イメージのコンテナは動いていますが、レッスンの想定どおりにアクセスできません。',
     'dockerfile.container-running.none': '{image} のコンテナがまだ起動されていません。',

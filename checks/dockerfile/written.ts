@@ -54,7 +54,7 @@ export default defineCheck<WrittenSnapshot>({
         summary: { key: 'dockerfile.written.missing', params: { path: snapshot.path } },
         items: [{
           id: 'file', status: 'fail', label: { key: 'dockerfile.written.file.label', params: { path: snapshot.path } },
-          expected: snapshot.path, actual: found ?? snapshot.readError ?? 'missing',
+          expected: snapshot.path, actual: found ?? snapshot.readError ?? { key: 'value.missing' },
           hint: found ? { key: 'dockerfile.written.file.elsewhere', params: { found } } : { key: 'dockerfile.written.file.hint' },
           fix: found ? `cp ${shellQuote(found)} ${shellQuote(snapshot.path)}` : writeDockerfileCommand(vars.workspace),
         }],
@@ -80,13 +80,13 @@ export default defineCheck<WrittenSnapshot>({
         const usual = /busybox/.test(base);
         items.push({
           id, status: usual ? 'pass' : 'warn', label: { key: 'dockerfile.written.from.label' }, actual: base,
-          ...(!usual && { expected: 'busybox (the lesson’s base image)', hint: { key: 'dockerfile.written.from.other-base' } }),
+          ...(!usual && { expected: { key: 'value.lesson-base-image' }, hint: { key: 'dockerfile.written.from.other-base' } }),
         });
         continue;
       }
       items.push({
         id, status: present ? 'pass' : required ? 'fail' : 'warn', label: { key: `dockerfile.written.${id}.label` },
-        ...(!present && { expected: keyword, actual: 'missing', hint: { key: `dockerfile.written.${id}.missing` } }),
+        ...(!present && { expected: keyword, actual: { key: 'value.missing' }, hint: { key: `dockerfile.written.${id}.missing` } }),
       });
     }
     const failed = items.some((item) => item.status === 'fail');

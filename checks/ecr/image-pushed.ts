@@ -95,7 +95,7 @@ export default defineCheck<ImagePushedSnapshot>({
         status: 'fail', summary: { key: 'ecr.image-pushed.no-repository', params: { repository: vars.repository, region: snapshot.region } },
         items: [{
           id: 'tag', status: 'fail', label: { key: 'ecr.image-pushed.tag.label', params: { tag: expectedTag } },
-          expected: `${vars.repository} in ${snapshot.region}`, actual: 'no repository',
+          expected: `${vars.repository} in ${snapshot.region}`, actual: { key: 'value.no-repository' },
           hint: { key: 'ecr.image-pushed.no-repository.hint' }, fix: `aws ecr create-repository --repository-name ${vars.repository} --region ${snapshot.region}`,
         }],
         resources: [],

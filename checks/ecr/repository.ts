@@ -70,7 +70,7 @@ export default defineCheck<RepositorySnapshot>({
         items: [{
           id: 'exists', status: 'fail', label,
           expected: `${vars.repository} in ${snapshot.region}`,
-          actual: otherRegion ? `${vars.repository} in ${snapshot.foundIn.join(', ')}` : similar ? similar : 'not found',
+          actual: otherRegion ? `${vars.repository} in ${snapshot.foundIn.join(', ')}` : similar ? similar : { key: 'value.not-found' },
           hint: otherRegion
             ? { key: 'ecr.repository.other-region', params: { regions: snapshot.foundIn.join(', '), region: snapshot.region } }
             : similar ? { key: 'ecr.repository.near-miss', params: { found: similar, repository: vars.repository } } : { key: 'ecr.repository.missing.hint' },

@@ -28,7 +28,7 @@ export default defineCheck<NetworkSnapshot>({
       status: 'fail',
       summary: { key: detached ? 'network.internet-gateway.detached' : 'network.internet-gateway.missing', params: { vpc: vpc.VpcId } },
       items: [{
-        id: 'attached', status: 'fail', label, expected: `an internet gateway attached to ${vpc.VpcId}`, actual: detached ? `${detached.InternetGatewayId} detached` : 'none',
+        id: 'attached', status: 'fail', label, expected: `an internet gateway attached to ${vpc.VpcId}`, actual: detached ? `${detached.InternetGatewayId} detached` : { key: 'value.none' },
         hint: { key: detached ? 'network.internet-gateway.detached.hint' : 'network.internet-gateway.missing.hint', params: { id: detached?.InternetGatewayId ?? '' } },
         fix: detached
           ? `aws ec2 attach-internet-gateway --region ${snapshot.region} --internet-gateway-id ${detached.InternetGatewayId} --vpc-id ${vpc.VpcId}`

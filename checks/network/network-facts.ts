@@ -21,7 +21,7 @@ export function withoutVpc(snapshot: NetworkSnapshot, vars: LearnerVariables, st
     items: [{
       id: 'vpc', status: 'fail', label: { key: 'network.vpc.exists.label', params: { vpc: vars.vpcName, cidr: lessonVpcCidr, region: snapshot.region } },
       expected: `${vars.vpcName} (${lessonVpcCidr}) in ${snapshot.region}`,
-      actual: foundIn.length ? `found in ${foundIn.join(', ')}` : defaultNamed ? `${defaultNamed.VpcId} is the default VPC` : similar ?? 'not found',
+      actual: foundIn.length ? `found in ${foundIn.join(', ')}` : defaultNamed ? `${defaultNamed.VpcId} is the default VPC` : similar ?? { key: 'value.not-found' },
       hint: foundIn.length
         ? { key: 'network.vpc.other-region', params: { regions: foundIn.join(', '), region: snapshot.region } }
         : defaultNamed ? { key: 'network.vpc.default' }

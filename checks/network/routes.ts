@@ -30,8 +30,8 @@ export default defineCheck<NetworkSnapshot>({
     const enough = publicAzs.length >= 2;
     const items: CheckItem[] = [{
       id: 'public-two-azs', status: enough ? 'pass' : 'fail', label: { key: 'network.routes.public-two-azs.label' },
-      actual: publicSubnets.length ? publicSubnets.map(describeSubnet).join('; ') : 'no public subnets',
-      ...(!enough && { expected: 'public subnets in 2 AZs', hint: { key: igw ? 'network.routes.public-two-azs.hint' : 'network.routes.no-gateway' } }),
+      actual: publicSubnets.length ? publicSubnets.map(describeSubnet).join('; ') : { key: 'value.no-public-subnets' },
+      ...(!enough && { expected: { key: 'value.public-subnets-two-azs' }, hint: { key: igw ? 'network.routes.public-two-azs.hint' : 'network.routes.no-gateway' } }),
     }];
     const publicTable = tables.find((table) => defaultRoute(table, attachedIds) === 'public' && !table.Main)
       ?? tables.find((table) => !table.Main && (table.Name ?? '').toLowerCase().includes('public'));
@@ -65,7 +65,7 @@ export default defineCheck<NetworkSnapshot>({
     }
     // Blackhole routes anywhere else still deserve a word.
     for (const table of tables.filter((entry) => entry.Routes.some((route) => route.State === 'blackhole'))) {
-      if (items.some((item) => item.hint?.key === 'network.routes.blackhole' && item.actual?.startsWith(table.RouteTableId))) continue;
+      if (items.some((item) => item.hint?.key === 'network.routes.blackhole' && typeof item.actual === 'string' && item.actual.startsWith(table.RouteTableId))) continue;
       items.push({
         id: `blackhole-${table.RouteTableId}`, status: 'warn', label: { key: 'network.routes.blackhole.label', params: { table: table.RouteTableId } },
         actual: 'blackhole', hint: { key: 'network.routes.blackhole', params: { table: table.RouteTableId, subnet: '' } },

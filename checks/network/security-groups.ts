@@ -40,7 +40,7 @@ export default defineCheck<NetworkSnapshot>({
       const similar = nearMiss(name, snapshot.groupNamesInVpc ?? []);
       items.push({
         id: `${role}-exists`, status: 'fail', label, expected: `${name} in ${vpc.VpcId}`,
-        actual: elsewhere ? `${elsewhere.GroupId} in ${elsewhere.VpcId}` : similar ?? 'not found',
+        actual: elsewhere ? `${elsewhere.GroupId} in ${elsewhere.VpcId}` : similar ?? { key: 'value.not-found' },
         hint: elsewhere ? { key: 'network.security-groups.other-vpc', params: { name, vpc: elsewhere.VpcId } }
           : similar ? { key: 'network.security-groups.near-miss', params: { found: similar, name } } : { key: `network.security-groups.${role}-missing` },
         fix: createGroupCommand(vars, vpc.VpcId, name, description),
@@ -89,7 +89,7 @@ export default defineCheck<NetworkSnapshot>({
       const egress = rules.filter((rule) => rule.GroupId === task.GroupId && rule.IsEgress && covers(rule, 443));
       if (egress.length === 0) {
         items.push({
-          id: 'task-egress', status: 'fail', label: { key: 'network.security-groups.task-egress.label', params: { name: vars.taskSecurityGroup } }, expected: 'outbound 443 (default: all traffic)', actual: 'no outbound rule for 443',
+          id: 'task-egress', status: 'fail', label: { key: 'network.security-groups.task-egress.label', params: { name: vars.taskSecurityGroup } }, expected: { key: 'value.outbound-443' }, actual: { key: 'value.no-outbound-443' },
           hint: { key: 'network.security-groups.task-egress.hint' }, fix: `aws ec2 authorize-security-group-egress --region ${region} --group-id ${task.GroupId} --protocol tcp --port 443 --cidr 0.0.0.0/0`,
         });
       }

@@ -47,7 +47,7 @@ export default defineCheck<NetworkSnapshot>({
 
     if (subnets.length === 0) {
       items.push({
-        id: 'two-azs', status: 'fail', label: { key: 'network.subnets.two-azs.label' }, expected: '4 subnets in 2 AZs', actual: 'no subnets',
+        id: 'two-azs', status: 'fail', label: { key: 'network.subnets.two-azs.label' }, expected: '4 subnets in 2 AZs', actual: { key: 'value.no-subnets' },
         hint: { key: 'network.subnets.none.hint' }, fix: createSubnetCommand(vars, vpc.VpcId, 'public', [], freeCidr(subnets, 'public', vpc.CidrBlock)),
       });
     } else if (azs.length < 2) {
@@ -71,7 +71,7 @@ export default defineCheck<NetworkSnapshot>({
         const unclear = meant.length === 0 && role === 'public' && subnets.every((subnet) => intendedRole(subnet) === undefined);
         const status = role === 'public' && !unclear ? 'fail' : 'warn';
         items.push({
-          id: role, status, label, expected: `${role} subnets in 2 AZs`, actual: meant.length ? meant.map(describeSubnet).join('; ') : 'none named or numbered as in the lesson',
+          id: role, status, label, expected: `${role} subnets in 2 AZs`, actual: meant.length ? meant.map(describeSubnet).join('; ') : { key: 'value.no-lesson-subnets' },
           hint: { key: unclear ? 'network.subnets.public.unclear' : `network.subnets.${role}.hint` },
           fix: createSubnetCommand(vars, vpc.VpcId, role, meantAzs, freeCidr(subnets, role, vpc.CidrBlock)),
         });

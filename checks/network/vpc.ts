@@ -33,7 +33,7 @@ export default defineCheck<NetworkSnapshot>({
     items.push(vpc.Name === vars.vpcName
       ? { id: 'name', status: 'pass', label: { key: 'network.vpc.name.label', params: { vpc: vars.vpcName } }, actual: vpc.Name }
       : {
-          id: 'name', status: 'warn', label: { key: 'network.vpc.name.label', params: { vpc: vars.vpcName } }, expected: vars.vpcName, actual: vpc.Name ?? 'no Name tag',
+          id: 'name', status: 'warn', label: { key: 'network.vpc.name.label', params: { vpc: vars.vpcName } }, expected: vars.vpcName, actual: vpc.Name ?? { key: 'value.no-name-tag' },
           hint: { key: 'network.vpc.name.hint' }, fix: `aws ec2 create-tags --region ${snapshot.region} --resources ${vpc.VpcId} --tags Key=Name,Value=${vars.vpcName}`,
         });
     const status = items.some((item) => item.status === 'fail') ? 'fail' : items.some((item) => item.status === 'pending') ? 'pending' : 'pass';

@@ -25,7 +25,7 @@ export const messages = {
     ...common.ja,
     [`${p}.rolled-out.service.label`]: 'サービス {service} がある',
     [`${p}.rolled-out.service.missing`]: 'レッスン 08 のサービスがありません。先に作成してください。',
-    [`${p}.rolled-out.image.label`]: '新しいタスク定義リビジョンが、push したばかりのイメージを使っている',
+    [`${p}.rolled-out.image.label`]: '新しいタスク定義リビジョンが、プッシュしたばかりのイメージを使っている',
     [`${p}.rolled-out.image.no-new-revision`]: 'リビジョンが 1 つしかありません。新しいイメージタグを指定したリビジョンを登録してください。',
     [`${p}.rolled-out.image.old-image`]: '最新のリビジョン {revision} が、リポジトリの最新イメージ（タグ {tag}）を使っていません。そのタグでリビジョンを登録してください。',
     [`${p}.rolled-out.revision.label`]: 'サービスが最新のリビジョンを使っている',
@@ -35,6 +35,6 @@ export const messages = {
     [`${p}.rolled-out.deployment.rolling`]: 'ローリングデプロイ中です。新しいタスクが起動して正常になってから、古いタスクがドレインされ停止します。',
     [`${p}.rolled-out.version.label`]: 'ロードバランサーがバージョン 2 を返す',
     [`${p}.rolled-out.version.rolling`]: 'デプロイ中は新旧両方のタスクが応答します。再読み込みすると両方が見えます。',
-    [`${p}.rolled-out.version.old`]: 'アプリはまだ古いバージョンを返しています。push したイメージはバージョン 2 でしたか。バージョン 2 のソースからビルドし直し、push して登録し直してください。',
+    [`${p}.rolled-out.version.old`]: 'アプリはまだ古いバージョンを返しています。プッシュしたイメージはバージョン 2 でしたか。バージョン 2 のソースからビルドし直し、プッシュして登録し直してください。',
   },
 };

@@ -55,7 +55,7 @@ export default defineCheck<RolledOutSnapshot>({
     }
     const service = activeService(snapshot.service);
     if (!service) {
-      items.push({ id: 'service', status: 'fail', label: { key: key('service.label'), params: { service: vars.service } }, expected: 'ACTIVE', actual: 'not found', hint: { key: key('service.missing') } });
+      items.push({ id: 'service', status: 'fail', label: { key: key('service.label'), params: { service: vars.service } }, expected: 'ACTIVE', actual: { key: 'value.not-found' }, hint: { key: key('service.missing') } });
       return result(lesson, items);
     }
     const latest = snapshot.latestTaskDefinition && !isCaptured(snapshot.latestTaskDefinition) ? snapshot.latestTaskDefinition : undefined;
@@ -69,7 +69,7 @@ export default defineCheck<RolledOutSnapshot>({
     const usesNewest = !!newest && (latestImage.digest ? newest.imageDigest === latestImage.digest : (newest.imageTags ?? []).includes(latestImage.tag ?? 'latest'));
     const imageLabel = { key: key('image.label') };
     if (!latest || (latest.revision ?? 1) < 2) {
-      items.push({ id: 'image', status: 'fail', label: imageLabel, expected: `${vars.taskFamily}:2 or later`, actual: latest ? familyRevisionOf(latest.taskDefinitionArn) : '(none)', hint: { key: key('image.no-new-revision') }, fix: `aws ecs register-task-definition --region ${vars.region} --cli-input-json file://task-definition-v2.json` });
+      items.push({ id: 'image', status: 'fail', label: imageLabel, expected: `${vars.taskFamily}:2 or later`, actual: latest ? familyRevisionOf(latest.taskDefinitionArn) : { key: 'value.none' }, hint: { key: key('image.no-new-revision') }, fix: `aws ecs register-task-definition --region ${vars.region} --cli-input-json file://task-definition-v2.json` });
     } else if (!usesNewest) {
       const tag = newest?.imageTags?.[0] ?? 'v2';
       items.push({ id: 'image', status: 'fail', label: imageLabel, expected: `:${tag} (pushed ${newest?.imagePushedAt ?? '-'})`, actual: latest.image ?? '', hint: { key: key('image.old-image'), params: { revision: familyRevisionOf(latest.taskDefinitionArn), tag } }, fix: `aws ecs register-task-definition --region ${vars.region} --cli-input-json file://task-definition-v2.json` });

@@ -39,7 +39,7 @@ export default defineCheck<ReplacedSnapshot>({
     }
     const service = activeService(snapshot.service);
     if (!service || isCaptured(snapshot.running) || isCaptured(snapshot.stopped)) {
-      items.push({ id: 'service', status: 'fail', label: { key: key('service.label'), params: { service: vars.service } }, expected: 'ACTIVE', actual: 'not found', hint: { key: key('service.missing') } });
+      items.push({ id: 'service', status: 'fail', label: { key: key('service.label'), params: { service: vars.service } }, expected: 'ACTIVE', actual: { key: 'value.not-found' }, hint: { key: key('service.missing') } });
       return result(lesson, items);
     }
     const running = snapshot.running;
@@ -54,14 +54,14 @@ export default defineCheck<ReplacedSnapshot>({
       const restarted = since && service.events.some((e) => (e.createdAt ?? '') >= since && /has started \d+ tasks?/i.test(e.message ?? '')) &&
         running.some((t) => (t.createdAt ?? '') >= since);
       if (restarted && service.runningCount === service.desiredCount) {
-        items.push({ id: 'stopped', status: 'warn', label: stopLabel, actual: '(aged out)', hint: { key: key('stopped.aged-out') } });
+        items.push({ id: 'stopped', status: 'warn', label: stopLabel, actual: { key: 'value.aged-out' }, hint: { key: key('stopped.aged-out') } });
         items.push({ id: 'replacement', status: 'pass', label: { key: key('replacement.label') } });
         return result(lesson, items);
       }
       const scheduler = snapshot.stopped.find((t) => t.stopCode === 'ServiceSchedulerInitiated' && stopTime(t) >= since);
       items.push({
         id: 'stopped', status: 'fail', label: stopLabel, expected: 'a task of the service stopped with stopCode UserInitiated',
-        actual: scheduler ? `${taskIdOf(scheduler.taskArn)}: ServiceSchedulerInitiated` : '(none)',
+        actual: scheduler ? `${taskIdOf(scheduler.taskArn)}: ServiceSchedulerInitiated` : { key: 'value.none' },
         hint: { key: key(scheduler ? 'stopped.scheduler' : 'stopped.none') },
         ...(example && { fix: `aws ecs stop-task --region ${vars.region} --cluster ${vars.cluster} --task ${taskIdOf(example.taskArn)} --reason "Testing self-healing"` }),
       });
@@ -77,7 +77,7 @@ export default defineCheck<ReplacedSnapshot>({
     else {
       const waited = secondsBetween(stopTime(old), snapshot.observedAt);
       items.push({
-        id: 'replacement', status: waited < replacementGraceSeconds ? 'pending' : 'fail', label: replacementLabel, expected: 'a newer RUNNING task of the service', actual: '(none yet)',
+        id: 'replacement', status: waited < replacementGraceSeconds ? 'pending' : 'fail', label: replacementLabel, expected: 'a newer RUNNING task of the service', actual: { key: 'value.none-yet' },
         hint: { key: key(waited < replacementGraceSeconds ? 'replacement.not-yet' : 'replacement.none') },
       });
     }

@@ -44,7 +44,7 @@ export default defineCheck<ScaledOutSnapshot>({
       const desired = service.desiredCount ?? 0;
       const fix = `aws ecs update-service --region ${vars.region} --cluster ${vars.cluster} --service ${vars.service} --desired-count 3`;
       const countText = `desired ${desired}, running ${service.runningCount}, pending ${service.pendingCount}`;
-      if (desired < 3) items.push({ id: 'desired', status: 'fail', label: { key: key('desired.label') }, expected: 'desired ≥ 3', actual: countText, hint: { key: key('desired.hint') }, fix });
+      if (desired < 3) items.push({ id: 'desired', status: 'fail', label: { key: key('desired.label') }, expected: { key: 'value.desired-3' }, actual: countText, hint: { key: key('desired.hint') }, fix });
       else {
         items.push({ id: 'desired', status: 'pass', label: { key: key('desired.label') }, actual: `desired ${desired}` });
         items.push(service.runningCount === desired

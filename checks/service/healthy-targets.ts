@@ -45,7 +45,7 @@ export function judgeHealthyTargets(snapshot: HealthyTargetsSnapshot, vars: Lear
   }
   const service = activeService(snapshot.service);
   if (!service) {
-    items.push({ id: 'service', status: 'fail', label: { key: key('service.label'), params: { service: vars.service } }, expected: 'ACTIVE', actual: 'not found', hint: { key: key('service.missing') } });
+    items.push({ id: 'service', status: 'fail', label: { key: key('service.label'), params: { service: vars.service } }, expected: 'ACTIVE', actual: { key: 'value.not-found' }, hint: { key: key('service.missing') } });
     return items;
   }
   const desired = Math.max(service.desiredCount ?? 0, minimumDesired);

@@ -86,7 +86,7 @@ function createTargetGroupFix(snapshot: LoadBalancerSnapshot, vars: LearnerVaria
 
 function loadBalancerItems(lb: LoadBalancerView | undefined, snapshot: LoadBalancerSnapshot, vars: LearnerVariables): CheckItem[] {
   const label = { key: key('alb.label'), params: { name: vars.loadBalancer } };
-  if (!lb) return [withOtherRegions({ id: 'alb', status: 'fail', label, expected: vars.loadBalancer, actual: 'not found', hint: { key: key('alb.missing') }, fix: createLoadBalancerFix(snapshot, vars) }, lesson, snapshot.foundIn, vars.loadBalancer, vars.region)];
+  if (!lb) return [withOtherRegions({ id: 'alb', status: 'fail', label, expected: vars.loadBalancer, actual: { key: 'value.not-found' }, hint: { key: key('alb.missing') }, fix: createLoadBalancerFix(snapshot, vars) }, lesson, snapshot.foundIn, vars.loadBalancer, vars.region)];
   const items: CheckItem[] = [];
   const state = lb.State?.Code;
   if (state === 'provisioning') items.push({ id: 'alb', status: 'pending', label, expected: 'active', actual: 'provisioning', hint: { key: key('alb.provisioning') } });
@@ -99,13 +99,13 @@ function loadBalancerItems(lb: LoadBalancerView | undefined, snapshot: LoadBalan
   const zones = new Set((lb.AvailabilityZones ?? []).map((z) => z.ZoneName));
   items.push(zones.size >= 2
     ? { id: 'two-azs', status: 'pass', label: { key: key('two-azs.label') }, actual: [...zones].join(', ') }
-    : { id: 'two-azs', status: 'fail', label: { key: key('two-azs.label') }, expected: '2 Availability Zones', actual: [...zones].join(', ') || '(none)', hint: { key: key('two-azs.hint') },
+    : { id: 'two-azs', status: 'fail', label: { key: key('two-azs.label') }, expected: '2 Availability Zones', actual: [...zones].join(', ') || { key: 'value.none' }, hint: { key: key('two-azs.hint') },
         fix: `aws elbv2 set-subnets --region ${vars.region} --load-balancer-arn ${lb.LoadBalancerArn} --subnets ${publicSubnetIds(snapshot.network).join(' ') || '$PUBLIC_A $PUBLIC_C'}` });
   const albSg = groupId(snapshot.network, vars.albSecurityGroup);
   if (albSg) {
     items.push((lb.SecurityGroups ?? []).includes(albSg)
       ? { id: 'alb-sg', status: 'pass', label: { key: key('alb-sg.label'), params: { group: vars.albSecurityGroup } } }
-      : { id: 'alb-sg', status: 'fail', label: { key: key('alb-sg.label'), params: { group: vars.albSecurityGroup } }, expected: albSg, actual: (lb.SecurityGroups ?? []).join(', ') || '(none)',
+      : { id: 'alb-sg', status: 'fail', label: { key: key('alb-sg.label'), params: { group: vars.albSecurityGroup } }, expected: albSg, actual: (lb.SecurityGroups ?? []).join(', ') || { key: 'value.none' },
           hint: { key: key('alb-sg.hint') }, fix: `aws elbv2 set-security-groups --region ${vars.region} --load-balancer-arn ${lb.LoadBalancerArn} --security-groups ${albSg}` });
   }
   return items;
@@ -113,7 +113,7 @@ function loadBalancerItems(lb: LoadBalancerView | undefined, snapshot: LoadBalan
 
 function targetGroupItems(tg: TargetGroupView | undefined, lb: LoadBalancerView | undefined, snapshot: LoadBalancerSnapshot, vars: LearnerVariables): CheckItem[] {
   const label = { key: key('target-group.label'), params: { name: vars.targetGroup } };
-  if (!tg) return [{ id: 'target-group', status: 'fail', label, expected: vars.targetGroup, actual: 'not found', hint: { key: key('target-group.missing') }, fix: createTargetGroupFix(snapshot, vars) }];
+  if (!tg) return [{ id: 'target-group', status: 'fail', label, expected: vars.targetGroup, actual: { key: 'value.not-found' }, hint: { key: key('target-group.missing') }, fix: createTargetGroupFix(snapshot, vars) }];
   const items: CheckItem[] = [{ id: 'target-group', status: 'pass', label }];
   if (tg.TargetType !== 'ip') {
     const serviceExists = !!activeService(snapshot.service);

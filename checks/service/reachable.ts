@@ -31,7 +31,7 @@ export function judgeReachable(snapshot: ReachableSnapshot, vars: LearnerVariabl
   if (failedToLook(snapshot.loadBalancer)) return [...items, errorItem(lesson, 'elbv2:DescribeLoadBalancers', snapshot.loadBalancer)];
   const lb = isCaptured(snapshot.loadBalancer) ? undefined : snapshot.loadBalancer.loadBalancer;
   if (!lb?.DNSName) {
-    return [...items, withOtherRegions({ id: 'http', status: 'fail', label: { key: key('http.label'), params: { url: vars.loadBalancer } }, expected: 'HTTP 200', actual: 'load balancer not found', hint: { key: key('http.no-alb') } }, lesson, snapshot.foundIn, vars.loadBalancer, vars.region)];
+    return [...items, withOtherRegions({ id: 'http', status: 'fail', label: { key: key('http.label'), params: { url: vars.loadBalancer } }, expected: 'HTTP 200', actual: { key: 'value.load-balancer-not-found' }, hint: { key: key('http.no-alb') } }, lesson, snapshot.foundIn, vars.loadBalancer, vars.region)];
   }
   const http = snapshot.http;
   const label = { key: key('http.label'), params: { url: `http://${lb.DNSName}/` } };

@@ -74,7 +74,7 @@ export function judgeServiceRunning(snapshot: ServiceRunningSnapshot, vars: Lear
   const items: CheckItem[] = identityItems(lesson, snapshot);
   if (isCaptured(snapshot.service)) {
     if (snapshot.service.$error.name === 'ClusterNotFoundException') {
-      items.push(withOtherRegions({ id: 'service', status: 'fail', label: { key: key('service.label'), params: { service: vars.service } }, expected: vars.cluster, actual: 'cluster not found', hint: { key: key('service.no-cluster') }, fix: `aws ecs create-cluster --region ${vars.region} --cluster-name ${vars.cluster}` }, lesson, snapshot.foundIn, vars.cluster, vars.region));
+      items.push(withOtherRegions({ id: 'service', status: 'fail', label: { key: key('service.label'), params: { service: vars.service } }, expected: vars.cluster, actual: { key: 'value.cluster-not-found' }, hint: { key: key('service.no-cluster') }, fix: `aws ecs create-cluster --region ${vars.region} --cluster-name ${vars.cluster}` }, lesson, snapshot.foundIn, vars.cluster, vars.region));
       return result(lesson, items);
     }
     return result(lesson, [...items, errorItem(lesson, 'ecs:DescribeServices', snapshot.service)]);
@@ -158,7 +158,7 @@ function rolloutItems(service: ServiceView, snapshot: ServiceRunningSnapshot, va
   const steady = service.runningCount === service.desiredCount && service.pendingCount === 0 && (service.desiredCount ?? 0) > 0;
   if (steady) items.push({ id: 'counts', status: 'pass', label: counts, actual: countsText });
   else if ((service.desiredCount ?? 0) === 0) {
-    items.push({ id: 'counts', status: 'fail', label: counts, expected: 'desired 2', actual: countsText, hint: { key: key('counts.zero') }, fix: `aws ecs update-service --region ${vars.region} --cluster ${vars.cluster} --service ${vars.service} --desired-count 2` });
+    items.push({ id: 'counts', status: 'fail', label: counts, expected: { key: 'value.desired-2' }, actual: countsText, hint: { key: key('counts.zero') }, fix: `aws ecs update-service --region ${vars.region} --cluster ${vars.cluster} --service ${vars.service} --desired-count 2` });
   } else items.push({ id: 'counts', status: failing ? 'fail' : 'pending', label: counts, expected: `running ${service.desiredCount}`, actual: countsText, hint: { key: key(failing ? 'counts.failing' : 'counts.starting') } });
   if (failing && !steady) items.push(stopItem('stopped-task', { key: key('stopped-task.label') }, failing, vars, snapshot.exitLogs, serviceNetworkFix(vars)));
   if (service.desiredCount !== undefined && service.desiredCount !== 2 && steady) {

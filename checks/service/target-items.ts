@@ -81,7 +81,7 @@ export function targetItems(
 ): CheckItem[] {
   const tg = isCaptured(observation.targetGroup) ? undefined : observation.targetGroup.targetGroup;
   if (!tg) {
-    return [{ id: 'target-group', status: 'fail', label: { key: key('target-group.label'), params: { name: context.vars.targetGroup } }, expected: context.vars.targetGroup, actual: 'not found', hint: { key: key('target-group.missing') } }];
+    return [{ id: 'target-group', status: 'fail', label: { key: key('target-group.label'), params: { name: context.vars.targetGroup } }, expected: context.vars.targetGroup, actual: { key: 'value.not-found' }, hint: { key: key('target-group.missing') } }];
   }
   const targets = observation.health && !isCaptured(observation.health) ? observation.health.TargetHealthDescriptions ?? [] : [];
   const items = unhealthyTargetItems(targets, tg, context);

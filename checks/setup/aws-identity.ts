@@ -42,7 +42,7 @@ export default defineCheck<AwsIdentitySnapshot>({
       { id: 'region', status: 'pass', label: { key: 'setup.aws-identity.region.label', params: { region: snapshot.region } }, actual: snapshot.region },
     ];
     if (/:root$/.test(arn)) {
-      items.push({ id: 'not-root', status: 'warn', label: { key: 'setup.aws-identity.root.label' }, expected: 'an IAM user or role', actual: arn, hint: { key: 'setup.aws-identity.root.hint' } });
+      items.push({ id: 'not-root', status: 'warn', label: { key: 'setup.aws-identity.root.label' }, expected: { key: 'value.iam-user-or-role' }, actual: arn, hint: { key: 'setup.aws-identity.root.hint' } });
     }
     if (snapshot.cliRegion && snapshot.cliRegion !== snapshot.region) {
       items.push({

@@ -46,7 +46,7 @@ export default defineCheck<DockerSnapshot>({
         id: 'engine',
         status: 'fail',
         label: { key: 'setup.docker.engine.label', params: { dockerHost } },
-        expected: 'docker version shows a Server section',
+        expected: { key: 'value.docker-server' },
         actual: engine.error.message,
         hint: { key: denied ? 'setup.docker.engine.permission-hint' : platform === 'linux' ? 'setup.docker.engine.start-hint-linux' : 'setup.docker.engine.start-hint-desktop', params: { dockerHost } },
         ...(denied ? { fix: 'sudo usermod -aG docker "$USER"' } : platform === 'linux' ? { fix: 'sudo systemctl start docker' } : {}),

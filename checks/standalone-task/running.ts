@@ -56,7 +56,7 @@ export default defineCheck<StandaloneRunningSnapshot>({
     const items: CheckItem[] = identityItems(lesson, snapshot);
     const { cluster, taskFamily } = vars;
     if (isNotFound(snapshot.running)) {
-      items.push(withOtherRegions({ id: 'cluster', status: 'fail', label: { key: key('cluster.label'), params: { cluster } }, expected: cluster, actual: 'not found', hint: { key: key('cluster.hint') }, fix: `aws ecs create-cluster --region ${vars.region} --cluster-name ${cluster}` }, lesson, snapshot.foundIn, cluster, vars.region));
+      items.push(withOtherRegions({ id: 'cluster', status: 'fail', label: { key: key('cluster.label'), params: { cluster } }, expected: cluster, actual: { key: 'value.not-found' }, hint: { key: key('cluster.hint') }, fix: `aws ecs create-cluster --region ${vars.region} --cluster-name ${cluster}` }, lesson, snapshot.foundIn, cluster, vars.region));
       return result(lesson, items);
     }
     if (isCaptured(snapshot.running)) return result(lesson, [...items, errorItem(lesson, 'ecs:ListTasks', snapshot.running)]);
@@ -68,7 +68,7 @@ export default defineCheck<StandaloneRunningSnapshot>({
       if (stopped && diagnoseStoppedTask(stopped, vars, snapshot.exitLogs).failure) {
         items.push(stopItem('task', label, stopped, vars, snapshot.exitLogs, runTaskFix(cluster, taskFamily, vars.region)));
       } else {
-        items.push({ id: 'task', status: 'fail', label, expected: 'RUNNING', actual: 'no task', hint: { key: key('task.none') }, fix: runTaskFix(cluster, taskFamily, vars.region) });
+        items.push({ id: 'task', status: 'fail', label, expected: 'RUNNING', actual: { key: 'value.no-task' }, hint: { key: key('task.none') }, fix: runTaskFix(cluster, taskFamily, vars.region) });
       }
       return result(lesson, items);
     }
@@ -82,7 +82,7 @@ export default defineCheck<StandaloneRunningSnapshot>({
     const ip = snapshot.publicIp && !isCaptured(snapshot.publicIp) ? snapshot.publicIp.publicIp : undefined;
     if (!ip) {
       items.push({
-        id: 'public-ip', status: 'fail', label: { key: key('public-ip.label') }, expected: 'a public IPv4 address', actual: '(none)',
+        id: 'public-ip', status: 'fail', label: { key: key('public-ip.label') }, expected: 'a public IPv4 address', actual: { key: 'value.none' },
         hint: { key: key('public-ip.hint') }, fix: `aws ecs stop-task --region ${vars.region} --cluster ${cluster} --task ${taskId} && ${runTaskFix(cluster, taskFamily, vars.region)}`,
       });
       return result(lesson, items, [{ type: 'ecs:task', id: task.taskArn }]);

@@ -62,7 +62,7 @@ export default defineCheck<StandaloneStoppedSnapshot>({
     items.push({ id: 'none-running', status: 'pass', label });
     const newest = stopped[0];
     if (!newest) {
-      items.push({ id: 'stopped-task', status: 'warn', label: { key: key('stopped-task.label') }, actual: '(none listed)', hint: { key: key('stopped-task.aged-out') } });
+      items.push({ id: 'stopped-task', status: 'warn', label: { key: key('stopped-task.label') }, actual: { key: 'value.none-listed' }, hint: { key: key('stopped-task.aged-out') } });
     } else if (newest.stopCode === 'UserInitiated' || !newest.stopCode) {
       items.push({ id: 'stopped-task', status: 'pass', label: { key: key('stopped-task.label') }, actual: `${taskIdOf(newest.taskArn)}: ${newest.stoppedReason ?? newest.stopCode ?? 'STOPPED'}` });
     } else {

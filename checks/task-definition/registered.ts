@@ -53,7 +53,7 @@ export default defineCheck<RegisteredSnapshot>({
     if (isCaptured(snapshot.taskDefinition) || !snapshot.taskDefinition.taskDefinition) {
       items.push(withOtherRegions({
         id: 'found', status: 'fail', label: { key: key('found.label'), params: { family: vars.taskFamily } },
-        expected: `${vars.taskFamily} (ACTIVE)`, actual: 'not found', hint: { key: key('found.hint') }, fix: registerFix(vars.region),
+        expected: `${vars.taskFamily} (ACTIVE)`, actual: { key: 'value.not-found' }, hint: { key: key('found.hint') }, fix: registerFix(vars.region),
       }, lesson, snapshot.foundIn, vars.taskFamily, vars.region));
       return result(lesson, items);
     }
@@ -101,7 +101,7 @@ function imageItems(snapshot: RegisteredSnapshot, definition: TaskDefinition, va
   const expectedUri = repositoryUri ?? `${account ?? '<account>'}.dkr.ecr.${snapshot.region}.amazonaws.com/${vars.repository}`;
   const label = { key: key('image.label') };
   const fail = (hint: string, params: Record<string, string> = {}): CheckItem => ({
-    id: 'image', status: 'fail', label, expected: `${expectedUri}:<tag>`, actual: imageText || '(none)',
+    id: 'image', status: 'fail', label, expected: `${expectedUri}:<tag>`, actual: imageText || { key: 'value.none' },
     hint: { key: key(`image.${hint}`), params: { uri: expectedUri, ...params } }, fix: registerFix(vars.region),
   });
   if (!image.registry) return [fail('no-registry')];
@@ -141,7 +141,7 @@ function logItems(snapshot: RegisteredSnapshot, definition: TaskDefinition, vars
   else if (createGroup && snapshot.role && mayCreateLogGroup(snapshot.role)) items.push({ id: 'log-group', status: 'pass', label, hint: { key: key('log-group.created-on-start') } });
   else {
     items.push({
-      id: 'log-group', status: 'fail', label, expected: group, actual: 'not found',
+      id: 'log-group', status: 'fail', label, expected: group, actual: { key: 'value.not-found' },
       hint: { key: key(createGroup ? 'log-group.no-create-permission' : 'log-group.missing') },
       fix: `aws logs create-log-group --region ${vars.region} --log-group-name ${shellQuote(group)}`,
     });
@@ -153,7 +153,7 @@ function roleItems(snapshot: RegisteredSnapshot, definition: TaskDefinition, var
   const label = { key: key('execution-role.label') };
   if (!definition.executionRoleArn) {
     return [{
-      id: 'execution-role', status: 'fail', label, expected: `arn:aws:iam::<account>:role/${vars.executionRole}`, actual: '(none)',
+      id: 'execution-role', status: 'fail', label, expected: `arn:aws:iam::<account>:role/${vars.executionRole}`, actual: { key: 'value.none' },
       hint: { key: key('execution-role.none') }, fix: registerFix(vars.region),
     }];
   }
@@ -161,7 +161,7 @@ function roleItems(snapshot: RegisteredSnapshot, definition: TaskDefinition, var
   if (!role) return [];
   if (failedToLook(role.role)) return [errorItem(lesson, 'iam:GetRole', role.role)];
   if (isCaptured(role.role)) {
-    return [{ id: 'execution-role', status: 'fail', label, expected: definition.executionRoleArn, actual: 'not found', hint: { key: key('execution-role.missing') }, fix: registerFix(vars.region) }];
+    return [{ id: 'execution-role', status: 'fail', label, expected: definition.executionRoleArn, actual: { key: 'value.not-found' }, hint: { key: key('execution-role.missing') }, fix: registerFix(vars.region) }];
   }
   if (!trustsEcsTasks(role)) {
     return [{ id: 'execution-role', status: 'fail', label, actual: role.roleName, hint: { key: key('execution-role.trust') }, fix: `aws iam update-assume-role-policy --role-name ${shellQuote(role.roleName)} --policy-document ${shellQuote(ecsTasksTrust)}` }];

@@ -33,8 +33,8 @@ export interface CheckItem {
   /** What this item verifies, e.g. "The VPC has the CIDR 10.0.0.0/20". */
   label: Message;
   /** Where the state differs: what the lesson expects and what was found. */
-  expected?: string;
-  actual?: string;
+  expected?: string | Message;
+  actual?: string | Message;
   /** Why it matters or what to do, for items that are not `pass`. */
   hint?: Message;
   /** One command that fixes it, with the learner's values filled in. */

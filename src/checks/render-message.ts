@@ -51,10 +51,17 @@ export function renderMessage(message: Message | undefined, lang: Language, dict
   return format(template, message.params);
 }
 
-export interface RenderedItem extends Omit<CheckItem, 'label' | 'hint'> {
+export interface RenderedItem extends Omit<CheckItem, 'label' | 'hint' | 'expected' | 'actual'> {
   status: ItemStatus;
   label: string;
   hint?: string;
+  expected?: string;
+  actual?: string;
+}
+
+/** A value is either as found (an id, a status, a CIDR) or, when it is words, a message to translate. */
+function renderValue(value: string | Message | undefined, lang: Language, dictionaries: Dictionaries): string | undefined {
+  return typeof value === 'string' || value === undefined ? value : renderMessage(value, lang, dictionaries);
 }
 
 export interface RenderedResult {
@@ -70,7 +77,15 @@ export function renderResult(result: CheckResult, lang: Language, dictionaries: 
     summary: renderMessage(result.summary, lang, dictionaries)!,
     items: result.items.map((item) => {
       const hint = renderMessage(item.hint, lang, dictionaries);
-      return { ...item, label: renderMessage(item.label, lang, dictionaries)!, ...(hint !== undefined ? { hint } : { hint: undefined }) };
+      const expected = renderValue(item.expected, lang, dictionaries);
+      const actual = renderValue(item.actual, lang, dictionaries);
+      return {
+        ...item,
+        label: renderMessage(item.label, lang, dictionaries)!,
+        ...(expected !== undefined && { expected }),
+        ...(actual !== undefined && { actual }),
+        ...(hint !== undefined ? { hint } : { hint: undefined }),
+      } as RenderedItem;
     }).map(({ hint, ...rest }) => (hint === undefined ? rest : { ...rest, hint })),
     resources: result.resources,
   };

@@ -17,6 +17,7 @@ import { ProgressStoreError, type ProgressStore } from '../progress/progress-sto
 import { scratchCopy } from '../progress/scratch-copy.ts';
 import { soloLearner } from '../shared/principal.ts';
 import { dataDir } from '../settings/data-dir.ts';
+import { useTranslations } from '../i18n/translate.ts';
 import { formatResult } from './print-result.ts';
 
 export const exitCodes: Record<CheckStatus, number> = { pass: 0, fail: 1, pending: 2, error: 3 };
@@ -124,12 +125,13 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     const service = createCheckService(store.forLearner(soloLearner.id), { env });
     const registry = await service.registry();
     const lang = (options.lang as Language | undefined) ?? languageFrom(service.settings().language, env);
+    const t = useTranslations(lang);
 
     let custom: AnyCheck | undefined;
     if (options.module) {
       custom = ((await import(pathToFileURL(resolve(options.module)).href)) as { default?: AnyCheck }).default;
       if (!custom?.id || typeof custom.observe !== 'function') {
-        console.error(`${options.module} has no default export made with defineCheck().`);
+        console.error(t('cli.no-module-check', { module: options.module }));
         return usageExitCode;
       }
       options.steps = [custom.id];
@@ -140,7 +142,7 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     if (options.lesson) {
       const lesson = findLesson(options.lesson);
       if (!lesson) {
-        console.error(`There is no lesson "${options.lesson}". Lessons: ${readLessonSteps().map((l) => l.slug).join(', ')}`);
+        console.error(t('cli.no-lesson', { lesson: options.lesson, lessons: readLessonSteps().map((l) => l.slug).join(', ') }));
         return usageExitCode;
       }
       steps.push(...lesson.steps.map((step) => step.id).filter((id) => registry.has(id)));
@@ -151,7 +153,7 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     }
     steps = [...new Set(steps)];
     if (steps.length === 0) {
-      console.error(`Name a step to check.\n\n${checkUsage}\n\nSteps: ${registry.stepIds().join(', ')}`);
+      console.error(`${t('cli.no-step')}\n\n${checkUsage}\n\nSteps: ${registry.stepIds().join(', ')}`);
       return usageExitCode;
     }
     const unknown = custom ? [] : steps.filter((id) => !registry.has(id));
@@ -177,7 +179,7 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
       if (!options.watch || code === 0) return code;
       const pending = results.some((r) => r.status === 'pending');
       const delay = pending ? watchDelaysMs[Math.min(round, watchDelaysMs.length - 1)]! : watchDelaysMs[0]!;
-      if (!options.json) console.log(lang === 'ja' ? `${delay / 1000} 秒後にもう一度チェックします (Ctrl-C で終了)` : `Checking again in ${delay / 1000} s (Ctrl-C stops).`);
+      if (!options.json) console.log(t('cli.watch-again', { seconds: delay / 1000 }));
       await sleep(delay);
     }
   } catch (error) {

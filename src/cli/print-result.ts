@@ -3,18 +3,16 @@ import { styleText } from 'node:util';
 import type { ItemStatus } from '../checks/check-contract.ts';
 import type { RenderedResult } from '../checks/render-message.ts';
 import type { Language } from '../i18n/languages.ts';
+import { useTranslations } from '../i18n/translate.ts';
 
 const symbols: Record<ItemStatus, string> = { pass: '✔', fail: '✖', pending: '◌', error: '!', warn: '▲' };
 const colours: Record<ItemStatus, Parameters<typeof styleText>[0]> = { pass: 'green', fail: 'red', pending: 'yellow', error: 'magenta', warn: 'yellow' };
-const words: Record<Language, Record<ItemStatus | 'expected' | 'actual', string>> = {
-  en: { pass: 'PASS', fail: 'FAIL', pending: 'PENDING', error: 'COULD NOT CHECK', warn: 'WARN', expected: 'expected', actual: 'actual' },
-  ja: { pass: '合格', fail: '未完了', pending: '反映待ち', error: 'チェック不可', warn: '注意', expected: '期待', actual: '実際' },
-};
 
 export function formatResult(stepId: string, result: RenderedResult, lang: Language, colour: boolean): string {
   const paint = (style: Parameters<typeof styleText>[0], text: string) => (colour ? styleText(style, text, { validateStream: false }) : text);
-  const w = words[lang];
-  const lines = [`${paint(colours[result.status], `${symbols[result.status]} ${w[result.status]}`)} ${paint('bold', stepId)}: ${result.summary}`];
+  const t = useTranslations(lang);
+  const w = { expected: t('cli.expected'), actual: t('cli.actual') };
+  const lines = [`${paint(colours[result.status], `${symbols[result.status]} ${t(`cli.status.${result.status}`)}`)} ${paint('bold', stepId)}: ${result.summary}`];
   for (const item of result.items) {
     lines.push(`  ${paint(colours[item.status], symbols[item.status])} ${item.label}`);
     const detail = (text: string) => lines.push(`      ${text}`);

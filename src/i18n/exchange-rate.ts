@@ -15,3 +15,11 @@ export function usdToJpy(usd: number): number {
   const jpy = usd * exchangeRate.jpyPerUsd;
   return jpy >= 1 ? Math.round(jpy) : Math.round(jpy * 10) / 10;
 }
+
+/**
+ * A text with yen beside every US$ amount, for the frontmatter `cost` line on Japanese pages:
+ * "約 US$0.07" becomes "約 US$0.07（約11円）". An amount already followed by its yen is left alone.
+ */
+export function withYen(text: string): string {
+  return text.replace(/US\$(\d+(?:\.\d+)?)(?!\d|\.\d|（約)/g, (whole, amount: string) => `${whole}（約${usdToJpy(Number(amount)).toLocaleString('ja-JP')}円）`);
+}

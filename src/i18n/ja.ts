@@ -39,6 +39,21 @@ export const ja = {
   'terminal.loading': 'ターミナルを起動しています…',
   'notfound.title': 'ページが見つかりません',
   'notfound.body': '{path} にはページがありません。レッスンが移動したか、アドレスが間違っている可能性があります。',
+  // The check command in the terminal (ecs-workbook check)
+  'cli.status.pass': '合格',
+  'cli.status.fail': '未完了',
+  'cli.status.pending': '反映待ち',
+  'cli.status.error': 'チェック不可',
+  'cli.status.warn': '注意',
+  'cli.expected': '期待する値',
+  'cli.actual': '見つかった値',
+  'cli.watch-again': '{seconds} 秒後にもう一度チェックします（Ctrl-C で終了）。',
+  'cli.no-lesson': 'レッスン「{lesson}」はありません。レッスン: {lessons}',
+  'cli.no-step': 'チェックする手順を指定してください。',
+  'cli.no-module-check': '{module} には defineCheck() で作った default export がありません。',
+  'sources.heading': 'このレッスンの元になった資料',
+  'sources.intro': 'このレッスンは次の資料に沿っています。',
+  'money.rate': '円の金額は 1 米ドル = {rate} 円（{date}時点）で換算した目安です。AWS の請求は米ドル建てです。',
   'notfound.home': 'レッスン一覧へ',
   // Checks, progress and settings (check engine)
   'check.button': 'チェック',
@@ -109,7 +124,7 @@ export const ja = {
   'terminal.expand': 'ターミナルを表示',
   'terminal.resize-handle': 'ドラッグ (または矢印キー) でターミナルの大きさを変更',
   // Home page: each lesson's steps with their state (checks-fix)
-  'home.steps': '「{title}」のステップ',
+  'home.steps': '「{title}」の手順',
   // Sign-in (security: the terminal and the API only for the browser that opened the printed link)
   'signin.terminal': 'このブラウザーはワークブックにサインインしていないため、ターミナルは使えません。`npm start` が表示したリンク (末尾が #sign-in=…) を開いてください。リンクは 1 つのブラウザーで 1 回だけ使えます。新しいリンクは `npx ecs-workbook link` で表示できます。',
   'signin.terminal-short': 'サインインしていません',

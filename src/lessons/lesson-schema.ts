@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sourceIds } from './sources.ts';
 
 /** A step id is `<lesson>/<step>` in kebab case. Progress is keyed on it, so it never changes. */
 export const stepIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -36,6 +37,10 @@ export const lessonSchema = z
       .array(stepSchema)
       .default([])
       .describe('The checked steps of the lesson, in order. Each has a check module in `checks/` with the same id.'),
+    sources: z
+      .array(z.enum(sourceIds))
+      .optional()
+      .describe('The original write-ups and sessions this lesson follows (ids in src/lessons/sources.ts), cited at its end. A translation may leave it out: the English lesson\'s list is used.'),
   })
   .strict()
   .superRefine((lesson, ctx) => {

@@ -10,7 +10,7 @@ import { loopbackHosts, type ServerOptions } from './server-options.ts';
 import { serveWorkbook } from './serve-workbook.ts';
 import { createWorkbook } from './workbook.ts';
 
-type AstroHandler = (req: unknown, res: unknown, next: (() => void) | undefined, locals: App.Locals) => Promise<void>;
+type AstroHandler = (req: unknown, res: unknown, next: (() => void) | undefined, locals: Pick<App.Locals, 'workbook'>) => Promise<void>;
 
 const root = process.cwd();
 

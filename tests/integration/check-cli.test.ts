@@ -68,6 +68,17 @@ describe('ecs-workbook check', () => {
     expect(stdout).toContain('$ sudo systemctl start docker');
   });
 
+  it('speaks Japanese with LANG=ja_JP.UTF-8, and with --lang ja over an English LANG: statuses, values and hints', async () => {
+    const dead = { HOME: temp('home'), DOCKER_HOST: `unix://${join(temp('sock'), 'docker.sock')}` };
+    for (const { args, env } of [{ args: [], env: { LANG: 'ja_JP.UTF-8' } }, { args: ['--lang', 'ja'], env: { LANG: 'en_US.UTF-8' } }]) {
+      const { code, stdout } = await cli(['setup/docker', '--data-dir', temp('data'), ...args], { ...dead, ...env });
+      expect(code).toBe(1);
+      expect(stdout).toContain('未完了 setup/docker: Docker エンジンが動いていないか、ワークブックから接続できません。');
+      expect(stdout).toContain('期待する値: docker version の出力に Server の項目がある');
+      expect(stdout).not.toMatch(/FAIL|expected|actual:|shows a Server section/);
+    }
+  });
+
   it('exits 2 while a step is still settling (a check module given with --module)', async () => {
     const dir = temp('module');
     const file = join(dir, 'rollout.mjs');

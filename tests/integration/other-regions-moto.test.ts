@@ -72,6 +72,6 @@ describe('lessons 06–12: what is missing here is looked for in the other likel
 
   it('finds nothing when nothing exists anywhere', async () => {
     const result = await run(registered);
-    expect(item(result.items, 'found')).toMatchObject({ status: 'fail', actual: 'not found', hint: { key: 'task-definition.registered.found.hint' } });
+    expect(item(result.items, 'found')).toMatchObject({ status: 'fail', actual: { key: 'value.not-found' }, hint: { key: 'task-definition.registered.found.hint' } });
   });
 });

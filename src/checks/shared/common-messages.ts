@@ -18,7 +18,7 @@ export function commonMessages(lesson: string) {
       [k('other-region')]: '{name} is not in {region}, but it exists in {regions}: the console or the CLI was probably set to another region. Create it in {region} (the workbook\'s region; the command below names it), or change the workbook\'s region setting to where it is and use that region everywhere.',
     },
     ja: {
-      [k('summary.pass')]: '完了です。このステップはできています。',
+      [k('summary.pass')]: '完了です。この手順はできています。',
       [k('summary.fail')]: 'まだです。下の項目に、違っている点と直すためのコマンドがあります。',
       [k('summary.pending')]: '反映待ちです。AWS が処理中です。Check は自動でもう一度確認します。',
       [k('summary.error')]: 'Check が確認できませんでした。あなたの作業の問題ではありません。下をご覧ください。',
