@@ -20,6 +20,12 @@ describe('setup/aws-identity judge', () => {
     ]);
   });
 
+  it('an answer that names no account is "could not check", never "not yet"', () => {
+    const result = evaluate(check, { region: 'ap-northeast-1', 'sts:GetCallerIdentity': {} }, vars);
+    expect(result.status).toBe('error');
+    expect(result.items[0]).toMatchObject({ status: 'error', fix: 'aws sts get-caller-identity' });
+  });
+
   it('warns, without failing, when the caller is the root user', () => {
     const result = judgeFixture(check, 'root-user.fixture', vars);
     expect(result.status).toBe('pass');

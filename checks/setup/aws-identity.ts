@@ -27,11 +27,12 @@ export default defineCheck<AwsIdentitySnapshot>({
   judge(snapshot) {
     const identity = snapshot['sts:GetCallerIdentity'];
     if (isCaptured(identity) || !identity.Account || !identity.Arn) {
-      // Only reached for an error the runner did not classify as could-not-look.
+      // Only reached for an error the runner did not classify, or an answer without an identity
+      // (something that is not STS answered): the workbook could not look, so it is never "not yet".
       return {
-        status: 'fail',
+        status: 'error',
         summary: { key: 'setup.aws-identity.summary.unknown' },
-        items: [{ id: 'identity', status: 'fail', label: { key: 'setup.aws-identity.identity.label' }, actual: isCaptured(identity) ? `${identity.$error.name}: ${identity.$error.message}` : JSON.stringify(identity), hint: { key: 'setup.aws-identity.identity.hint' }, fix: 'aws sts get-caller-identity' }],
+        items: [{ id: 'identity', status: 'error', label: { key: 'setup.aws-identity.identity.label' }, actual: isCaptured(identity) ? `${identity.$error.name}: ${identity.$error.message}` : JSON.stringify(identity), hint: { key: 'setup.aws-identity.identity.hint' }, fix: 'aws sts get-caller-identity' }],
         resources: [],
       };
     }

@@ -36,6 +36,13 @@ interface MiddlewareStack {
   add(middleware: (next: (args: unknown) => Promise<{ response?: unknown }>) => (args: unknown) => Promise<unknown>, options: Record<string, unknown>): void;
 }
 
+async function readBody(body: unknown): Promise<Buffer> {
+  if (body instanceof Uint8Array) return Buffer.from(body);
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
 /**
  * AWS never answers these APIs with a web page. A captive portal or a proxy does, with status 200,
  * and the XML protocols would read its HTML as an empty answer ("no VPC", "no account"), which a
@@ -46,11 +53,16 @@ function refuseWebPages(client: { middlewareStack: MiddlewareStack }) {
   client.middlewareStack.add(
     (next) => async (args) => {
       const result = await next(args);
-      const response = result.response as { statusCode?: number; headers?: Record<string, string> } | undefined;
+      const response = result.response as { statusCode?: number; headers?: Record<string, string>; body?: unknown } | undefined;
       const type = Object.entries(response?.headers ?? {}).find(([key]) => key.toLowerCase() === 'content-type')?.[1] ?? '';
-      if (/text\/html/i.test(type)) {
-        throw Object.assign(new Error(`The endpoint answered HTTP ${response?.statusCode ?? '?'} with a web page (${type}), not with AWS's answer.`), { name: notAwsAnswerName, $fault: 'client' });
+      if (!response || !/text\/html/i.test(type)) return result;
+      // The type alone is not enough: emulators (moto) label their XML errors text/html too.
+      const body = await readBody(response.body);
+      if (/^\s*(?:<!doctype html|<html)|<body[\s>]/i.test(body.subarray(0, 4096).toString('utf8'))) {
+        throw Object.assign(new Error(`The endpoint answered HTTP ${response.statusCode ?? '?'} with a web page (${type}), not with AWS's answer.`), { name: notAwsAnswerName, $fault: 'client' });
       }
+      // Not a page after all: hand the same bytes on to the SDK's parser.
+      response.body = body;
       return result;
     },
     // In the deserialize step, after the deserializer: it sees the raw answer before it is parsed.
