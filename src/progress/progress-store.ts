@@ -143,23 +143,31 @@ export function openProgressStore(dir: string, options: { log?: (message: string
     at: String(row.at),
   });
 
+  const prepare = (text: string) => {
+    try {
+      return db.prepare(text);
+    } catch (error) {
+      db.close();
+      throw new ProgressStoreError(file, error);
+    }
+  };
   const sql = {
-    insert: db.prepare('INSERT INTO attempts (learner, step, status, result, snapshot, source, duration_ms, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-    keepState: db.prepare(keepStepState),
-    forgetStep: db.prepare('DELETE FROM step_state WHERE learner = ? AND step = ?'),
-    forgetAll: db.prepare('DELETE FROM step_state WHERE learner = ?'),
-    statuses: db.prepare('SELECT step, status FROM step_state WHERE learner = ?'),
-    latest: db.prepare('SELECT a.* FROM step_state s JOIN attempts a ON a.id = s.latest_attempt WHERE s.learner = ?'),
-    attempts: db.prepare('SELECT * FROM attempts WHERE learner = ? ORDER BY id'),
-    after: db.prepare('SELECT id, learner, step, status, source, at FROM attempts WHERE id > ? ORDER BY id'),
-    lastId: db.prepare('SELECT coalesce(max(id), 0) AS id FROM attempts'),
-    getSettings: db.prepare('SELECT value FROM settings WHERE learner = ?'),
-    putSettings: db.prepare('INSERT INTO settings (learner, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (learner) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at'),
-    startedAt: db.prepare('SELECT started_at FROM lesson_starts WHERE learner = ? AND lesson = ?'),
-    markStarted: db.prepare('INSERT OR IGNORE INTO lesson_starts (learner, lesson, started_at) VALUES (?, ?, ?)'),
-    getCached: db.prepare('SELECT value, updated_at FROM cache WHERE learner = ? AND key = ?'),
-    putCached: db.prepare('INSERT INTO cache (learner, key, value, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (learner, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at'),
-    dataVersion: db.prepare('PRAGMA data_version'),
+    insert: prepare('INSERT INTO attempts (learner, step, status, result, snapshot, source, duration_ms, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    keepState: prepare(keepStepState),
+    forgetStep: prepare('DELETE FROM step_state WHERE learner = ? AND step = ?'),
+    forgetAll: prepare('DELETE FROM step_state WHERE learner = ?'),
+    statuses: prepare('SELECT step, status FROM step_state WHERE learner = ?'),
+    latest: prepare('SELECT a.* FROM step_state s JOIN attempts a ON a.id = s.latest_attempt WHERE s.learner = ?'),
+    attempts: prepare('SELECT * FROM attempts WHERE learner = ? ORDER BY id'),
+    after: prepare('SELECT id, learner, step, status, source, at FROM attempts WHERE id > ? ORDER BY id'),
+    lastId: prepare('SELECT coalesce(max(id), 0) AS id FROM attempts'),
+    getSettings: prepare('SELECT value FROM settings WHERE learner = ?'),
+    putSettings: prepare('INSERT INTO settings (learner, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (learner) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at'),
+    startedAt: prepare('SELECT started_at FROM lesson_starts WHERE learner = ? AND lesson = ?'),
+    markStarted: prepare('INSERT OR IGNORE INTO lesson_starts (learner, lesson, started_at) VALUES (?, ?, ?)'),
+    getCached: prepare('SELECT value, updated_at FROM cache WHERE learner = ? AND key = ?'),
+    putCached: prepare('INSERT INTO cache (learner, key, value, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (learner, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at'),
+    dataVersion: prepare('PRAGMA data_version'),
   };
 
   /** Every read and write goes through here: a SQLite failure becomes a store error with the fix. */

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { createWorkbook, type Workbook } from '../../src/server/workbook.ts';
 import { soloLearner } from '../../src/shared/principal.ts';
@@ -63,5 +64,22 @@ describe('the server and a troubled progress file', () => {
     const base = await start(dir);
     const progress = (await (await fetch(`${base}/api/progress?lang=en`)).json()) as { notice?: string };
     expect(progress.notice).toMatch(/could not be used .*progress is kept in a temporary folder and is lost when the workbook stops/);
+  });
+});
+
+describe('a store that fails while the server runs', () => {
+  it('answers a Check with "could not check" and the fix, and the server goes on', async () => {
+    const dir = folder();
+    const base = await start(dir);
+    // The file loses a table under the running server (as a tool, or damage, can do to it).
+    const db = new DatabaseSync(join(dir, 'progress.sqlite'));
+    db.exec('DROP TABLE step_state');
+    db.close();
+    const run = await fetch(`${base}/api/checks/run`, { method: 'POST', headers: { origin: base, 'content-type': 'application/json' }, body: JSON.stringify({ step: 'setup/docker' }) });
+    expect(run.status).toBe(503);
+    expect(await run.json()).toEqual({ couldNotCheck: true, error: expect.stringMatching(/^The progress file .* could not be used \(.*no such table: step_state.*\)\. Check that the folder is writable/) });
+    // The server goes on answering (its background poll keeps running too).
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await fetch(`${base}/api/settings`)).status).toBe(200);
   });
 });
