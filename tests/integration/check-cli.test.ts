@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProgressStore } from '../../src/progress/progress-store.ts';
+import { storeFileName } from '../../src/settings/data-dir.ts';
 import { docker, dockerHarness, publicBusybox, tagBaseImageAsPublic } from '../harness/docker.ts';
 import { startMoto, type Moto } from '../harness/moto.ts';
 
@@ -132,5 +134,64 @@ describe('ecs-workbook check', () => {
     expect(code).toBe(0);
     expect(stdout.indexOf('setup/docker')).toBeLessThan(stdout.indexOf('setup/aws-identity'));
     expect(stdout).toContain('AWS アカウント 123456789012 にサインインしています');
+  });
+});
+
+/** What a learner could notice of the progress folder: its files, their bytes and their times. */
+function folderState(dir: string) {
+  return readdirSync(dir).sort().map((name) => {
+    const path = join(dir, name);
+    return { name, sha256: createHash('sha256').update(readFileSync(path)).digest('hex'), mtimeMs: statSync(path).mtimeMs };
+  });
+}
+
+// How a workshop server will run a check inside a learner's sandbox and record the result itself.
+describe('ecs-workbook check --no-record', () => {
+  it('prints the result and creates no progress folder or file', async () => {
+    const data = join(temp('data'), 'never-made');
+    const { code, stdout } = await cli(['setup/aws-identity', '--json', '--no-record', '--data-dir', data], { ...moto.env, HOME: temp('home') });
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result).toMatchObject({ step: 'setup/aws-identity', recorded: false, status: 'pass', exitCode: 0, summary: 'Signed in to AWS account 123456789012; checks look in ap-northeast-1.' });
+    expect(result.attemptId).toBeUndefined();
+    expect(existsSync(data)).toBe(false);
+  });
+
+  it("uses the learner's saved settings, and leaves their progress file exactly as it was", async () => {
+    const data = temp('data');
+    const file = openProgressStore(data);
+    const store = file.forLearner('local');
+    store.putSettings({ region: 'eu-west-1' });
+    store.record({ step: 'setup/docker', result: { status: 'pass', summary: { key: 'setup.docker.summary.pass', params: { version: '27' } }, items: [], resources: [] }, snapshot: {}, source: 'cli', durationMs: 1 });
+    file.close();
+    const before = folderState(data);
+    expect(before.map((file) => file.name)).toEqual([storeFileName]);
+
+    const { code, stdout } = await cli(['setup/aws-identity', '--json', '--no-record', '--data-dir', data], { ...moto.env, HOME: temp('home') });
+    expect(code).toBe(0);
+    // The region came from the saved settings, not from AWS_REGION (ap-northeast-1).
+    expect(JSON.parse(stdout).summary).toBe('Signed in to AWS account 123456789012; checks look in eu-west-1.');
+    expect(folderState(data)).toEqual(before);
+    const reopened = openProgressStore(data);
+    expect(reopened.forLearner('local').attempts().map((attempt) => attempt.step)).toEqual(['setup/docker']);
+    reopened.close();
+  });
+
+  it('records nothing while the workbook server has the progress file open', async () => {
+    const data = temp('data');
+    const serverFile = openProgressStore(data);
+    const server = serverFile.forLearner('local');
+    try {
+      server.putSettings({ region: 'us-east-2' });
+      const version = serverFile.dataVersion();
+      const { code, stdout } = await cli(['setup/aws-identity', '--json', '--no-record', '--data-dir', data], { ...moto.env, HOME: temp('home') });
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout).summary).toBe('Signed in to AWS account 123456789012; checks look in us-east-2.');
+      expect(server.attempts()).toEqual([]);
+      expect(server.getCached('identity')).toBeUndefined();
+      expect(serverFile.dataVersion()).toBe(version);
+    } finally {
+      serverFile.close();
+    }
   });
 });
