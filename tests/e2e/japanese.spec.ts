@@ -195,3 +195,21 @@ test('the Japanese home page shows yen beside every dollar of the costs, and the
   await expect(page.locator('[data-exchange-rate]')).toHaveCount(1);
   await expect(page.locator('[data-exchange-rate]')).toContainText('1 米ドル = 150 円');
 });
+
+test('Japanese pages use Japanese fonts and line breaking, and never split inline code', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 }); // a phone: the narrowest column
+  await page.goto('/ja/service-alb/');
+  const style = await page.locator('main.lesson article p').first().evaluate((element) => {
+    const computed = getComputedStyle(element);
+    return { font: computed.fontFamily, lineBreak: computed.lineBreak, lineHeight: parseFloat(computed.lineHeight) / parseFloat(computed.fontSize) };
+  });
+  for (const face of ['Hiragino Sans', 'Yu Gothic', 'Meiryo', 'Noto Sans CJK JP']) expect(style.font).toContain(face);
+  expect(style.lineBreak).toBe('strict');
+  expect(style.lineHeight).toBeGreaterThanOrEqual(1.7);
+  // Every inline code (a resource name, an option) sits on one line, and none pushes the page sideways.
+  const split = await page.locator('main.lesson article :not(pre, code) > code').evaluateAll((codes) =>
+    codes.filter((code) => code.getClientRects().length > 1).map((code) => code.textContent),
+  );
+  expect(split).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+});
