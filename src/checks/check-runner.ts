@@ -15,7 +15,10 @@ export interface CheckRunRequest {
   vars: LearnerVariables;
   /** When the learner started the step's lesson, if before this run. */
   lessonStartedAt?: string;
+  /** The check's time limit, as the learner is told it. */
   timeoutMs: number;
+  /** What is left of it when observe starts (the identity lookup may have used some); default all. */
+  remainingMs?: number;
 }
 
 export interface CheckRunner {
@@ -26,8 +29,8 @@ export interface CheckRunner {
 /** Runs the check here: the learner's world is this machine, and `env` is the learner's environment. */
 export function inProcessRunner(env: NodeJS.ProcessEnv = process.env): CheckRunner {
   return {
-    async run({ check, vars, lessonStartedAt, timeoutMs }) {
-      const owned = createCheckContext({ vars, ...(lessonStartedAt && { lessonStartedAt }), timeoutMs, env });
+    async run({ check, vars, lessonStartedAt, timeoutMs, remainingMs }) {
+      const owned = createCheckContext({ vars, ...(lessonStartedAt && { lessonStartedAt }), timeoutMs: remainingMs ?? timeoutMs, env });
       try {
         return await runCheck(check, owned.ctx, { env, timeoutMs });
       } finally {

@@ -107,7 +107,7 @@ export function createCheckService(store: LearnerStore, options: { env?: NodeJS.
       // Only a start recorded before this run counts (opening the lesson page records one): a
       // terminal-first learner's work done before their first Check must still pass.
       const lessonStartedAt = store.lessonStartedBefore(lesson, runStartedAt);
-      const run = await runner.run({ check, vars, ...(lessonStartedAt && { lessonStartedAt }), timeoutMs: Math.max(1000, deadline - Date.now()) });
+      const run = await runner.run({ check, vars, ...(lessonStartedAt && { lessonStartedAt }), timeoutMs, remainingMs: Math.max(1000, deadline - Date.now()) });
       // The identity check's pass is the freshest word on who the learner is.
       const found = run.result.status === 'pass' ? run.result.resources.find((r) => r.type === 'sts:identity') : undefined;
       if (found?.name) store.putCached('identity', { accountId: found.name, arn: found.id });

@@ -12,7 +12,7 @@ import { UnknownStepError, type AnyCheck } from '../checks/check-registry.ts';
 import { createCheckService } from '../checks/check-service.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import { findLesson, readLessonSteps } from '../lessons/lesson-steps.ts';
-import { openLearnerStore } from '../progress/open-learner-store.ts';
+import { openLearnerStore, StoreOpenError } from '../progress/open-learner-store.ts';
 import { ProgressStoreError, type ProgressStore } from '../progress/progress-store.ts';
 import { scratchCopy } from '../progress/scratch-copy.ts';
 import { soloLearner } from '../shared/principal.ts';
@@ -88,7 +88,7 @@ function parse(argv: string[]): Options {
 }
 
 /** The store failed, not the learner's work: "could not check" (exit 3), never "not yet". */
-function storeFailed(error: ProgressStoreError, json: boolean): number {
+function storeFailed(error: Error, json: boolean): number {
   if (json) console.log(JSON.stringify({ status: 'error', summary: error.message, exitCode: exitCodes.error }, null, 2));
   else console.error(error.message);
   return exitCodes.error;
@@ -117,7 +117,7 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     store = openLearnerStore(scratch?.dir ?? progressDir);
   } catch (error) {
     scratch?.remove();
-    if (error instanceof ProgressStoreError) return storeFailed(error, options.json);
+    if (error instanceof ProgressStoreError || error instanceof StoreOpenError) return storeFailed(error, options.json);
     throw error;
   }
   try {

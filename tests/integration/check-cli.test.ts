@@ -119,7 +119,7 @@ describe('ecs-workbook check', () => {
     mkdirSync(join(data, 'progress.sqlite'));
     const { code, stdout } = await cli(['setup/docker', '--json', '--data-dir', data], { DOCKER_HOST: 'tcp://127.0.0.1:9' });
     expect(code).toBe(3);
-    expect(JSON.parse(stdout)).toMatchObject({ status: 'error', exitCode: 3, summary: expect.stringMatching(/progress file .* could not be used .*Check that the folder is writable/) });
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'error', exitCode: 3, summary: expect.stringMatching(/is a folder, but the progress file should be there\. Move that folder away, or choose another folder with --data-dir/) });
   });
 
   it('lists the valid step ids for an unknown one, exit 4', async () => {

@@ -58,12 +58,16 @@ describe('the server and a troubled progress file', () => {
     expect(settings.settings).toEqual({ prefix: 'kim' });
   });
 
-  it('starts when the file cannot be opened at all, on a temporary store, and says so', async () => {
+  it('starts when the file cannot be used at all, on a temporary store, and says so', async () => {
+    // A file a newer workbook wrote: this one must not touch it (a folder where the file should be
+    // is the learner's --data-dir mistake instead, refused with one line and exit 3).
     const dir = folder();
-    mkdirSync(join(dir, 'progress.sqlite'));
+    const db = new DatabaseSync(join(dir, 'progress.sqlite'));
+    db.exec('PRAGMA user_version = 99');
+    db.close();
     const base = await start(dir);
     const progress = (await (await fetch(`${base}/api/progress?lang=en`)).json()) as { notice?: string };
-    expect(progress.notice).toMatch(/could not be used .*progress is kept in a temporary folder and is lost when the workbook stops/);
+    expect(progress.notice).toMatch(/could not be used .*newer than this ECS Workbook knows.*progress is kept in a temporary folder and is lost when the workbook stops/);
   });
 });
 
