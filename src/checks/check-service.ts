@@ -7,7 +7,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Language } from '../i18n/languages.ts';
 import type { Attempt, LearnerStore } from '../progress/progress-store.ts';
 import { learnerVariables, placeholderValues } from '../settings/learner-variables.ts';
-import { parseSettings, type Settings } from '../settings/settings-schema.ts';
+import { parseSettings, parseStoredSettings, type Settings } from '../settings/settings-schema.ts';
 import { createAwsClients, destroyAwsClients } from './aws-clients.ts';
 import { resolveRegion, type ResolvedRegion } from './aws-region.ts';
 import type { LearnerVariables } from './check-contract.ts';
@@ -52,8 +52,7 @@ export function createCheckService(store: LearnerStore, options: { env?: NodeJS.
   let placeholders: Record<string, string> = {};
 
   const settings = (): Settings => {
-    const parsed = parseSettings(store.getSettings());
-    return parsed.ok ? parsed.settings : {};
+    return parseStoredSettings(store.getSettings()).settings;
   };
   const identity = () => store.getCached<Identity>('identity')?.value;
   const region = () => resolveRegion(settings().region, env);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyError, deniedAction, findCouldNotLook, type CouldNotLookKind } from './classify-error.ts';
-import { couldNotLookResult } from './could-not-look-result.ts';
+import { couldNotLookResult, withoutUserInfo } from './could-not-look-result.ts';
 import { messages } from './messages.ts';
 import { readOnlyPolicy } from './read-only-policy.ts';
 
@@ -106,5 +106,13 @@ describe('error results', () => {
     expect(result.summary.params?.action).toBe('ecs:DescribeServices');
     expect(JSON.parse(result.items[0]!.details!)).toEqual(readOnlyPolicy);
     expect(result.items[0]!.details).toContain('elasticloadbalancing:DescribeTargetHealth');
+  });
+});
+
+describe('the endpoint shown to the learner', () => {
+  it('hides a user and password in AWS_ENDPOINT_URL, and keeps the rest', () => {
+    expect(withoutUserInfo('http://kim:s3cret@proxy.local:8080/aws')).toBe('http://***@proxy.local:8080/aws');
+    expect(withoutUserInfo('http://127.0.0.1:5000')).toBe('http://127.0.0.1:5000');
+    expect(withoutUserInfo('not a url')).toBe('not a url');
   });
 });

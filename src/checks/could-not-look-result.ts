@@ -47,7 +47,7 @@ export function couldNotLookResult(diagnosis: CouldNotLook, context: FixContext)
     action: diagnosis.action ?? '?',
     profile: diagnosis.profile ?? context.env.AWS_PROFILE ?? 'default',
     region: context.region,
-    endpoint: context.env.AWS_ENDPOINT_URL ?? '',
+    endpoint: withoutUserInfo(context.env.AWS_ENDPOINT_URL ?? ''),
     dockerHost: context.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock',
     seconds: context.timeoutSeconds ?? 0,
     where: diagnosis.where ?? '',
@@ -69,4 +69,9 @@ export function couldNotLookResult(diagnosis: CouldNotLook, context: FixContext)
     ],
     resources: [],
   };
+}
+
+/** The endpoint as the learner may read it: a `user:password@` in it is a secret, shown as `***@`. */
+export function withoutUserInfo(endpoint: string): string {
+  return endpoint.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1***@');
 }

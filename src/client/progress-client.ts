@@ -98,7 +98,14 @@ export async function runCheck(step: string, source: 'browser' | 'auto'): Promis
   running.add(step);
   try {
     const response = await fetch('/api/checks/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ step, lang: language(), source }) });
-    const body = (await response.json()) as RunAnswer;
+    // A plain-text answer (the server's request timeout, a proxy's error page) is shown as its text.
+    const text = await response.text();
+    let body: RunAnswer;
+    try {
+      body = JSON.parse(text) as RunAnswer;
+    } catch {
+      body = { error: text.trim() || `HTTP ${response.status}` };
+    }
     if (body.attempt) newestKnown = Math.max(newestKnown, body.attempt.id);
     return { ok: response.ok, status: response.status, body };
   } finally {

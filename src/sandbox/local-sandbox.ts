@@ -20,8 +20,8 @@ export function createLocalSandbox(options: LocalShellOptions = {}): SandboxProv
     kind: 'local',
     status: async (learner) => ({ learner, phase: 'ready' }),
     // A pty opens synchronously; a failure (no shell, no such folder) becomes the rejection.
-    openShell: async (_learner, size) => openLocalShell(options, size),
-    exec: (_learner, argv, { timeoutMs, env }) =>
+    openShell: async (learner, size) => openLocalShell(options, size, learner),
+    exec: (learner, argv, { timeoutMs, env }) =>
       new Promise<ExecResult>((resolve, reject) => {
         const [command, ...args] = argv;
         if (!command) return reject(new Error('exec needs a command'));
@@ -29,7 +29,7 @@ export function createLocalSandbox(options: LocalShellOptions = {}): SandboxProv
         execFile(
           command,
           args,
-          { cwd: ensureWorkspaceFolder(learnerEnv, options.workspace?.()), env: { ...shellEnv, ...env }, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: maxExecOutput, encoding: 'utf8' },
+          { cwd: ensureWorkspaceFolder(learnerEnv, options.workspace?.(learner)), env: { ...shellEnv, ...env }, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: maxExecOutput, encoding: 'utf8' },
           (error, stdout, stderr) => {
             const failure = error as (NodeJS.ErrnoException & { killed?: boolean; code?: number | string }) | null;
             // A command that could not start at all (ENOENT) is the caller's error, not an exit code.

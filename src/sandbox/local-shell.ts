@@ -11,8 +11,11 @@ export interface LocalShellOptions {
   learnerEnv?: NodeJS.ProcessEnv;
   /** How long a hung-up shell gets before the rest of its session is killed. */
   killGraceMs?: number;
-  /** The learner's workspace setting, read when a shell starts (so a changed setting applies to the next shell). */
-  workspace?: () => string | undefined;
+  /**
+   * That learner's workspace setting, read when their shell starts (so a changed setting applies
+   * to the next shell): each learner's shell opens in their own folder.
+   */
+  workspace?: (learner: string) => string | undefined;
   /** The `ecs-workbook` launcher to put first on the shell's PATH. */
   launcher?: CliLauncher;
 }
@@ -30,7 +33,7 @@ function queuedInputBytes(pty: unknown): number {
 }
 
 /** Starts the learner's login shell on a pty in their workspace folder, with an explicit environment. */
-export function openLocalShell(options: LocalShellOptions, size: ShellSize): ShellProcess {
+export function openLocalShell(options: LocalShellOptions, size: ShellSize, learner = ''): ShellProcess {
   const learnerEnv = options.learnerEnv ?? process.env;
   const shell = learnerShell(learnerEnv);
   // bash as a login shell would let Debian's /etc/profile reset PATH and drop the launcher; the
@@ -40,7 +43,7 @@ export function openLocalShell(options: LocalShellOptions, size: ShellSize): She
     name: 'xterm-256color',
     cols: size.cols,
     rows: size.rows,
-    cwd: ensureWorkspaceFolder(learnerEnv, options.workspace?.()),
+    cwd: ensureWorkspaceFolder(learnerEnv, options.workspace?.(learner)),
     env: shellEnvironment(learnerEnv, shell, { ...(options.launcher && { pathFirst: options.launcher.binDir }) }),
     // Raw bytes: the browser's xterm decodes UTF-8 as a stream, so nothing is decoded twice.
     encoding: null,

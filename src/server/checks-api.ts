@@ -105,7 +105,14 @@ export function createChecksApi(serviceFor: (learner: string) => CheckService, l
     },
     'POST /api/progress/reset': async (req, res, _url, service) => {
       const body = await readJson(req);
-      const step = typeof body.step === 'string' && body.step ? body.step : undefined;
+      // No step means every step; anything else must be one known step id, never coerced, since a
+      // mistaken body must not forget the learner's whole progress.
+      if (body.step !== undefined && typeof body.step !== 'string') throw new HttpError(400, 'step must be a step id as a string (e.g. "setup/docker"), or left out to reset every step.');
+      const step = body.step as string | undefined;
+      if (step !== undefined) {
+        const registry = await service.registry();
+        if (!registry.has(step)) throw new HttpError(404, new UnknownStepError(step, registry.stepIds()).message, { steps: registry.stepIds() });
+      }
       service.store.reset(step);
       live.changed();
       json(res, 200, { statuses: service.store.statuses() });

@@ -169,7 +169,7 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
     createTerminalFeature({
       guard,
       authenticate: soloCredentials(launchSecret),
-      sandbox: createLocalSandbox({ workspace: () => checks.variables(soloLearner.id).workspace, launcher: writeCliLauncher(config.dataDir ?? dataDir()) }),
+      sandbox: createLocalSandbox({ workspace: (learner) => checks.variables(learner).workspace, launcher: writeCliLauncher(config.dataDir ?? dataDir()) }),
       idleMs: terminalIdleMs(),
       ...config.terminal,
     }),

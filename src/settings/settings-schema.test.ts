@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { learnerVariables } from './learner-variables.ts';
-import { parseSettings } from './settings-schema.ts';
+import { parseSettings, parseStoredSettings } from './settings-schema.ts';
 import { dataDir } from './data-dir.ts';
 
 const problems = (input: unknown) => {
@@ -97,5 +97,16 @@ describe('settings that Run types into the shell', () => {
 
   it('refuses a region that is not a region', () => {
     expect(problems({ region: 'us-east-1;id' })[0]).toMatchObject({ field: 'region', message: expect.stringContaining('a region looks like') });
+  });
+});
+
+describe('settings saved by an older workbook', () => {
+  it('keeps every other setting when one no longer passes today\'s rules, and says which was dropped', () => {
+    const { settings, dropped } = parseStoredSettings({ prefix: 'kim', region: 'eu-west-1', workspace: 'work/ecs' });
+    expect(settings).toEqual({ prefix: 'kim', region: 'eu-west-1' });
+    expect(dropped.map((problem) => problem.field)).toEqual(['workspace']);
+  });
+  it('keeps settings that pass as they are', () => {
+    expect(parseStoredSettings({ prefix: 'kim', workspace: '~/work' })).toEqual({ settings: { prefix: 'kim', workspace: '~/work' }, dropped: [] });
   });
 });

@@ -120,3 +120,18 @@ export function parseSettings(input: unknown): { ok: true; settings: Settings } 
   if (parsed.success) return { ok: true, settings: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(settings)', message: issue.message })) };
 }
+
+/**
+ * Settings read back from the store: a value saved by an older workbook that today's rules refuse
+ * (a relative workspace, say) is dropped alone, so the learner keeps every other setting (their
+ * prefix, region and names) instead of all of them falling back to the defaults.
+ */
+export function parseStoredSettings(stored: unknown): { settings: Settings; dropped: SettingsProblem[] } {
+  const whole = parseSettings(stored);
+  if (whole.ok) return { settings: whole.settings, dropped: [] };
+  const fields = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  const bad = new Set(whole.problems.map((problem) => problem.field.split('.')[0]));
+  const kept = Object.fromEntries(Object.entries(fields).filter(([field]) => !bad.has(field)));
+  const again = parseSettings(kept);
+  return again.ok ? { settings: again.settings, dropped: whole.problems } : { settings: {}, dropped: whole.problems };
+}

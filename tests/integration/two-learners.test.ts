@@ -13,6 +13,7 @@ import { openProgressStore } from '../../src/progress/progress-store.ts';
 import { createWorkbook, type Workbook } from '../../src/server/workbook.ts';
 import type { Principal } from '../../src/shared/principal.ts';
 import { freePort } from '../harness/moto.ts';
+import { TerminalClient, waitUntil, type TestServer } from './terminal/terminal-harness.ts';
 
 const people: Record<string, Principal> = {
   'who=ana': { kind: 'learner', id: 'ana' },
@@ -36,6 +37,9 @@ beforeAll(async () => {
   const port = await freePort();
   workbook = createWorkbook({ host: '127.0.0.1', port, dataDir: data, resolvePrincipal: (req) => people[req.headers.cookie ?? ''] });
   server = createServer((req, res) => void workbook.handleRequest(req, res, () => { res.writeHead(404); res.end(); }));
+  server.on('upgrade', (req, socket, head) => {
+    if (!workbook.handleUpgrade(req, socket, head)) socket.destroy();
+  });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${port}`;
 });
@@ -132,6 +136,12 @@ describe('one server, two learners', () => {
     const exported = (await (await as(ben, '/api/progress/export')).json()) as { attempts: { learner: string }[] };
     expect(exported.attempts.map((a) => a.learner)).toEqual(['ben']);
 
+    // A reset body that is not a step id is refused, and forgets nothing (it once reset everything).
+    for (const step of [['setup/docker'], 42, '']) {
+      expect((await as(ana, '/api/progress/reset', { method: 'POST', body: JSON.stringify({ step }) })).status, JSON.stringify(step)).toBeGreaterThanOrEqual(400);
+    }
+    expect(await progress(ana)).toEqual({ 'setup/docker': attempt.status });
+
     // A reset is Ben's alone.
     expect((await as(ben, '/api/progress/reset', { method: 'POST', body: '{}' })).status).toBe(200);
     await benEvents.until('progress', 2);
@@ -175,5 +185,35 @@ describe('one server, two learners', () => {
     expect(page.signedIn).toBe(false);
     expect(page.stepStatuses()).toEqual({});
     expect(page.variables()).toEqual({});
+  });
+});
+
+describe('two learners at the terminal of one server', () => {
+  it('each gets a shell of their own, in their own workspace folder, and neither can attach to the other\'s', async () => {
+    const endpoint = { origin: base, url: `${base.replace('http', 'ws')}/terminal` } as TestServer;
+    const open = async (cookie: string, extra: Record<string, unknown> = {}) => {
+      const client = new TerminalClient(endpoint, { cookie });
+      await client.opened;
+      client.hello(workbook.launchSecret, extra);
+      return client;
+    };
+    for (const [cookie, name] of [[ana, 'ana'], [ben, 'ben']] as const) {
+      expect((await as(cookie, '/api/settings', { method: 'PUT', body: JSON.stringify({ workspace: join(data, `${name}-work`) }) })).status).toBe(200);
+    }
+    const anaShell = await open(ana);
+    const benShell = await open(ben);
+    anaShell.type('echo "pid=$$ dir=$PWD"\r');
+    benShell.type('echo "pid=$$ dir=$PWD"\r');
+    const said = (client: TerminalClient) => /pid=(\d+) dir=(\S+)/.exec(client.text);
+    await waitUntil(() => !!said(anaShell) && !!said(benShell), 20_000, 'both shells answered');
+    expect(said(anaShell)![2]).toBe(join(data, 'ana-work'));
+    expect(said(benShell)![2]).toBe(join(data, 'ben-work'));
+    expect(said(anaShell)![1]).not.toBe(said(benShell)![1]);
+
+    // Ben names Ana's session: refused, and nothing of hers reaches him.
+    const intruder = await open(ben, { session: 'ana' });
+    expect((await intruder.closed).code).toBe(1008);
+    expect(intruder.text).not.toContain('ana-work');
+    for (const client of [anaShell, benShell]) client.ws.close();
   });
 });
