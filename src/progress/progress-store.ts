@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { CheckResult, CheckStatus } from '../checks/check-contract.ts';
-import type { StepStatus } from '../server/workbook-locals.ts';
+import type { StepStatus } from '../progress/step-status.ts';
 import { storeFileName } from '../settings/data-dir.ts';
 
 export const soloLearner = 'local';

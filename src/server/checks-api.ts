@@ -20,7 +20,7 @@ import { UnknownStepError } from '../checks/check-registry.ts';
 import { defaultNames, defaultWorkspace } from '../settings/settings-schema.ts';
 import type { LiveEvents } from './live-events.ts';
 import type { RequestGuard } from './request-guard.ts';
-import type { WorkbookFeature } from './workbook.ts';
+import type { WorkbookFeature } from './feature.ts';
 
 const maxBody = 64 * 1024;
 

@@ -9,8 +9,8 @@ import { dataDir } from '../settings/data-dir.ts';
 import { createChecksApi } from './checks-api.ts';
 import { createLiveEvents } from './live-events.ts';
 import type { RequestGuard } from './request-guard.ts';
-import type { WorkbookFeature } from './workbook.ts';
-import type { StepStatus } from './workbook-locals.ts';
+import type { WorkbookFeature } from './feature.ts';
+import type { StepStatus } from '../progress/step-status.ts';
 
 export interface ChecksFeature {
   feature: WorkbookFeature;

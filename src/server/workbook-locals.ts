@@ -1,5 +1,4 @@
-/** What a step looks like to the learner right now, derived from the progress store. */
-export type StepStatus = 'not-started' | 'pass' | 'fail' | 'pending' | 'error';
+import type { StepStatus } from '../progress/step-status.ts';
 
 /**
  * What the server hands to every page it renders, made per request by `workbook.localsFor(req)` (`Astro.locals.workbook`). Pages never reach

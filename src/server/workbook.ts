@@ -9,6 +9,7 @@ import { writeCliLauncher } from './terminal/cli-launcher.ts';
 import { soloCredentials } from './terminal/credentials.ts';
 import { localShellSpawner } from './terminal/local-shell.ts';
 import { createTerminalFeature, type TerminalFeatureOptions } from './terminal/terminal-feature.ts';
+import type { WorkbookFeature } from './feature.ts';
 import type { WorkbookLocals } from './workbook-locals.ts';
 
 export interface WorkbookConfig {
@@ -18,15 +19,6 @@ export interface WorkbookConfig {
   dataDir?: string;
   /** Terminal timings and limits (tests shorten them); defaults suit a learner. */
   terminal?: Partial<Pick<TerminalFeatureOptions, 'helloTimeoutMs' | 'heartbeatMs' | 'idleMs' | 'limits'>>;
-}
-
-/** A part of the server that answers some requests or upgrades (the API, the terminal). */
-export interface WorkbookFeature {
-  /** Answers the request and returns true, or returns false to pass it on. */
-  handleRequest?(req: IncomingMessage, res: ServerResponse, url: URL): boolean | Promise<boolean>;
-  /** Takes over the upgrade and returns true, or returns false to pass it on. */
-  handleUpgrade?(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): boolean;
-  close?(): void | Promise<void>;
 }
 
 export interface Workbook {

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Role } from './protocol.ts';
+import type { Role } from '../../shared/terminal-protocol.ts';
 
 /** Which session a hello's token opens, and with which role. The role belongs to the credential. */
 export interface Grant {

@@ -2,9 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { RequestGuard } from '../request-guard.ts';
-import type { WorkbookFeature } from '../workbook.ts';
+import type { WorkbookFeature } from '../feature.ts';
 import type { Authenticate } from './credentials.ts';
-import { CloseCode, parseClientFrame, ProtocolError, type ClientMessage } from './protocol.ts';
+import { CloseCode, parseClientFrame, ProtocolError, type ClientMessage } from '../../shared/terminal-protocol.ts';
 import type { SpawnShell } from './shell-process.ts';
 import { TerminalSession, type Attachment, type FlowLimits, type Viewer } from './terminal-session.ts';
 

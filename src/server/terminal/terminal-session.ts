@@ -1,5 +1,5 @@
 import { AckRate } from './ack-rate.ts';
-import { clampSize, frame, i32, ServerOp, type Role } from './protocol.ts';
+import { clampSize, frame, i32, ServerOp, type Role } from '../../shared/terminal-protocol.ts';
 import { ScreenMirror } from './screen-mirror.ts';
 import type { ShellProcess, ShellSize, SpawnShell } from './shell-process.ts';
 
