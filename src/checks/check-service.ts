@@ -12,8 +12,9 @@ import { createAwsClients, destroyAwsClients } from './aws-clients.ts';
 import { resolveRegion, type ResolvedRegion } from './aws-region.ts';
 import type { LearnerVariables } from './check-contract.ts';
 import { createCheckContext, defaultCheckTimeoutMs } from './check-context.ts';
-import { workbookRegistry, type AnyCheck, type CheckRegistry } from './check-registry.ts';
-import { loadDictionaries, renderResult, type RenderedResult } from './render-message.ts';
+import type { AnyCheck, CheckRegistry } from './check-registry.ts';
+import type { CourseChecks } from './course-checks.ts';
+import { renderResult, type RenderedResult } from './render-message.ts';
 import { runCheck, type CheckRun } from './run-check.ts';
 
 export interface Identity { accountId: string; arn: string }
@@ -42,7 +43,7 @@ export interface CheckService {
   render(attempt: Attempt, lang: Language): Promise<RenderedResult>;
 }
 
-export function createCheckService(store: ProgressStore, options: { env?: NodeJS.ProcessEnv; learner?: string; registry?: CheckRegistry } = {}): CheckService {
+export function createCheckService(store: ProgressStore, options: { checks: CourseChecks; env?: NodeJS.ProcessEnv; learner?: string }): CheckService {
   const env = options.env ?? process.env;
   const learner = options.learner ?? soloLearner;
   let placeholders: Record<string, string> = {};
@@ -56,7 +57,7 @@ export function createCheckService(store: ProgressStore, options: { env?: NodeJS
 
   const service: CheckService = {
     store,
-    registry: () => (options.registry ? Promise.resolve(options.registry) : workbookRegistry()),
+    registry: () => Promise.resolve(options.checks.registry),
     settings,
     saveSettings(input) {
       const parsed = parseSettings(input);
@@ -119,7 +120,7 @@ export function createCheckService(store: ProgressStore, options: { env?: NodeJS
       }
     },
     async render(attempt, lang) {
-      return renderResult(attempt.result, lang, await loadDictionaries());
+      return renderResult(attempt.result, lang, await options.checks.dictionaries());
     },
   };
   return service;

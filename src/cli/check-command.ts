@@ -8,9 +8,11 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CheckStatus } from '../checks/check-contract.ts';
 import { UnknownStepError, type AnyCheck } from '../checks/check-registry.ts';
+import { courseChecks } from '../../checks/index.ts';
+import { course } from '../../lessons/course.ts';
 import { createCheckService } from '../checks/check-service.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
-import { findLesson, readLessonSteps } from '../lessons/lesson-steps.ts';
+import { lessonTitle } from '../lessons/lesson-frontmatter.ts';
 import { openProgressStore } from '../progress/progress-store.ts';
 import { dataDir } from '../settings/data-dir.ts';
 import { formatResult } from './print-result.ts';
@@ -97,7 +99,7 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
   }
   const store = openProgressStore(options.dataDir ? resolve(options.dataDir) : dataDir(env));
   try {
-    const service = createCheckService(store, { env });
+    const service = createCheckService(store, { checks: courseChecks, env });
     const registry = await service.registry();
     const lang = (options.lang as Language | undefined) ?? languageFrom(service.settings().language, env);
 
@@ -111,15 +113,16 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
       options.steps = [custom.id];
     }
 
-    const courseOrder = readLessonSteps().flatMap((lesson) => lesson.steps.map((step) => step.id));
+    const courseOrder = course.stepIds();
     let steps = [...options.steps];
     if (options.lesson) {
-      const lesson = findLesson(options.lesson);
+      const lesson = course.findLesson(options.lesson);
       if (!lesson) {
-        console.error(`There is no lesson "${options.lesson}". Lessons: ${readLessonSteps().map((l) => l.slug).join(', ')}`);
+        const lessons = course.lessons.map((l) => `  ${l.slug.padEnd(18)} ${lessonTitle(l, lang)}`).join('\n');
+        console.error(`${lang === 'ja' ? `レッスン "${options.lesson}" はありません。レッスン:` : `There is no lesson "${options.lesson}". Lessons:`}\n${lessons}`);
         return usageExitCode;
       }
-      steps.push(...lesson.steps.map((step) => step.id).filter((id) => registry.has(id)));
+      steps.push(...lesson.steps.filter((id) => registry.has(id)));
     }
     if (options.all) {
       const known = registry.stepIds();

@@ -4,6 +4,7 @@
  * pages call while rendering (step statuses, placeholder values).
  */
 import { createCheckService } from '../checks/check-service.ts';
+import type { CourseChecks } from '../checks/course-checks.ts';
 import { openProgressStore } from '../progress/progress-store.ts';
 import { dataDir } from '../settings/data-dir.ts';
 import { createChecksApi } from './checks-api.ts';
@@ -20,9 +21,9 @@ export interface ChecksFeature {
   identity(): { accountId: string; arn: string } | undefined;
 }
 
-export function createChecksFeature(guard: RequestGuard, options: { dataDir?: string } = {}): ChecksFeature {
+export function createChecksFeature(guard: RequestGuard, options: { checks: CourseChecks; dataDir?: string }): ChecksFeature {
   const store = openProgressStore(options.dataDir ?? dataDir());
-  const service = createCheckService(store);
+  const service = createCheckService(store, { checks: options.checks });
   const refreshVariables = () => void service.variables().catch(() => undefined);
   const live = createLiveEvents(store, { onSettingsChanged: refreshVariables });
   refreshVariables();

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { courseChecks } from '../../checks/index.ts';
+import type { CourseChecks } from '../checks/course-checks.ts';
 import { createChecksFeature } from './checks-feature.ts';
 import { createRequestGuard, type RequestGuard } from './request-guard.ts';
 import { createSignIn, sessionPath, type SignIn } from './sign-in.ts';
@@ -19,6 +21,8 @@ export interface WorkbookConfig {
   dataDir?: string;
   /** Terminal timings and limits (tests shorten them); defaults suit a learner. */
   terminal?: Partial<Pick<TerminalFeatureOptions, 'helloTimeoutMs' | 'heartbeatMs' | 'idleMs' | 'limits'>>;
+  /** The course's checks and texts; default this repository's course (`checks/index.ts`). */
+  checks?: CourseChecks;
 }
 
 export interface Workbook {
@@ -75,7 +79,7 @@ function terminalIdleMs(env: NodeJS.ProcessEnv = process.env): number {
 export function createWorkbook(config: WorkbookConfig): Workbook {
   const guard = createRequestGuard(config.host, config.port);
   const launchSecret = randomBytes(32).toString('base64url');
-  const checks = createChecksFeature(guard, { ...(config.dataDir && { dataDir: config.dataDir }) });
+  const checks = createChecksFeature(guard, { checks: config.checks ?? courseChecks, ...(config.dataDir && { dataDir: config.dataDir }) });
   const signIn = createSignIn(guard, config.port);
   const localsFor = (req: IncomingMessage): WorkbookLocals => {
     const signedIn = signIn.isSignedIn(req);
