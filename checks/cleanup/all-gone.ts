@@ -108,12 +108,12 @@ export default defineCheck<AllGoneSnapshot>({
     return snapshot;
   },
   judge(snapshot, vars) {
-    const items: CheckItem[] = identityItems(lesson, snapshot);
+    const items: CheckItem[] = identityItems(snapshot);
     for (const [call, value] of [
       ['elbv2:DescribeTargetGroups', snapshot.targetGroup], ['ecs:DescribeClusters', snapshot.cluster], ['ecs:ListTaskDefinitions', snapshot.taskDefinitions],
       ['ecr:DescribeRepositories', snapshot.repository], ['logs:DescribeLogGroups', snapshot.logGroups], ['ec2:DescribeVpcs', snapshot.vpc], ['ec2:Describe* (VPC parts)', snapshot.parts],
     ] as const) {
-      if (failedToLook(value)) return result(lesson, [...items, errorItem(lesson, call, value)]);
+      if (failedToLook(value)) return result(lesson, [...items, errorItem(call, value)]);
     }
     const left: CheckItem[] = [];
     const leftover = (id: string, name: string, fix: string, status: 'fail' | 'pending' = 'fail', hint = `${id.split(':')[0]}.hint`): CheckItem => ({

@@ -88,12 +88,12 @@ export default defineCheck<BillableSnapshot>({
     return snapshot;
   },
   judge(snapshot, vars) {
-    const items: CheckItem[] = identityItems(lesson, snapshot);
+    const items: CheckItem[] = identityItems(snapshot);
     for (const [call, value] of [
       ['ecs:DescribeServices', snapshot.services], ['ecs:ListTasks', snapshot.tasks], ['elbv2:DescribeLoadBalancers', snapshot.loadBalancers],
       ['ec2:DescribeNatGateways', snapshot.natGateways], ['ec2:DescribeVpcEndpoints', snapshot.endpoints], ['ec2:DescribeAddresses', snapshot.addresses],
     ] as const) {
-      if (failedToLook(value)) return result(lesson, [...items, errorItem(lesson, call, value)]);
+      if (failedToLook(value)) return result(lesson, [...items, errorItem(call, value)]);
     }
     const left: CheckItem[] = [];
     const leftover = (id: string, what: string, state: string, fix: string | undefined, pending = false): CheckItem => ({

@@ -38,9 +38,9 @@ export default defineCheck<StackCompleteSnapshot>({
     return snapshot;
   },
   judge(snapshot, vars) {
-    const items: CheckItem[] = identityItems(lesson, snapshot);
+    const items: CheckItem[] = identityItems(snapshot);
     const name = stackName(vars);
-    if (failedToLook(snapshot.stack)) return result(lesson, [...items, errorItem(lesson, 'cloudformation:DescribeStacks', snapshot.stack)]);
+    if (failedToLook(snapshot.stack)) return result(lesson, [...items, errorItem('cloudformation:DescribeStacks', snapshot.stack)]);
     const stack = isCaptured(snapshot.stack) ? undefined : snapshot.stack.stack;
     const label = { key: key('stack.label'), params: { stack: name } };
     if (!stack) {

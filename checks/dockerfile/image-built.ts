@@ -4,7 +4,7 @@
  * it would stop with `exec format error` (lesson 07).
  */
 import { captureDocker } from '../../src/checks/shared/docker-observe.ts';
-import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
+import { couldNotLookAt } from '../../src/checks/could-not-look-result.ts';
 import { nearMiss } from '../../src/checks/shared/near-miss.ts';
 import { defineCheck, isCaptured, type CheckItem, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
 import { shellQuote } from '../../src/lessons/command-variables.ts';
@@ -59,7 +59,7 @@ export default defineCheck<ImageBuiltSnapshot>({
   judge(snapshot, vars): CheckResult {
     const { inspected } = snapshot;
     if (isCaptured(inspected)) {
-      if (inspected.$error.name !== 'NotFound') return couldNotLook('dockerfile', inspected.$error, { engine: true });
+      if (inspected.$error.name !== 'NotFound') return couldNotLookAt('docker:inspectImage', inspected.$error);
       const sameRepository = snapshot.otherTags.find((tag) => tag.startsWith(`${vars.repository}:`));
       const similar = sameRepository ?? nearMiss(snapshot.image, snapshot.otherTags) ?? nearMiss(vars.repository, snapshot.otherTags.map((tag) => tag.split(':')[0]!));
       return {

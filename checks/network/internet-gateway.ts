@@ -10,7 +10,7 @@ export default defineCheck<NetworkSnapshot>({
     const missing = withoutVpc(snapshot, vars, 'internet-gateway');
     if (missing) return missing;
     const vpc = chosenVpc(snapshot)!;
-    if (!snapshot.gateways || isCaptured(snapshot.gateways)) return couldNotRead(snapshot, snapshot.gateways);
+    if (!snapshot.gateways || isCaptured(snapshot.gateways)) return couldNotRead(snapshot, snapshot.gateways, 'ec2:DescribeInternetGateways');
     const label = { key: 'network.internet-gateway.attached.label', params: { vpc: vpc.VpcId } };
     const attached = snapshot.gateways.find((gateway) => gateway.Attachments.some((attachment) => attachment.VpcId === vpc.VpcId));
     if (attached) {

@@ -14,8 +14,9 @@ export default defineCheck<NetworkSnapshot>({
     const missing = withoutVpc(snapshot, vars, 'routes');
     if (missing) return missing;
     const vpc = chosenVpc(snapshot)!;
-    for (const part of [snapshot.subnets, snapshot.routeTables, snapshot.gateways]) {
-      if (!part || isCaptured(part)) return couldNotRead(snapshot, part);
+    const parts = [[snapshot.subnets, 'ec2:DescribeSubnets'], [snapshot.routeTables, 'ec2:DescribeRouteTables'], [snapshot.gateways, 'ec2:DescribeInternetGateways']] as const;
+    for (const [part, where] of parts) {
+      if (!part || isCaptured(part)) return couldNotRead(snapshot, part, where);
     }
     const subnets = snapshot.subnets as Exclude<NetworkSnapshot['subnets'], undefined | { $error: unknown }>;
     const tables = snapshot.routeTables as Exclude<NetworkSnapshot['routeTables'], undefined | { $error: unknown }>;

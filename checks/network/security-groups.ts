@@ -22,8 +22,8 @@ export default defineCheck<NetworkSnapshot>({
     const missing = withoutVpc(snapshot, vars, 'security-groups');
     if (missing) return missing;
     const vpc = chosenVpc(snapshot)!;
-    if (!snapshot.groups || isCaptured(snapshot.groups)) return couldNotRead(snapshot, snapshot.groups);
-    if (snapshot.rules && isCaptured(snapshot.rules)) return couldNotRead(snapshot, snapshot.rules);
+    if (!snapshot.groups || isCaptured(snapshot.groups)) return couldNotRead(snapshot, snapshot.groups, 'ec2:DescribeSecurityGroups');
+    if (snapshot.rules && isCaptured(snapshot.rules)) return couldNotRead(snapshot, snapshot.rules, 'ec2:DescribeSecurityGroupRules');
     const groups = snapshot.groups;
     const rules = (snapshot.rules ?? []) as RuleFacts[];
     const region = snapshot.region;

@@ -40,7 +40,7 @@ export default defineCheck<NetworkSnapshot>({
     const missing = withoutVpc(snapshot, vars, 'subnets');
     if (missing) return missing;
     const vpc = chosenVpc(snapshot)!;
-    if (!snapshot.subnets || isCaptured(snapshot.subnets)) return couldNotRead(snapshot, snapshot.subnets);
+    if (!snapshot.subnets || isCaptured(snapshot.subnets)) return couldNotRead(snapshot, snapshot.subnets, 'ec2:DescribeSubnets');
     const subnets = snapshot.subnets;
     const azs = [...new Set(subnets.map((subnet) => subnet.AvailabilityZone))].sort();
     const items: CheckItem[] = [];

@@ -46,12 +46,12 @@ export default defineCheck<RolledOutSnapshot>({
     return snapshot;
   },
   judge(snapshot, vars) {
-    const items: CheckItem[] = identityItems(lesson, snapshot);
+    const items: CheckItem[] = identityItems(snapshot);
     for (const [call, value] of [
       ['ecs:DescribeServices', snapshot.service], ['ecs:DescribeTaskDefinition', snapshot.latestTaskDefinition],
       ['ecr:DescribeImages', snapshot.images], ['ecs:ListTasks', snapshot.tasks], ['ecs:DescribeTaskDefinition', snapshot.serviceTaskDefinition],
     ] as const) {
-      if (failedToLook(value)) return result(lesson, [...items, errorItem(lesson, call, value)]);
+      if (failedToLook(value)) return result(lesson, [...items, errorItem(call, value)]);
     }
     const service = activeService(snapshot.service);
     if (!service) {

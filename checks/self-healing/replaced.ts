@@ -33,9 +33,9 @@ export default defineCheck<ReplacedSnapshot>({
     return { ...base, service: serviceObservation, running, stopped };
   },
   judge(snapshot, vars) {
-    const items: CheckItem[] = identityItems(lesson, snapshot);
+    const items: CheckItem[] = identityItems(snapshot);
     for (const [call, value] of [['ecs:DescribeServices', snapshot.service], ['ecs:ListTasks RUNNING', snapshot.running], ['ecs:ListTasks STOPPED', snapshot.stopped]] as const) {
-      if (failedToLook(value)) return result(lesson, [...items, errorItem(lesson, call, value)]);
+      if (failedToLook(value)) return result(lesson, [...items, errorItem(call, value)]);
     }
     const service = activeService(snapshot.service);
     if (!service || isCaptured(snapshot.running) || isCaptured(snapshot.stopped)) {

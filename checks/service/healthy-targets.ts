@@ -34,14 +34,14 @@ export async function observeHealthyTargets(ctx: CheckContext, vars: LearnerVari
 }
 
 export function judgeHealthyTargets(snapshot: HealthyTargetsSnapshot, vars: LearnerVariables, minimumDesired = 1): CheckItem[] {
-  const items: CheckItem[] = identityItems(lesson, snapshot);
+  const items: CheckItem[] = identityItems(snapshot);
   for (const [call, value] of [
     ['ecs:DescribeServices', snapshot.service],
     ['elbv2:DescribeTargetGroups', snapshot.targets.targetGroup],
     ['elbv2:DescribeTargetHealth', snapshot.targets.health],
     ['ecs:ListTasks', snapshot.tasks],
   ] as const) {
-    if (failedToLook(value)) return [...items, errorItem(lesson, call, value)];
+    if (failedToLook(value)) return [...items, errorItem(call, value)];
   }
   const service = activeService(snapshot.service);
   if (!service) {

@@ -51,14 +51,14 @@ export default defineCheck<LoadBalancerSnapshot>({
     };
   },
   judge(snapshot, vars) {
-    const items: CheckItem[] = identityItems(lesson, snapshot);
+    const items: CheckItem[] = identityItems(snapshot);
     for (const [call, value] of [
       ['elbv2:DescribeLoadBalancers', snapshot.loadBalancer],
       ['elbv2:DescribeTargetGroups', snapshot.targetGroup],
       ['elbv2:DescribeListeners', snapshot.listeners],
       ['ec2:DescribeVpcs', snapshot.network],
     ] as const) {
-      if (failedToLook(value)) return result(lesson, [...items, errorItem(lesson, call, value)]);
+      if (failedToLook(value)) return result(lesson, [...items, errorItem(call, value)]);
     }
     const lb = isCaptured(snapshot.loadBalancer) ? undefined : snapshot.loadBalancer.loadBalancer;
     const tg = isCaptured(snapshot.targetGroup) ? undefined : snapshot.targetGroup.targetGroup;

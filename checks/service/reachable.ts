@@ -27,8 +27,8 @@ export async function observeReachable(ctx: CheckContext, vars: LearnerVariables
 }
 
 export function judgeReachable(snapshot: ReachableSnapshot, vars: LearnerVariables): CheckItem[] {
-  const items: CheckItem[] = identityItems(lesson, snapshot);
-  if (failedToLook(snapshot.loadBalancer)) return [...items, errorItem(lesson, 'elbv2:DescribeLoadBalancers', snapshot.loadBalancer)];
+  const items: CheckItem[] = identityItems(snapshot);
+  if (failedToLook(snapshot.loadBalancer)) return [...items, errorItem('elbv2:DescribeLoadBalancers', snapshot.loadBalancer)];
   const lb = isCaptured(snapshot.loadBalancer) ? undefined : snapshot.loadBalancer.loadBalancer;
   if (!lb?.DNSName) {
     return [...items, withOtherRegions({ id: 'http', status: 'fail', label: { key: key('http.label'), params: { url: vars.loadBalancer } }, expected: 'HTTP 200', actual: 'load balancer not found', hint: { key: key('http.no-alb') } }, lesson, snapshot.foundIn, vars.loadBalancer, vars.region)];

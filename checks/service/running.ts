@@ -71,13 +71,13 @@ export default defineCheck<ServiceRunningSnapshot>({
 });
 
 export function judgeServiceRunning(snapshot: ServiceRunningSnapshot, vars: LearnerVariables) {
-  const items: CheckItem[] = identityItems(lesson, snapshot);
+  const items: CheckItem[] = identityItems(snapshot);
   if (isCaptured(snapshot.service)) {
     if (snapshot.service.$error.name === 'ClusterNotFoundException') {
       items.push(withOtherRegions({ id: 'service', status: 'fail', label: { key: key('service.label'), params: { service: vars.service } }, expected: vars.cluster, actual: 'cluster not found', hint: { key: key('service.no-cluster') }, fix: `aws ecs create-cluster --region ${vars.region} --cluster-name ${vars.cluster}` }, lesson, snapshot.foundIn, vars.cluster, vars.region));
       return result(lesson, items);
     }
-    return result(lesson, [...items, errorItem(lesson, 'ecs:DescribeServices', snapshot.service)]);
+    return result(lesson, [...items, errorItem('ecs:DescribeServices', snapshot.service)]);
   }
   const service = activeService(snapshot.service);
   const serviceLabel = { key: key('service.label'), params: { service: vars.service } };
@@ -87,7 +87,7 @@ export function judgeServiceRunning(snapshot: ServiceRunningSnapshot, vars: Lear
     return result(lesson, items);
   }
   for (const [call, value] of [['ecs:DescribeTaskDefinition', snapshot.taskDefinition], ['elbv2:DescribeTargetGroups', snapshot.targetGroup], ['ecs:ListTasks', snapshot.stopped]] as const) {
-    if (failedToLook(value)) return result(lesson, [...items, errorItem(lesson, call, value)]);
+    if (failedToLook(value)) return result(lesson, [...items, errorItem(call, value)]);
   }
   if (service.status === 'DRAINING') {
     items.push({ id: 'service', status: 'fail', label: serviceLabel, expected: 'ACTIVE', actual: 'DRAINING', hint: { key: key('service.draining') }, fix: createServiceFix(vars, containerNameOf(snapshot)) });

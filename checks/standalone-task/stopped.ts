@@ -32,7 +32,7 @@ export default defineCheck<StandaloneStoppedSnapshot>({
     return snapshot;
   },
   judge(snapshot, vars) {
-    const items: CheckItem[] = identityItems(lesson, snapshot);
+    const items: CheckItem[] = identityItems(snapshot);
     const { cluster, taskFamily } = vars;
     // No cluster means no task can run: nothing billable is left.
     if (isNotFound(snapshot.running)) {
@@ -40,7 +40,7 @@ export default defineCheck<StandaloneStoppedSnapshot>({
       return result(lesson, items);
     }
     for (const [call, value] of [['ecs:ListTasks RUNNING', snapshot.running], ['ecs:ListTasks STOPPED', snapshot.stopped]] as const) {
-      if (isCaptured(value)) return result(lesson, [...items, errorItem(lesson, call, value)]);
+      if (isCaptured(value)) return result(lesson, [...items, errorItem(call, value)]);
     }
     const running = snapshot.running as TaskView[];
     const stopped = snapshot.stopped as TaskView[];
