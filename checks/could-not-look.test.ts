@@ -14,7 +14,7 @@ import { courseChecks } from './index.ts';
 const unrecognised = { $error: { name: 'WeirdGatewayAnswer', message: 'the gateway said something odd' } };
 
 /** A recorded snapshot with one of its calls answered by the unrecognised error. */
-function withError(lesson: string, step: string, name: string, part: string): unknown {
+function withError(lesson: string, step: string, name: string, part: string): Record<string, unknown> {
   return { ...fixture<Record<string, unknown>>(lesson, step, name), [part]: unrecognised };
 }
 

@@ -15,8 +15,7 @@ import {
 import { DescribeRepositoriesCommand } from '@aws-sdk/client-ecr';
 import { DescribeClustersCommand, ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs';
 import { DescribeTargetGroupsCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { capture, defineCheck, isCaptured, type CheckContext, type CheckItem, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, familyRevisionOf, identityItems, isNotFound, observeBase, result, shellQuote, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { capture, defineCheck, errorItem, failedToLook, familyRevisionOf, identityItems, isCaptured, isNotFound, observeBase, result, shellQuote, type BaseSnapshot, type CheckContext, type CheckItem, type Observed } from '#check-kit';
 import { lessonVpcId } from './billable-gone.ts';
 
 const lesson = 'cleanup';

@@ -6,8 +6,7 @@
 import { DescribeAddressesCommand, DescribeNatGatewaysCommand, DescribeVpcEndpointsCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { ListServicesCommand, DescribeServicesCommand } from '@aws-sdk/client-ecs';
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { capture, defineCheck, isCaptured, type CapturedError, type CheckContext, type CheckItem, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, result, taskIdOf, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { capture, defineCheck, errorItem, failedToLook, identityItems, isCaptured, observeBase, result, taskIdOf, type BaseSnapshot, type CapturedError, type CheckContext, type CheckItem, type Observed } from '#check-kit';
 import { listTasks, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { lessonVpcCidr } from '../service/network-lookup.ts';
 

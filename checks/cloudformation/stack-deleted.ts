@@ -3,8 +3,7 @@
  * it the load balancer it made. DELETE_IN_PROGRESS is pending; DELETE_FAILED names the resource
  * that would not go.
  */
-import { defineCheck, isCaptured, type CheckItem, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { defineCheck, errorItem, failedToLook, identityItems, isCaptured, isNotFound, observeBase, result, type BaseSnapshot, type CheckItem, type Observed } from '#check-kit';
 import { observeLoadBalancer, type LoadBalancerView } from '../service/service-state.ts';
 import { observeStack, stackName, type StackObservation } from './stack-state.ts';
 

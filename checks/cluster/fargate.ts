@@ -6,9 +6,7 @@
  * region. A deleted cluster shows as INACTIVE.
  */
 import { DescribeClustersCommand, ListClustersCommand } from '@aws-sdk/client-ecs';
-import { capture, defineCheck, isCaptured, type CheckItem, type CheckResult, type Message, type Observed } from '../../src/checks/check-contract.ts';
-import { couldNotLookAt } from '../../src/checks/could-not-look-result.ts';
-import { foundInOtherRegions, nearMiss } from '../../src/checks/shared/near-miss.ts';
+import { capture, couldNotLookAt, defineCheck, foundInOtherRegions, isCaptured, nearMiss, type CheckItem, type CheckResult, type Message, type Observed } from '#check-kit';
 
 export interface ClusterFacts {
   clusterName: string;

@@ -8,9 +8,7 @@
  * terminal and checks from there has no start yet, and any container counts. When only older
  * containers exist, the result names the newest one and the lesson start, so it is clear why.
  */
-import { captureDocker } from '../../src/checks/shared/docker-observe.ts';
-import { couldNotLookAt } from '../../src/checks/could-not-look-result.ts';
-import { defineCheck, isCaptured, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
+import { captureDocker, couldNotLookAt, defineCheck, isCaptured, type CheckResult, type Observed } from '#check-kit';
 
 /** The image lesson 01 runs (the same busybox the sample app builds on). */
 export const firstRunImage = 'public.ecr.aws/docker/library/busybox:1.36';

@@ -3,11 +3,7 @@
  * and is linux/amd64 (Fargate's default). An arm64 image (Apple Silicon) is a warning now: on ECS
  * it would stop with `exec format error` (lesson 07).
  */
-import { captureDocker } from '../../src/checks/shared/docker-observe.ts';
-import { couldNotLookAt } from '../../src/checks/could-not-look-result.ts';
-import { nearMiss } from '../../src/checks/shared/near-miss.ts';
-import { defineCheck, isCaptured, type CheckItem, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
-import { shellQuote } from '../../src/lessons/command-variables.ts';
+import { captureDocker, couldNotLookAt, defineCheck, isCaptured, nearMiss, shellQuote, type CheckItem, type CheckResult, type Observed } from '#check-kit';
 
 export interface ImageFacts {
   Id: string;

@@ -5,12 +5,9 @@
  * when the digests match, because ECR's manifest does not carry it.
  */
 import { BatchGetImageCommand, DescribeImagesCommand } from '@aws-sdk/client-ecr';
-import { capture, defineCheck, isCaptured, type CheckItem, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
-import { captureDocker } from '../../src/checks/shared/docker-observe.ts';
-import { couldNotLookAt } from '../../src/checks/could-not-look-result.ts';
+import { capture, captureDocker, couldNotLookAt, defineCheck, isCaptured, shellQuote, type CheckItem, type CheckResult, type Observed } from '#check-kit';
 import { inspectImage, type ImageFacts } from '../dockerfile/image-built.ts';
 import { describeRepository, type RepositoryFacts } from './repository.ts';
-import { shellQuote } from '../../src/lessons/command-variables.ts';
 
 export const expectedTag = 'latest';
 

@@ -4,9 +4,7 @@
  */
 import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { capture, defineCheck, isCaptured, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
-import { couldNotLookAt } from '../../src/checks/could-not-look-result.ts';
-import { foundInOtherRegions, nearMiss } from '../../src/checks/shared/near-miss.ts';
+import { capture, couldNotLookAt, defineCheck, foundInOtherRegions, isCaptured, nearMiss, type CheckResult, type Observed } from '#check-kit';
 
 export interface RepositoryFacts {
   repositoryName: string;

@@ -1,5 +1,5 @@
 /** network/internet-gateway: an internet gateway is attached to the lesson VPC (a detached one is named). */
-import { isCaptured, defineCheck, type CheckResult } from '../../src/checks/check-contract.ts';
+import { defineCheck, isCaptured, type CheckResult } from '#check-kit';
 import { chosenVpc, couldNotRead, withoutVpc } from './network-facts.ts';
 import { observeNetwork, type NetworkSnapshot } from './observe-network.ts';
 

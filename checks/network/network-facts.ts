@@ -1,7 +1,5 @@
 /** Pure reasoning over a network snapshot, shared by the network judges. */
-import { isCaptured, type CheckResult, type LearnerVariables } from '../../src/checks/check-contract.ts';
-import { couldNotLookAt } from '../../src/checks/could-not-look-result.ts';
-import { nearMiss } from '../../src/checks/shared/near-miss.ts';
+import { couldNotLookAt, isCaptured, nearMiss, type CheckResult, type LearnerVariables } from '#check-kit';
 import { lessonSubnets, lessonVpcCidr, type NetworkSnapshot, type RouteTableFacts, type SubnetFacts, type VpcFacts } from './observe-network.ts';
 
 export function createVpcCommand(vars: LearnerVariables): string {

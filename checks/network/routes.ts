@@ -3,7 +3,7 @@
  * else the main one) sends 0.0.0.0/0 to an internet gateway attached to the VPC. Diagnoses a subnet left
  * on the main table, a blackhole route (gateway detached or deleted), and a main table open to the internet.
  */
-import { isCaptured, defineCheck, type CheckItem, type CheckResult } from '../../src/checks/check-contract.ts';
+import { defineCheck, isCaptured, type CheckItem, type CheckResult } from '#check-kit';
 import { chosenVpc, couldNotRead, defaultRoute, describeSubnet, intendedRole, routeTableFor, withoutVpc } from './network-facts.ts';
 import { observeNetwork, type NetworkSnapshot } from './observe-network.ts';
 

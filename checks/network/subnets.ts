@@ -3,7 +3,7 @@
  * load balancer of lesson 08 needs two AZs). Routing is the next steps' business, so here a subnet's
  * role comes from its name or the lesson's CIDR; own CIDRs and names pass with a note.
  */
-import { isCaptured, defineCheck, type CheckItem, type CheckResult, type LearnerVariables } from '../../src/checks/check-contract.ts';
+import { defineCheck, isCaptured, type CheckItem, type CheckResult, type LearnerVariables } from '#check-kit';
 import { chosenVpc, couldNotRead, describeSubnet, intendedRole, withoutVpc } from './network-facts.ts';
 import { lessonSubnets, lessonVpcCidr, observeNetwork, type NetworkSnapshot, type SubnetFacts } from './observe-network.ts';
 

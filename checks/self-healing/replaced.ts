@@ -3,8 +3,7 @@
  * never matched on stoppedReason, which holds the learner's own text), a newer task of the same
  * service runs, and running == desired again.
  */
-import { defineCheck, isCaptured, type CapturedError, type CheckItem } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, result, secondsBetween, taskIdOf, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { defineCheck, errorItem, failedToLook, identityItems, isCaptured, observeBase, result, secondsBetween, taskIdOf, type BaseSnapshot, type CapturedError, type CheckItem } from '#check-kit';
 import { isStarting, listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { activeService, observeService, type ServiceObservation } from '../service/service-state.ts';
 

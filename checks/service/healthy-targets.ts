@@ -3,8 +3,7 @@
  * IPs on port 3000. Every unhealthy target's reason is explained (Target.Timeout → the task
  * security group, ResponseCodeMismatch → the health-check path, …); `initial` is pending.
  */
-import { defineCheck, isCaptured, type CapturedError, type CheckContext, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, result, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { defineCheck, errorItem, failedToLook, identityItems, isCaptured, observeBase, result, type BaseSnapshot, type CapturedError, type CheckContext, type CheckItem, type LearnerVariables, type Observed } from '#check-kit';
 import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { groupId, observeNetwork, type NetworkView } from './network-lookup.ts';
 import { activeService, observeLoadBalancer, observeService, observeTargets, type LoadBalancerView, type ServiceObservation, type TargetsObservation } from './service-state.ts';

@@ -3,9 +3,7 @@
  * group; a listener on HTTP 80 forwards to the target group, which is of type `ip` (an `instance`
  * group is caught here, before CreateService rejects it for awsvpc tasks).
  */
-import { defineCheck, isCaptured, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
-import { lookInOtherRegions, withOtherRegions } from '../../src/checks/shared/other-regions.ts';
+import { defineCheck, errorItem, failedToLook, identityItems, isCaptured, isNotFound, lookInOtherRegions, observeBase, result, withOtherRegions, type BaseSnapshot, type CheckItem, type LearnerVariables, type Observed } from '#check-kit';
 import { groupId, observeNetwork, publicSubnetIds, type NetworkView } from './network-lookup.ts';
 import {
   activeService,

@@ -3,9 +3,7 @@
  * deployment COMPLETED and running == desired. A rollout still in progress is pending; tasks that
  * keep failing are explained by the newest stopped task's cause.
  */
-import { defineCheck, isCaptured, type CapturedError, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, familyRevisionOf, identityItems, observeBase, result, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
-import { lookInOtherRegions, withOtherRegions } from '../../src/checks/shared/other-regions.ts';
+import { defineCheck, errorItem, failedToLook, familyRevisionOf, identityItems, isCaptured, lookInOtherRegions, observeBase, result, withOtherRegions, type BaseSnapshot, type CapturedError, type CheckItem, type LearnerVariables, type Observed } from '#check-kit';
 import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { stopItem } from '../standalone-task/stop-item.ts';
 import { diagnoseStoppedTask, observeExitLogs, type ExitLogs } from '../standalone-task/stopped-task-diagnosis.ts';

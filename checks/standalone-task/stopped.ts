@@ -2,8 +2,7 @@
  * standalone-task/stopped: no task of the family started by hand is still running (it is billed
  * while it runs). The newest stopped one is shown, with its cause when it did not stop by hand.
  */
-import { defineCheck, isCaptured, type CapturedError, type CheckItem } from '../../src/checks/check-contract.ts';
-import { errorItem, identityItems, isNotFound, observeBase, result, taskIdOf, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { defineCheck, errorItem, identityItems, isCaptured, isNotFound, observeBase, result, taskIdOf, type BaseSnapshot, type CapturedError, type CheckItem } from '#check-kit';
 import { familyGroup, listTasks, type TaskView } from './ecs-tasks.ts';
 import { runTaskFix } from './running.ts';
 import { stopItem } from './stop-item.ts';

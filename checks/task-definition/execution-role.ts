@@ -3,8 +3,7 @@
  * trusts ecs-tasks.amazonaws.com, and carries AmazonECSTaskExecutionRolePolicy (or an inline
  * policy granting the same actions).
  */
-import { defineCheck, isCaptured, type CheckItem } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, result, shellQuote, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { defineCheck, errorItem, failedToLook, identityItems, isCaptured, observeBase, result, shellQuote, type BaseSnapshot, type CheckItem } from '#check-kit';
 import {
   ecsTasksTrust,
   executionPolicyArn,

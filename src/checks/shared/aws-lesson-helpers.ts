@@ -197,9 +197,6 @@ export function parseImage(image: string): ImageReference {
   };
 }
 
-/** Shell-quote one argument for a fix command (one implementation for every check). */
-export { shellQuote } from '../../lessons/command-variables.ts';
-
 export function taskIdOf(taskArn: string | undefined): string {
   return taskArn?.split('/').pop() ?? '';
 }
