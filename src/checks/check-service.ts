@@ -43,7 +43,7 @@ export interface CheckService {
   render(attempt: Attempt, lang: Language): Promise<RenderedResult>;
 }
 
-export function createCheckService(store: ProgressStore, options: { checks: CourseChecks; env?: NodeJS.ProcessEnv; learner?: string }): CheckService {
+export function createCheckService(store: ProgressStore, options: { checks: CourseChecks; env?: NodeJS.ProcessEnv; learner?: string; checkTimeoutMs?: number; workspace?: string }): CheckService {
   const env = options.env ?? process.env;
   const learner = options.learner ?? soloLearner;
   let placeholders: Record<string, string> = {};
@@ -83,7 +83,7 @@ export function createCheckService(store: ProgressStore, options: { checks: Cour
     },
     async variables() {
       const { region: current } = await region();
-      const vars = learnerVariables(settings(), { region: current, accountId: identity()?.accountId });
+      const vars = learnerVariables(settings(), { region: current, accountId: identity()?.accountId, workspace: options.workspace });
       placeholders = placeholderValues(vars);
       return vars;
     },
@@ -101,7 +101,7 @@ export function createCheckService(store: ProgressStore, options: { checks: Cour
       // Only a start recorded before this run counts (opening the lesson page records one): a
       // terminal-first learner's work done before their first Check must still pass.
       const lessonStartedAt = store.lessonStartedBefore(lesson, runStartedAt, learner);
-      const timeoutMs = runOptions.timeoutMs ?? (Number(env.ECS_WORKBOOK_CHECK_TIMEOUT_MS) || defaultCheckTimeoutMs);
+      const timeoutMs = runOptions.timeoutMs ?? options.checkTimeoutMs ?? defaultCheckTimeoutMs;
       const owned = createCheckContext({ vars, ...(lessonStartedAt && { lessonStartedAt }), timeoutMs });
       try {
         const run = await runCheck(check, owned.ctx, { env, timeoutMs });

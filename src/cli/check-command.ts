@@ -11,6 +11,7 @@ import { UnknownStepError, type AnyCheck } from '../checks/check-registry.ts';
 import { courseChecks } from '../../checks/index.ts';
 import { course } from '../../lessons/course.ts';
 import { createCheckService } from '../checks/check-service.ts';
+import { ConfigError, readConfig, type Config } from '../config.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import { lessonTitle } from '../lessons/lesson-frontmatter.ts';
 import { openProgressStore } from '../progress/progress-store.ts';
@@ -97,9 +98,22 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     }
     throw error;
   }
-  const store = openProgressStore(options.dataDir ? resolve(options.dataDir) : dataDir(env));
+  let config: Config;
   try {
-    const service = createCheckService(store, { checks: courseChecks, env });
+    config = readConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return usageExitCode;
+  }
+  const store = openProgressStore(options.dataDir ? resolve(options.dataDir) : dataDir(config.dataDir, env));
+  try {
+    const service = createCheckService(store, {
+      checks: courseChecks,
+      env,
+      ...(config.checkTimeoutMs && { checkTimeoutMs: config.checkTimeoutMs }),
+      ...(config.workspace && { workspace: config.workspace }),
+    });
     const registry = await service.registry();
     const lang = (options.lang as Language | undefined) ?? languageFrom(service.settings().language, env);
 

@@ -1,3 +1,4 @@
+import { ConfigError } from '../config.ts';
 import { parseServerOptions, UsageError } from '../server/server-options.ts';
 
 const usage = `Usage: ecs-workbook <command>
@@ -40,6 +41,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`${error.message}\n\n${usage}`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      console.error(error.message);
       return 2;
     }
     throw error;

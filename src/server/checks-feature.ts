@@ -6,7 +6,6 @@
 import { createCheckService } from '../checks/check-service.ts';
 import type { CourseChecks } from '../checks/course-checks.ts';
 import { openProgressStore } from '../progress/progress-store.ts';
-import { dataDir } from '../settings/data-dir.ts';
 import { createChecksApi } from './checks-api.ts';
 import { createLiveEvents } from './live-events.ts';
 import type { RequestGuard } from './request-guard.ts';
@@ -21,9 +20,9 @@ export interface ChecksFeature {
   identity(): { accountId: string; arn: string } | undefined;
 }
 
-export function createChecksFeature(guard: RequestGuard, options: { checks: CourseChecks; dataDir?: string }): ChecksFeature {
-  const store = openProgressStore(options.dataDir ?? dataDir());
-  const service = createCheckService(store, { checks: options.checks });
+export function createChecksFeature(guard: RequestGuard, options: { checks: CourseChecks; dataDir: string; checkTimeoutMs?: number; workspace?: string }): ChecksFeature {
+  const store = openProgressStore(options.dataDir);
+  const service = createCheckService(store, { checks: options.checks, ...(options.checkTimeoutMs && { checkTimeoutMs: options.checkTimeoutMs }), ...(options.workspace && { workspace: options.workspace }) });
   const refreshVariables = () => void service.variables().catch(() => undefined);
   const live = createLiveEvents(store, { onSettingsChanged: refreshVariables });
   refreshVariables();

@@ -14,9 +14,6 @@ import { sameSecret } from './terminal/credentials.ts';
 
 export const sessionPath = '/api/session';
 
-/** For tests and automation only: a fixed sign-in token instead of a random one per launch. */
-export const signInTokenVariable = 'ECS_WORKBOOK_SIGN_IN_TOKEN';
-const minimumTokenLength = 16;
 
 export interface SignIn {
   /** The token that the printed link carries after `#sign-in=`. */
@@ -36,17 +33,8 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 }
 
-/** The sign-in token: random per launch, or the tests' fixed one from the environment. */
-export function signInToken(env: NodeJS.ProcessEnv = process.env): string {
-  const fixed = env[signInTokenVariable];
-  if (fixed === undefined || fixed === '') return randomBytes(32).toString('base64url');
-  if (fixed.length < minimumTokenLength || !/^[A-Za-z0-9_-]+$/.test(fixed)) {
-    throw new Error(`${signInTokenVariable} must have at least ${minimumTokenLength} letters, digits, "-" or "_" (it is for tests and automation; leave it unset otherwise).`);
-  }
-  return fixed;
-}
-
-export function createSignIn(guard: RequestGuard, port: number, token = signInToken()): SignIn {
+/** `token` is this launch's sign-in token (src/config.ts: random, or fixed for tests). */
+export function createSignIn(guard: RequestGuard, port: number, token: string): SignIn {
   const sessionValue = randomBytes(32).toString('base64url');
   const cookieName = `ecs-workbook-session-${port}`;
 

@@ -15,6 +15,8 @@ export interface WorkbookLocals {
   launchSecret?: string;
   /** Current status of each step that has been checked, keyed by step id. */
   stepStatuses(): Record<string, StepStatus>;
+  /** For tests only (ECS_WORKBOOK_TEST_PENDING_DELAYS): shorter waits between re-checks of a pending result, "3,3". */
+  testPendingDelays?: string;
   /** The learner's variables (`region`, `accountId`, resource names) for `{{placeholders}}` in commands. */
   variables(): Record<string, string>;
 }

@@ -5,6 +5,7 @@ import { courseChecks } from '../../checks/index.ts';
 import type { CourseChecks } from '../checks/course-checks.ts';
 import { createChecksFeature } from './checks-feature.ts';
 import { createRequestGuard, type RequestGuard } from './request-guard.ts';
+import { readConfig, type Config } from '../config.ts';
 import { createSignIn, sessionPath, type SignIn } from './sign-in.ts';
 import { dataDir } from '../settings/data-dir.ts';
 import { writeCliLauncher } from './terminal/cli-launcher.ts';
@@ -17,8 +18,10 @@ import type { WorkbookLocals } from './workbook-locals.ts';
 export interface WorkbookConfig {
   host: string;
   port: number;
-  /** Progress store folder; default ECS_WORKBOOK_DATA_DIR, else the user's data folder. */
+  /** Progress store folder; default the configured one, else the user's data folder. */
   dataDir?: string;
+  /** What the environment configures (src/config.ts); read from process.env when not given. */
+  configuration?: Config;
   /** Terminal timings and limits (tests shorten them); defaults suit a learner. */
   terminal?: Partial<Pick<TerminalFeatureOptions, 'helloTimeoutMs' | 'heartbeatMs' | 'idleMs' | 'limits'>>;
   /** The course's checks and texts; default this repository's course (`checks/index.ts`). */
@@ -70,17 +73,19 @@ function refuse(res: ServerResponse, status: number, message: string) {
   res.end(`${message}\n`);
 }
 
-/** How long a shell with no tab attached lives on: ECS_WORKBOOK_TERMINAL_IDLE_MINUTES, default 60. */
-function terminalIdleMs(env: NodeJS.ProcessEnv = process.env): number {
-  const minutes = Number(env.ECS_WORKBOOK_TERMINAL_IDLE_MINUTES);
-  return (Number.isFinite(minutes) && minutes > 0 ? minutes : 60) * 60_000;
-}
-
 export function createWorkbook(config: WorkbookConfig): Workbook {
   const guard = createRequestGuard(config.host, config.port);
   const launchSecret = randomBytes(32).toString('base64url');
-  const checks = createChecksFeature(guard, { checks: config.checks ?? courseChecks, ...(config.dataDir && { dataDir: config.dataDir }) });
-  const signIn = createSignIn(guard, config.port);
+  // The environment is read here, once, for the server under `npm start` and `astro dev` alike.
+  const configuration = config.configuration ?? readConfig();
+  const dataFolder = config.dataDir ?? dataDir(configuration.dataDir);
+  const checks = createChecksFeature(guard, {
+    checks: config.checks ?? courseChecks,
+    dataDir: dataFolder,
+    ...(configuration.checkTimeoutMs && { checkTimeoutMs: configuration.checkTimeoutMs }),
+    ...(configuration.workspace && { workspace: configuration.workspace }),
+  });
+  const signIn = createSignIn(guard, config.port, configuration.signInToken);
   const localsFor = (req: IncomingMessage): WorkbookLocals => {
     const signedIn = signIn.isSignedIn(req);
     // Read once per page: every Step, the sidebar and the home page ask, and they must agree.
@@ -88,6 +93,7 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
     return {
       signedIn,
       ...(signedIn && { launchSecret }),
+      ...(configuration.testPendingDelays && { testPendingDelays: configuration.testPendingDelays }),
       stepStatuses: () => (statuses ??= checks.stepStatuses()),
       variables: checks.variables,
     };
@@ -98,8 +104,8 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
       guard,
       isSignedIn: signIn.isSignedIn,
       authenticate: soloCredentials(launchSecret),
-      spawnShell: localShellSpawner({ workspace: () => checks.variables().workspace, launcher: writeCliLauncher(config.dataDir ?? dataDir()) }),
-      idleMs: terminalIdleMs(),
+      spawnShell: localShellSpawner({ workspace: () => checks.variables().workspace ?? configuration.workspace, launcher: writeCliLauncher(dataFolder) }),
+      idleMs: configuration.terminalIdleMs,
       ...config.terminal,
     }),
   );
