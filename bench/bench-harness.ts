@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
-import { ClientOp, frame, ServerOp, u32 } from '../src/server/terminal/protocol.ts';
+import { ClientOp, frame, ServerOp, u32 } from '../src/shared/terminal-protocol.ts';
 import { signIn } from '../tests/harness/sign-in.ts';
 
 export interface BenchServer {

@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { courseChecks } from '../checks/index.ts';
 import { createCheckService } from '../src/checks/check-service.ts';
 import { openProgressStore } from '../src/progress/progress-store.ts';
 import { startMoto } from '../tests/harness/moto.ts';
@@ -17,7 +18,7 @@ Object.assign(process.env, moto.env);
 delete process.env.AWS_PROFILE;
 const data = mkdtempSync(join(tmpdir(), 'wb-bench-'));
 const store = openProgressStore(data);
-const service = createCheckService(store.forLearner('local'));
+const service = createCheckService(store.forLearner('local'), { checks: courseChecks });
 const overhead: number[] = [];
 const observe: number[] = [];
 try {

@@ -11,11 +11,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checksDir } from '../src/checks/render-message.ts';
 import { evaluate } from '../src/checks/run-check.ts';
-import { createRegistry } from '../src/checks/check-registry.ts';
 import { defaultVars } from '../tests/harness/judge-fixtures.ts';
-import { checks } from './index.ts';
+import { checksDir, courseChecks } from './index.ts';
 
 const notRegional = new Set(['iam', 'sts', 'sso', 'configure']);
 
@@ -26,7 +24,7 @@ function withoutRegion(command: string, region: string): string[] {
     .filter((part) => !new RegExp(`--region[ =]${region.replace(/[-]/g, '\\-')}(\\s|$)`).test(part));
 }
 
-const registry = createRegistry(checks);
+const registry = courseChecks.registry;
 
 function fixtureFiles(): { step: string; file: string }[] {
   return readdirSync(checksDir, { withFileTypes: true }).filter((entry) => entry.isDirectory())

@@ -1,40 +1,40 @@
 /**
- * The registry of step checks, keyed by step id (`lesson/step`). One line per module in
- * `checks/<lesson>/<step>.ts`; loaders are lazy so the CLI loads only the checks it runs.
- * Message texts need no entry: every `checks/<lesson>/messages.ts` is found by the renderer.
+ * The course's checks: one module per step, `checks/<step id>.ts`, for every step the course
+ * manifest (`lessons/course.ts`) lists, and each lesson's texts in `checks/<lesson>/messages.ts`.
+ * Loaders are lazy so the CLI loads only the checks it runs. The server and the CLI hand this to
+ * the check engine.
  */
-import type { RegistryEntry } from '../src/checks/check-registry.ts';
+import { fileURLToPath } from 'node:url';
+import { course } from '../lessons/course.ts';
+import { createRegistry } from '../src/checks/check-registry.ts';
+import type { CourseChecks } from '../src/checks/course-checks.ts';
+import { mergeDictionaries, type Dictionaries } from '../src/checks/render-message.ts';
 
-export const checks: Record<string, RegistryEntry> = {
-  'setup/docker': () => import('./setup/docker.ts'),
-  'setup/aws-identity': () => import('./setup/aws-identity.ts'),
-  // lessons 01–05
-  'containers/first-run': () => import('./containers/first-run.ts'),
-  'dockerfile/written': () => import('./dockerfile/written.ts'),
-  'dockerfile/image-built': () => import('./dockerfile/image-built.ts'),
-  'dockerfile/container-running': () => import('./dockerfile/container-running.ts'),
-  'ecr/repository': () => import('./ecr/repository.ts'),
-  'ecr/image-pushed': () => import('./ecr/image-pushed.ts'),
-  'network/vpc': () => import('./network/vpc.ts'),
-  'network/subnets': () => import('./network/subnets.ts'),
-  'network/internet-gateway': () => import('./network/internet-gateway.ts'),
-  'network/routes': () => import('./network/routes.ts'),
-  'network/security-groups': () => import('./network/security-groups.ts'),
-  'cluster/fargate': () => import('./cluster/fargate.ts'),
-  // lessons 06–12
-  'task-definition/execution-role': () => import('./task-definition/execution-role.ts'),
-  'task-definition/registered': () => import('./task-definition/registered.ts'),
-  'standalone-task/running': () => import('./standalone-task/running.ts'),
-  'standalone-task/stopped': () => import('./standalone-task/stopped.ts'),
-  'service/load-balancer': () => import('./service/load-balancer.ts'),
-  'service/running': () => import('./service/running.ts'),
-  'service/healthy-targets': () => import('./service/healthy-targets.ts'),
-  'service/reachable': () => import('./service/reachable.ts'),
-  'self-healing/replaced': () => import('./self-healing/replaced.ts'),
-  'self-healing/scaled-out': () => import('./self-healing/scaled-out.ts'),
-  'new-version/rolled-out': () => import('./new-version/rolled-out.ts'),
-  'cleanup/billable-gone': () => import('./cleanup/billable-gone.ts'),
-  'cleanup/all-gone': () => import('./cleanup/all-gone.ts'),
-  'cloudformation/stack-complete': () => import('./cloudformation/stack-complete.ts'),
-  'cloudformation/stack-deleted': () => import('./cloudformation/stack-deleted.ts'),
+/** This folder, for tests that read fixtures beside the checks. */
+export const checksDir = fileURLToPath(new URL('./', import.meta.url));
+
+type MessagesModule = { messages?: { en?: Record<string, string>; ja?: Record<string, string> } };
+
+/** Each lesson's `messages.ts`, by its check folder. */
+export async function loadLessonMessages(): Promise<Map<string, Dictionaries>> {
+  const found = new Map<string, Dictionaries>();
+  for (const lesson of course.lessons) {
+    const module = (await import(`./${lesson.checks}/messages.ts`)) as MessagesModule;
+    if (!module.messages?.en) throw new Error(`checks/${lesson.checks}/messages.ts must export \`messages = { en: {...}, ja: {...} }\`.`);
+    found.set(lesson.checks, { en: module.messages.en, ja: module.messages.ja ?? {} });
+  }
+  return found;
+}
+
+let dictionaries: Promise<Dictionaries> | undefined;
+
+/** `checks/<lesson>/<step>.ts` for step id `<lesson>/<step>` (split, so bundlers see a two-level path). */
+function loadStep(id: string) {
+  const [lesson, step] = id.split('/');
+  return import(`./${lesson}/${step}.ts`);
+}
+
+export const courseChecks: CourseChecks = {
+  registry: createRegistry(Object.fromEntries(course.stepIds().map((id) => [id, () => loadStep(id)]))),
+  dictionaries: () => (dictionaries ??= loadLessonMessages().then((lessons) => mergeDictionaries(lessons.values()))),
 };

@@ -15,8 +15,7 @@ import {
 import { DescribeRepositoriesCommand } from '@aws-sdk/client-ecr';
 import { DescribeClustersCommand, ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs';
 import { DescribeTargetGroupsCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { capture, defineCheck, isCaptured, type CheckContext, type CheckItem, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, familyRevisionOf, identityItems, isNotFound, observeBase, result, shellQuote, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { capture, defineCheck, errorItem, failedToLook, familyRevisionOf, identityItems, isCaptured, isNotFound, observeBase, result, shellQuote, type BaseSnapshot, type CheckContext, type CheckItem, type Observed } from '#check-kit';
 import { lessonVpcId } from './billable-gone.ts';
 
 const lesson = 'cleanup';
@@ -108,12 +107,12 @@ export default defineCheck<AllGoneSnapshot>({
     return snapshot;
   },
   judge(snapshot, vars) {
-    const items: CheckItem[] = identityItems(lesson, snapshot);
+    const items: CheckItem[] = identityItems(snapshot);
     for (const [call, value] of [
       ['elbv2:DescribeTargetGroups', snapshot.targetGroup], ['ecs:DescribeClusters', snapshot.cluster], ['ecs:ListTaskDefinitions', snapshot.taskDefinitions],
       ['ecr:DescribeRepositories', snapshot.repository], ['logs:DescribeLogGroups', snapshot.logGroups], ['ec2:DescribeVpcs', snapshot.vpc], ['ec2:Describe* (VPC parts)', snapshot.parts],
     ] as const) {
-      if (failedToLook(value)) return result(lesson, [...items, errorItem(lesson, call, value)]);
+      if (failedToLook(value)) return result(lesson, [...items, errorItem(call, value)]);
     }
     const left: CheckItem[] = [];
     const leftover = (id: string, name: string, fix: string, status: 'fail' | 'pending' = 'fail', hint = `${id.split(':')[0]}.hint`): CheckItem => ({

@@ -6,8 +6,7 @@
 import { DescribeAddressesCommand, DescribeNatGatewaysCommand, DescribeVpcEndpointsCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { ListServicesCommand, DescribeServicesCommand } from '@aws-sdk/client-ecs';
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { capture, defineCheck, isCaptured, type CapturedError, type CheckContext, type CheckItem, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, result, taskIdOf, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { capture, defineCheck, errorItem, failedToLook, identityItems, isCaptured, observeBase, result, taskIdOf, type BaseSnapshot, type CapturedError, type CheckContext, type CheckItem, type Observed } from '#check-kit';
 import { listTasks, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { lessonVpcCidr } from '../service/network-lookup.ts';
 
@@ -88,12 +87,12 @@ export default defineCheck<BillableSnapshot>({
     return snapshot;
   },
   judge(snapshot, vars) {
-    const items: CheckItem[] = identityItems(lesson, snapshot);
+    const items: CheckItem[] = identityItems(snapshot);
     for (const [call, value] of [
       ['ecs:DescribeServices', snapshot.services], ['ecs:ListTasks', snapshot.tasks], ['elbv2:DescribeLoadBalancers', snapshot.loadBalancers],
       ['ec2:DescribeNatGateways', snapshot.natGateways], ['ec2:DescribeVpcEndpoints', snapshot.endpoints], ['ec2:DescribeAddresses', snapshot.addresses],
     ] as const) {
-      if (failedToLook(value)) return result(lesson, [...items, errorItem(lesson, call, value)]);
+      if (failedToLook(value)) return result(lesson, [...items, errorItem(call, value)]);
     }
     const left: CheckItem[] = [];
     const leftover = (id: string, what: string, state: string, fix: string | undefined, pending = false): CheckItem => ({

@@ -1,5 +1,5 @@
 /** Texts of the cleanup checks (lesson 11), English and Japanese. */
-import { commonMessages } from '../../src/checks/shared/common-messages.ts';
+import { commonMessages } from '#check-kit';
 
 const common = commonMessages('cleanup');
 const b = 'cleanup.billable-gone';

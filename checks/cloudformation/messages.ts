@@ -1,5 +1,5 @@
 /** Texts of the CloudFormation checks (lesson 12), English and Japanese. */
-import { commonMessages } from '../../src/checks/shared/common-messages.ts';
+import { commonMessages } from '#check-kit';
 
 const common = commonMessages('cloudformation');
 const c = 'cloudformation.stack-complete';

@@ -4,8 +4,7 @@
  * HTTP 200 through the load balancer. A stack still creating is pending; a rolled-back one shows
  * the first resource that failed and why.
  */
-import { defineCheck, isCaptured, type CheckItem } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, result, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { defineCheck, errorItem, failedToLook, identityItems, isCaptured, observeBase, result, type BaseSnapshot, type CheckItem } from '#check-kit';
 import { judgeHealthyTargets, observeHealthyTargets, type HealthyTargetsSnapshot } from '../service/healthy-targets.ts';
 import { judgeReachable, observeReachable, type ReachableSnapshot } from '../service/reachable.ts';
 import { judgeServiceRunning, observeServiceRunning, type ServiceRunningSnapshot } from '../service/running.ts';
@@ -38,9 +37,9 @@ export default defineCheck<StackCompleteSnapshot>({
     return snapshot;
   },
   judge(snapshot, vars) {
-    const items: CheckItem[] = identityItems(lesson, snapshot);
+    const items: CheckItem[] = identityItems(snapshot);
     const name = stackName(vars);
-    if (failedToLook(snapshot.stack)) return result(lesson, [...items, errorItem(lesson, 'cloudformation:DescribeStacks', snapshot.stack)]);
+    if (failedToLook(snapshot.stack)) return result(lesson, [...items, errorItem('cloudformation:DescribeStacks', snapshot.stack)]);
     const stack = isCaptured(snapshot.stack) ? undefined : snapshot.stack.stack;
     const label = { key: key('stack.label'), params: { stack: name } };
     if (!stack) {

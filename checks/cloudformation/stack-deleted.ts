@@ -3,8 +3,7 @@
  * it the load balancer it made. DELETE_IN_PROGRESS is pending; DELETE_FAILED names the resource
  * that would not go.
  */
-import { defineCheck, isCaptured, type CheckItem, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { defineCheck, errorItem, failedToLook, identityItems, isCaptured, isNotFound, observeBase, result, type BaseSnapshot, type CheckItem, type Observed } from '#check-kit';
 import { observeLoadBalancer, type LoadBalancerView } from '../service/service-state.ts';
 import { observeStack, stackName, type StackObservation } from './stack-state.ts';
 
@@ -24,9 +23,9 @@ export default defineCheck<StackDeletedSnapshot>({
     return { ...base, ...stack, loadBalancer: await observeLoadBalancer(ctx, lbName) };
   },
   judge(snapshot, vars) {
-    const items: CheckItem[] = identityItems(lesson, snapshot);
+    const items: CheckItem[] = identityItems(snapshot);
     const name = stackName(vars);
-    if (failedToLook(snapshot.stack)) return result(lesson, [...items, errorItem(lesson, 'cloudformation:DescribeStacks', snapshot.stack)]);
+    if (failedToLook(snapshot.stack)) return result(lesson, [...items, errorItem('cloudformation:DescribeStacks', snapshot.stack)]);
     const stack = isCaptured(snapshot.stack) ? undefined : snapshot.stack.stack;
     const status = stack?.StackStatus ?? 'DELETE_COMPLETE';
     const label = { key: key('stack.label'), params: { stack: name } };
@@ -41,7 +40,7 @@ export default defineCheck<StackDeletedSnapshot>({
         fix: deleteFix,
       });
     } else items.push({ id: 'stack', status: 'fail', label, expected: 'DELETE_COMPLETE', actual: status, hint: { key: key('stack.exists') }, fix: deleteFix });
-    if (snapshot.loadBalancer && failedToLook(snapshot.loadBalancer)) return result(lesson, [...items, errorItem(lesson, 'elbv2:DescribeLoadBalancers', snapshot.loadBalancer)]);
+    if (snapshot.loadBalancer && failedToLook(snapshot.loadBalancer)) return result(lesson, [...items, errorItem('elbv2:DescribeLoadBalancers', snapshot.loadBalancer)]);
     const lb = snapshot.loadBalancer && !isCaptured(snapshot.loadBalancer) ? snapshot.loadBalancer.loadBalancer : undefined;
     if (lb && items[items.length - 1]?.status === 'pass') {
       items.push({ id: 'load-balancer', status: 'fail', label: { key: key('load-balancer.label') }, expected: { key: 'value.deleted' }, actual: lb.LoadBalancerArn, hint: { key: key('load-balancer.hint') }, fix: `aws elbv2 delete-load-balancer --region ${vars.region} --load-balancer-arn ${lb.LoadBalancerArn}` });

@@ -4,8 +4,7 @@
  * made from the ECS client's region, credentials and endpoint (the same account and place).
  */
 import { CloudFormationClient, DescribeStackEventsCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { capture, isCaptured, type CheckContext, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { iso } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { capture, isCaptured, iso, type CheckContext, type LearnerVariables, type Observed } from '#check-kit';
 
 export const stackName = (vars: LearnerVariables) => `${vars.cluster}-stack`;
 

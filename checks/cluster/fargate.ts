@@ -6,9 +6,7 @@
  * region. A deleted cluster shows as INACTIVE.
  */
 import { DescribeClustersCommand, ListClustersCommand } from '@aws-sdk/client-ecs';
-import { capture, defineCheck, isCaptured, type CheckItem, type CheckResult, type Message, type Observed } from '../../src/checks/check-contract.ts';
-import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
-import { foundInOtherRegions, nearMiss } from '../../src/checks/shared/near-miss.ts';
+import { capture, couldNotLookAt, defineCheck, foundInOtherRegions, isCaptured, nearMiss, type CheckItem, type CheckResult, type Message, type Observed } from '#check-kit';
 
 export interface ClusterFacts {
   clusterName: string;
@@ -59,7 +57,7 @@ export default defineCheck<ClusterSnapshot>({
   },
   judge(snapshot, vars): CheckResult {
     const { cluster, region } = snapshot;
-    if (isCaptured(cluster)) return couldNotLook('cluster', cluster.$error, { region });
+    if (isCaptured(cluster)) return couldNotLookAt('ecs:DescribeClusters', cluster.$error, region);
     const label = { key: 'cluster.fargate.active.label', params: { cluster: vars.cluster, region } };
     const fix = createClusterCommand({ cluster: vars.cluster, region });
     if (!cluster || cluster.status === 'INACTIVE') {

@@ -1,11 +1,7 @@
 /** Texts of the lesson 05 check (cluster). */
-import { couldNotLookMessages } from '../../src/checks/shared/could-not-look.ts';
-
-const common = couldNotLookMessages('cluster');
 
 export const messages = {
   en: {
-    ...common.en,
     'cluster.fargate.pass': 'Cluster {cluster} is active in {region} and can run Fargate tasks.',
     'cluster.fargate.fail': 'Cluster {cluster} exists, but needs a fix before lesson 07.',
     'cluster.fargate.pending': 'Cluster {cluster} is still being created.',
@@ -24,7 +20,6 @@ export const messages = {
     'cluster.fargate.provider.ec2-only': 'This cluster was made for EC2 instances (it has EC2 capacity, not Fargate). The course still works: lessons 07 and 08 ask for launch type FARGATE, which this cluster runs. A capacity provider strategy naming FARGATE (the console’s default) would be refused, though; the command below adds FARGATE and keeps the EC2 capacity.',
   },
   ja: {
-    ...common.ja,
     'cluster.fargate.pass': 'クラスター {cluster} は {region} で ACTIVE で、Fargate のタスクを実行できます。',
     'cluster.fargate.fail': 'クラスター {cluster} はありますが、レッスン 07 の前に修正が必要です。',
     'cluster.fargate.pending': 'クラスター {cluster} はまだ作成中です。',

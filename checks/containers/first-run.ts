@@ -8,9 +8,7 @@
  * terminal and checks from there has no start yet, and any container counts. When only older
  * containers exist, the result names the newest one and the lesson start, so it is clear why.
  */
-import { captureDocker } from '../../src/checks/shared/docker-observe.ts';
-import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
-import { defineCheck, isCaptured, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
+import { captureDocker, couldNotLookAt, defineCheck, isCaptured, type CheckResult, type Observed } from '#check-kit';
 
 /** The image lesson 01 runs (the same busybox the sample app builds on). */
 export const firstRunImage = 'public.ecr.aws/docker/library/busybox:1.36';
@@ -68,7 +66,7 @@ export default defineCheck<FirstRunSnapshot>({
     return { containers, ...(failedLogs !== undefined && { failedLogs }), ...(ctx.lessonStartedAt && { lessonStartedAt: ctx.lessonStartedAt }), ...(earlier && { earlier }) };
   },
   judge(snapshot): CheckResult {
-    if (isCaptured(snapshot.containers)) return couldNotLook('containers', snapshot.containers.$error, { engine: true });
+    if (isCaptured(snapshot.containers)) return couldNotLookAt('docker:listContainers', snapshot.containers.$error);
     const containers = snapshot.containers;
     const good = containers.filter(succeeded).sort((a, b) => b.Created - a.Created)[0];
     const resources = good ? [{ type: 'docker:container', id: good.Id, name: good.Image }] : [];

@@ -1,11 +1,7 @@
 /** Texts of the lesson 01 checks (containers). */
-import { couldNotLookMessages } from '../../src/checks/shared/could-not-look.ts';
-
-const common = couldNotLookMessages('containers');
 
 export const messages = {
   en: {
-    ...common.en,
     'containers.first-run.pass': 'A container has run on your engine ({image}).',
     'containers.first-run.ran.label': 'A container ran to completion, or is running',
     'containers.first-run.none': 'No container has run on this engine yet.',
@@ -16,7 +12,6 @@ export const messages = {
     'containers.first-run.only-earlier.hint': 'The newest container here, {image}, was created at {created}, before you started this lesson at {started}, so it does not count for this step. Run the lesson’s command now.',
   },
   ja: {
-    ...common.ja,
     'containers.first-run.pass': 'エンジンでコンテナが実行されました ({image})。',
     'containers.first-run.ran.label': 'コンテナが正常に終了した、または実行中である',
     'containers.first-run.none': 'このエンジンではまだコンテナが実行されていません。',

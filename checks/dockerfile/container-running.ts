@@ -4,9 +4,9 @@
  * wrong mapping, and an app that listens only on the container's loopback.
  */
 import { captureDocker, probePublishedPort, type PortProbe } from '../../src/checks/shared/docker-observe.ts';
-import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
 import { demuxLogs } from '../containers/first-run.ts';
 import { defineCheck, isCaptured, type CheckItem, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
+import { couldNotLookAt } from '../../src/checks/could-not-look-result.ts';
 
 export const hostPort = 8081;
 export const containerPort = 3000;
@@ -73,7 +73,7 @@ export default defineCheck<ContainerRunningSnapshot>({
     return snapshot;
   },
   judge(snapshot, vars): CheckResult {
-    if (isCaptured(snapshot.containers)) return couldNotLook('dockerfile', snapshot.containers.$error, { engine: true });
+    if (isCaptured(snapshot.containers)) return couldNotLookAt('docker:listContainers', snapshot.containers.$error);
     const containers = snapshot.containers;
     const running = containers.filter((container) => container.State === 'running');
     const fix = runCommand(vars.repository);

@@ -3,11 +3,7 @@
  * and is linux/amd64 (Fargate's default). An arm64 image (Apple Silicon) is a warning now: on ECS
  * it would stop with `exec format error` (lesson 07).
  */
-import { captureDocker } from '../../src/checks/shared/docker-observe.ts';
-import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
-import { nearMiss } from '../../src/checks/shared/near-miss.ts';
-import { defineCheck, isCaptured, type CheckItem, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
-import { shellQuote } from '../../src/lessons/command-variables.ts';
+import { captureDocker, couldNotLookAt, defineCheck, isCaptured, nearMiss, shellQuote, type CheckItem, type CheckResult, type Observed } from '#check-kit';
 
 export interface ImageFacts {
   Id: string;
@@ -59,7 +55,7 @@ export default defineCheck<ImageBuiltSnapshot>({
   judge(snapshot, vars): CheckResult {
     const { inspected } = snapshot;
     if (isCaptured(inspected)) {
-      if (inspected.$error.name !== 'NotFound') return couldNotLook('dockerfile', inspected.$error, { engine: true });
+      if (inspected.$error.name !== 'NotFound') return couldNotLookAt('docker:inspectImage', inspected.$error);
       const sameRepository = snapshot.otherTags.find((tag) => tag.startsWith(`${vars.repository}:`));
       const similar = sameRepository ?? nearMiss(snapshot.image, snapshot.otherTags) ?? nearMiss(vars.repository, snapshot.otherTags.map((tag) => tag.split(':')[0]!));
       return {

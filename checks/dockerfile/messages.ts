@@ -1,11 +1,7 @@
 /** Texts of the lesson 02 checks (dockerfile). */
-import { couldNotLookMessages } from '../../src/checks/shared/could-not-look.ts';
-
-const common = couldNotLookMessages('dockerfile');
 
 export const messages = {
   en: {
-    ...common.en,
     'dockerfile.written.pass': 'Your Dockerfile has the instructions the lesson asks for ({count} in all).',
     'dockerfile.written.fail': 'Your Dockerfile is missing something the build or a later lesson needs.',
     'dockerfile.written.missing': 'There is no Dockerfile at {path}.',
@@ -54,7 +50,6 @@ export const messages = {
     'dockerfile.container-running.http.hint': 'Nothing answered on port 8081. Look at the container’s log.',
   },
   ja: {
-    ...common.ja,
     'dockerfile.written.pass': 'Dockerfile にレッスンで求める命令があります (全 {count} 命令)。',
     'dockerfile.written.fail': 'Dockerfile に、ビルドか後のレッスンで必要なものが欠けています。',
     'dockerfile.written.missing': '{path} に Dockerfile がありません。',

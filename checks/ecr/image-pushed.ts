@@ -5,12 +5,9 @@
  * when the digests match, because ECR's manifest does not carry it.
  */
 import { BatchGetImageCommand, DescribeImagesCommand } from '@aws-sdk/client-ecr';
-import { capture, defineCheck, isCaptured, type CheckItem, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
-import { captureDocker } from '../../src/checks/shared/docker-observe.ts';
-import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
+import { capture, captureDocker, couldNotLookAt, defineCheck, isCaptured, shellQuote, type CheckItem, type CheckResult, type Observed } from '#check-kit';
 import { inspectImage, type ImageFacts } from '../dockerfile/image-built.ts';
 import { describeRepository, type RepositoryFacts } from './repository.ts';
-import { shellQuote } from '../../src/lessons/command-variables.ts';
 
 export const expectedTag = 'latest';
 
@@ -90,7 +87,7 @@ export default defineCheck<ImagePushedSnapshot>({
   judge(snapshot, vars): CheckResult {
     const { repository, images } = snapshot;
     if (isCaptured(repository)) {
-      if (repository.$error.name !== 'RepositoryNotFoundException') return couldNotLook('ecr', repository.$error, { region: snapshot.region });
+      if (repository.$error.name !== 'RepositoryNotFoundException') return couldNotLookAt('ecr:DescribeRepositories', repository.$error, snapshot.region);
       return {
         status: 'fail', summary: { key: 'ecr.image-pushed.no-repository', params: { repository: vars.repository, region: snapshot.region } },
         items: [{
@@ -101,7 +98,7 @@ export default defineCheck<ImagePushedSnapshot>({
         resources: [],
       };
     }
-    if (!images || isCaptured(images)) return couldNotLook('ecr', images?.$error ?? { name: 'Error', message: 'no answer' }, { region: snapshot.region });
+    if (!images || isCaptured(images)) return couldNotLookAt('ecr:DescribeImages', images?.$error ?? { name: 'Error', message: 'no answer' }, snapshot.region);
     const uri = repository.repositoryUri;
     const fix = pushCommand(vars, uri);
     const tagged = images.find((image) => image.imageTags.includes(expectedTag));

@@ -1,11 +1,7 @@
 /** Texts of the lesson 03 checks (ecr). */
-import { couldNotLookMessages } from '../../src/checks/shared/could-not-look.ts';
-
-const common = couldNotLookMessages('ecr');
 
 export const messages = {
   en: {
-    ...common.en,
     'ecr.repository.pass': 'Your repository is ready: {uri}.',
     'ecr.repository.missing': 'There is no repository {repository} in {region}.',
     'ecr.repository.exists.label': 'The repository {repository} exists in {region}',
@@ -31,7 +27,6 @@ export const messages = {
     'ecr.image-pushed.digest.hint': 'The image in ECR differs from your latest local build. If you rebuilt after pushing, push again.',
   },
   ja: {
-    ...common.ja,
     'ecr.repository.pass': 'リポジトリの準備ができました: {uri}',
     'ecr.repository.missing': '{region} にリポジトリ {repository} がありません。',
     'ecr.repository.exists.label': '{region} にリポジトリ {repository} がある',

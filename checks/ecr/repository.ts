@@ -4,9 +4,7 @@
  */
 import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { capture, defineCheck, isCaptured, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
-import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
-import { foundInOtherRegions, nearMiss } from '../../src/checks/shared/near-miss.ts';
+import { capture, couldNotLookAt, defineCheck, foundInOtherRegions, isCaptured, nearMiss, type CheckResult, type Observed } from '#check-kit';
 
 export interface RepositoryFacts {
   repositoryName: string;
@@ -61,7 +59,7 @@ export default defineCheck<RepositorySnapshot>({
     const { repository } = snapshot;
     const label = { key: 'ecr.repository.exists.label', params: { repository: vars.repository, region: snapshot.region } };
     if (isCaptured(repository)) {
-      if (repository.$error.name !== 'RepositoryNotFoundException') return couldNotLook('ecr', repository.$error, { region: snapshot.region });
+      if (repository.$error.name !== 'RepositoryNotFoundException') return couldNotLookAt('ecr:DescribeRepositories', repository.$error, snapshot.region);
       const similar = nearMiss(vars.repository, snapshot.names);
       const otherRegion = snapshot.foundIn[0];
       return {

@@ -1,5 +1,5 @@
 /** network/internet-gateway: an internet gateway is attached to the lesson VPC (a detached one is named). */
-import { isCaptured, defineCheck, type CheckResult } from '../../src/checks/check-contract.ts';
+import { defineCheck, isCaptured, type CheckResult } from '#check-kit';
 import { chosenVpc, couldNotRead, withoutVpc } from './network-facts.ts';
 import { observeNetwork, type NetworkSnapshot } from './observe-network.ts';
 
@@ -10,7 +10,7 @@ export default defineCheck<NetworkSnapshot>({
     const missing = withoutVpc(snapshot, vars, 'internet-gateway');
     if (missing) return missing;
     const vpc = chosenVpc(snapshot)!;
-    if (!snapshot.gateways || isCaptured(snapshot.gateways)) return couldNotRead(snapshot, snapshot.gateways);
+    if (!snapshot.gateways || isCaptured(snapshot.gateways)) return couldNotRead(snapshot, snapshot.gateways, 'ec2:DescribeInternetGateways');
     const label = { key: 'network.internet-gateway.attached.label', params: { vpc: vpc.VpcId } };
     const attached = snapshot.gateways.find((gateway) => gateway.Attachments.some((attachment) => attachment.VpcId === vpc.VpcId));
     if (attached) {

@@ -1,11 +1,7 @@
 /** Texts of the lesson 04 checks (network). */
-import { couldNotLookMessages } from '../../src/checks/shared/could-not-look.ts';
-
-const common = couldNotLookMessages('network');
 
 export const messages = {
   en: {
-    ...common.en,
     'network.needs-vpc': 'There is no VPC {vpc} in {region} yet: create it first (step 1 of this lesson).',
     'network.vpc.pass': 'Your VPC {id} ({cidr}) is ready.',
     'network.vpc.fail': 'Your VPC {id} ({cidr}) cannot hold what the next steps build.',
@@ -74,7 +70,6 @@ export const messages = {
     'network.security-groups.task-egress.hint': 'Tasks pull their image from ECR and send logs over HTTPS (443). Without outbound 443 they stop in lesson 08 with a pull timeout. The default outbound rule (all traffic) is fine.',
   },
   ja: {
-    ...common.ja,
     'network.needs-vpc': '{region} にはまだ VPC {vpc} がありません。先に作成してください (このレッスンの手順 1)。',
     'network.vpc.pass': 'VPC {id} ({cidr}) の準備ができました。',
     'network.vpc.fail': 'VPC {id} ({cidr}) では次の手順で作るものが収まりません。',

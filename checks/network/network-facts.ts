@@ -1,7 +1,5 @@
 /** Pure reasoning over a network snapshot, shared by the network judges. */
-import { isCaptured, type CheckResult, type LearnerVariables } from '../../src/checks/check-contract.ts';
-import { couldNotLook } from '../../src/checks/shared/could-not-look.ts';
-import { nearMiss } from '../../src/checks/shared/near-miss.ts';
+import { couldNotLookAt, isCaptured, nearMiss, type CheckResult, type LearnerVariables } from '#check-kit';
 import { lessonSubnets, lessonVpcCidr, type NetworkSnapshot, type RouteTableFacts, type SubnetFacts, type VpcFacts } from './observe-network.ts';
 
 export function createVpcCommand(vars: LearnerVariables): string {
@@ -10,7 +8,7 @@ export function createVpcCommand(vars: LearnerVariables): string {
 
 /** The result when there is no VPC to judge: could not look, or not found (with where it might be). */
 export function withoutVpc(snapshot: NetworkSnapshot, vars: LearnerVariables, step: string): CheckResult | undefined {
-  if (isCaptured(snapshot.vpcs)) return couldNotLook('network', snapshot.vpcs.$error, { region: snapshot.region });
+  if (isCaptured(snapshot.vpcs)) return couldNotLookAt('ec2:DescribeVpcs', snapshot.vpcs.$error, snapshot.region);
   if (snapshot.vpcId) return undefined;
   const similar = nearMiss(vars.vpcName, snapshot.otherVpcNames ?? []);
   const foundIn = snapshot.foundIn ?? [];
@@ -33,8 +31,8 @@ export function withoutVpc(snapshot: NetworkSnapshot, vars: LearnerVariables, st
 }
 
 /** Could not look: a part of the snapshot the judge needs is an SDK error, or missing (no answer). */
-export function couldNotRead(snapshot: NetworkSnapshot, part: unknown): CheckResult {
-  return couldNotLook('network', isCaptured(part) ? part.$error : { name: 'Error', message: 'no answer' }, { region: snapshot.region });
+export function couldNotRead(snapshot: NetworkSnapshot, part: unknown, where: string): CheckResult {
+  return couldNotLookAt(where, isCaptured(part) ? part.$error : { name: 'Error', message: 'no answer' }, snapshot.region);
 }
 
 export function chosenVpc(snapshot: NetworkSnapshot): VpcFacts | undefined {

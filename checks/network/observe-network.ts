@@ -7,8 +7,7 @@ import {
   DescribeInternetGatewaysCommand, DescribeRouteTablesCommand, DescribeSecurityGroupRulesCommand,
   DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, type EC2Client, type Filter, type Tag,
 } from '@aws-sdk/client-ec2';
-import { capture, isCaptured, type CheckContext, type Observed } from '../../src/checks/check-contract.ts';
-import { foundInOtherRegions } from '../../src/checks/shared/near-miss.ts';
+import { capture, foundInOtherRegions, isCaptured, type CheckContext, type Observed } from '#check-kit';
 
 export const lessonVpcCidr = '10.0.0.0/20';
 /** The lesson's subnets: source 002's private/public pair, and the same pair in a second AZ. */

@@ -3,7 +3,7 @@
  * else the main one) sends 0.0.0.0/0 to an internet gateway attached to the VPC. Diagnoses a subnet left
  * on the main table, a blackhole route (gateway detached or deleted), and a main table open to the internet.
  */
-import { isCaptured, defineCheck, type CheckItem, type CheckResult } from '../../src/checks/check-contract.ts';
+import { defineCheck, isCaptured, type CheckItem, type CheckResult } from '#check-kit';
 import { chosenVpc, couldNotRead, defaultRoute, describeSubnet, intendedRole, routeTableFor, withoutVpc } from './network-facts.ts';
 import { observeNetwork, type NetworkSnapshot } from './observe-network.ts';
 
@@ -14,8 +14,9 @@ export default defineCheck<NetworkSnapshot>({
     const missing = withoutVpc(snapshot, vars, 'routes');
     if (missing) return missing;
     const vpc = chosenVpc(snapshot)!;
-    for (const part of [snapshot.subnets, snapshot.routeTables, snapshot.gateways]) {
-      if (!part || isCaptured(part)) return couldNotRead(snapshot, part);
+    const parts = [[snapshot.subnets, 'ec2:DescribeSubnets'], [snapshot.routeTables, 'ec2:DescribeRouteTables'], [snapshot.gateways, 'ec2:DescribeInternetGateways']] as const;
+    for (const [part, where] of parts) {
+      if (!part || isCaptured(part)) return couldNotRead(snapshot, part, where);
     }
     const subnets = snapshot.subnets as Exclude<NetworkSnapshot['subnets'], undefined | { $error: unknown }>;
     const tables = snapshot.routeTables as Exclude<NetworkSnapshot['routeTables'], undefined | { $error: unknown }>;

@@ -4,8 +4,7 @@
  * (often the default one), the ALB group's rule reused for tasks (80 instead of 3000), and rules that
  * work but are wider than needed.
  */
-import { isCaptured, defineCheck, type CheckItem, type CheckResult, type LearnerVariables } from '../../src/checks/check-contract.ts';
-import { nearMiss } from '../../src/checks/shared/near-miss.ts';
+import { defineCheck, isCaptured, nearMiss, type CheckItem, type CheckResult, type LearnerVariables } from '#check-kit';
 import { chosenVpc, couldNotRead, withoutVpc } from './network-facts.ts';
 import { appPort, observeNetwork, type GroupFacts, type NetworkSnapshot, type RuleFacts } from './observe-network.ts';
 
@@ -22,8 +21,8 @@ export default defineCheck<NetworkSnapshot>({
     const missing = withoutVpc(snapshot, vars, 'security-groups');
     if (missing) return missing;
     const vpc = chosenVpc(snapshot)!;
-    if (!snapshot.groups || isCaptured(snapshot.groups)) return couldNotRead(snapshot, snapshot.groups);
-    if (snapshot.rules && isCaptured(snapshot.rules)) return couldNotRead(snapshot, snapshot.rules);
+    if (!snapshot.groups || isCaptured(snapshot.groups)) return couldNotRead(snapshot, snapshot.groups, 'ec2:DescribeSecurityGroups');
+    if (snapshot.rules && isCaptured(snapshot.rules)) return couldNotRead(snapshot, snapshot.rules, 'ec2:DescribeSecurityGroupRules');
     const groups = snapshot.groups;
     const rules = (snapshot.rules ?? []) as RuleFacts[];
     const region = snapshot.region;

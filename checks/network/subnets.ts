@@ -3,7 +3,7 @@
  * load balancer of lesson 08 needs two AZs). Routing is the next steps' business, so here a subnet's
  * role comes from its name or the lesson's CIDR; own CIDRs and names pass with a note.
  */
-import { isCaptured, defineCheck, type CheckItem, type CheckResult, type LearnerVariables } from '../../src/checks/check-contract.ts';
+import { defineCheck, isCaptured, type CheckItem, type CheckResult, type LearnerVariables } from '#check-kit';
 import { chosenVpc, couldNotRead, describeSubnet, intendedRole, withoutVpc } from './network-facts.ts';
 import { lessonSubnets, lessonVpcCidr, observeNetwork, type NetworkSnapshot, type SubnetFacts } from './observe-network.ts';
 
@@ -40,7 +40,7 @@ export default defineCheck<NetworkSnapshot>({
     const missing = withoutVpc(snapshot, vars, 'subnets');
     if (missing) return missing;
     const vpc = chosenVpc(snapshot)!;
-    if (!snapshot.subnets || isCaptured(snapshot.subnets)) return couldNotRead(snapshot, snapshot.subnets);
+    if (!snapshot.subnets || isCaptured(snapshot.subnets)) return couldNotRead(snapshot, snapshot.subnets, 'ec2:DescribeSubnets');
     const subnets = snapshot.subnets;
     const azs = [...new Set(subnets.map((subnet) => subnet.AvailabilityZone))].sort();
     const items: CheckItem[] = [];

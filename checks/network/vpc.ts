@@ -2,7 +2,7 @@
  * network/vpc: a non-default VPC named vpcName (or with the lesson's CIDR 10.0.0.0/20) exists. Own
  * CIDRs pass with a note; one too small for four /24 subnets fails, because the subnets step needs them.
  */
-import { defineCheck, type CheckItem, type CheckResult } from '../../src/checks/check-contract.ts';
+import { defineCheck, type CheckItem, type CheckResult } from '#check-kit';
 import { chosenVpc, withoutVpc } from './network-facts.ts';
 import { lessonVpcCidr, observeNetwork, type NetworkSnapshot } from './observe-network.ts';
 

@@ -1,5 +1,5 @@
 /** Texts of the new-version check (lesson 10), English and Japanese. */
-import { commonMessages } from '../../src/checks/shared/common-messages.ts';
+import { commonMessages } from '#check-kit';
 
 const common = commonMessages('new-version');
 const p = 'new-version';

@@ -4,8 +4,7 @@
  * on it, and the load balancer answers with version 2. Mid-rollout is pending.
  */
 import { DescribeImagesCommand } from '@aws-sdk/client-ecr';
-import { capture, defineCheck, isCaptured, type CapturedError, type CheckItem, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, familyRevisionOf, identityItems, iso, observeBase, parseImage, result, taskIdOf, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { capture, defineCheck, errorItem, failedToLook, familyRevisionOf, identityItems, isCaptured, iso, observeBase, parseImage, result, taskIdOf, type BaseSnapshot, type CapturedError, type CheckItem, type Observed } from '#check-kit';
 import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { appVersion, probe, type HttpProbe } from '../service/http-probe.ts';
 import { activeService, observeLoadBalancer, observeService, observeTaskDefinition, type ServiceObservation, type TaskDefinitionView } from '../service/service-state.ts';
@@ -46,12 +45,12 @@ export default defineCheck<RolledOutSnapshot>({
     return snapshot;
   },
   judge(snapshot, vars) {
-    const items: CheckItem[] = identityItems(lesson, snapshot);
+    const items: CheckItem[] = identityItems(snapshot);
     for (const [call, value] of [
       ['ecs:DescribeServices', snapshot.service], ['ecs:DescribeTaskDefinition', snapshot.latestTaskDefinition],
       ['ecr:DescribeImages', snapshot.images], ['ecs:ListTasks', snapshot.tasks], ['ecs:DescribeTaskDefinition', snapshot.serviceTaskDefinition],
     ] as const) {
-      if (failedToLook(value)) return result(lesson, [...items, errorItem(lesson, call, value)]);
+      if (failedToLook(value)) return result(lesson, [...items, errorItem(call, value)]);
     }
     const service = activeService(snapshot.service);
     if (!service) {

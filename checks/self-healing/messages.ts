@@ -1,5 +1,5 @@
 /** Texts of the self-healing checks (lesson 09), English and Japanese. */
-import { commonMessages } from '../../src/checks/shared/common-messages.ts';
+import { commonMessages } from '#check-kit';
 
 const common = commonMessages('self-healing');
 const p = 'self-healing';

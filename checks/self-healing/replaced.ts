@@ -3,8 +3,7 @@
  * never matched on stoppedReason, which holds the learner's own text), a newer task of the same
  * service runs, and running == desired again.
  */
-import { defineCheck, isCaptured, type CapturedError, type CheckItem } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, result, secondsBetween, taskIdOf, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { defineCheck, errorItem, failedToLook, identityItems, isCaptured, observeBase, result, secondsBetween, taskIdOf, type BaseSnapshot, type CapturedError, type CheckItem } from '#check-kit';
 import { isStarting, listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { activeService, observeService, type ServiceObservation } from '../service/service-state.ts';
 
@@ -33,9 +32,9 @@ export default defineCheck<ReplacedSnapshot>({
     return { ...base, service: serviceObservation, running, stopped };
   },
   judge(snapshot, vars) {
-    const items: CheckItem[] = identityItems(lesson, snapshot);
+    const items: CheckItem[] = identityItems(snapshot);
     for (const [call, value] of [['ecs:DescribeServices', snapshot.service], ['ecs:ListTasks RUNNING', snapshot.running], ['ecs:ListTasks STOPPED', snapshot.stopped]] as const) {
-      if (failedToLook(value)) return result(lesson, [...items, errorItem(lesson, call, value)]);
+      if (failedToLook(value)) return result(lesson, [...items, errorItem(call, value)]);
     }
     const service = activeService(snapshot.service);
     if (!service || isCaptured(snapshot.running) || isCaptured(snapshot.stopped)) {

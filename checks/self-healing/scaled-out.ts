@@ -4,8 +4,7 @@
  * scaled back to 2 passes when ECS still shows that three tasks ran together after the lesson began
  * and the service reached a steady state with them (scale-out-evidence.ts).
  */
-import { defineCheck, isCaptured, type CapturedError, type CheckItem } from '../../src/checks/check-contract.ts';
-import { failedToLook, result } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { defineCheck, failedToLook, isCaptured, result, type CapturedError, type CheckItem } from '#check-kit';
 import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { activeService } from '../service/service-state.ts';
 import { judgeHealthyTargets, observeHealthyTargets, type HealthyTargetsSnapshot } from '../service/healthy-targets.ts';

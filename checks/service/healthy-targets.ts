@@ -3,8 +3,7 @@
  * IPs on port 3000. Every unhealthy target's reason is explained (Target.Timeout → the task
  * security group, ResponseCodeMismatch → the health-check path, …); `initial` is pending.
  */
-import { defineCheck, isCaptured, type CapturedError, type CheckContext, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, result, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { defineCheck, errorItem, failedToLook, identityItems, isCaptured, observeBase, result, type BaseSnapshot, type CapturedError, type CheckContext, type CheckItem, type LearnerVariables, type Observed } from '#check-kit';
 import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { groupId, observeNetwork, type NetworkView } from './network-lookup.ts';
 import { activeService, observeLoadBalancer, observeService, observeTargets, type LoadBalancerView, type ServiceObservation, type TargetsObservation } from './service-state.ts';
@@ -34,14 +33,14 @@ export async function observeHealthyTargets(ctx: CheckContext, vars: LearnerVari
 }
 
 export function judgeHealthyTargets(snapshot: HealthyTargetsSnapshot, vars: LearnerVariables, minimumDesired = 1): CheckItem[] {
-  const items: CheckItem[] = identityItems(lesson, snapshot);
+  const items: CheckItem[] = identityItems(snapshot);
   for (const [call, value] of [
     ['ecs:DescribeServices', snapshot.service],
     ['elbv2:DescribeTargetGroups', snapshot.targets.targetGroup],
     ['elbv2:DescribeTargetHealth', snapshot.targets.health],
     ['ecs:ListTasks', snapshot.tasks],
   ] as const) {
-    if (failedToLook(value)) return [...items, errorItem(lesson, call, value)];
+    if (failedToLook(value)) return [...items, errorItem(call, value)];
   }
   const service = activeService(snapshot.service);
   if (!service) {

@@ -2,7 +2,7 @@
  * The HTTP probe as the checks of lessons 07–10 use it: through the context (`ctx.http`, which a
  * test points at a loopback stand-in), and the version marker the sample app prints.
  */
-import type { CheckContext } from '../../src/checks/check-contract.ts';
+import { type CheckContext } from '#check-kit';
 import type { HttpProbe } from '../../src/checks/http-probe.ts';
 
 export type { HttpProbe };

@@ -3,9 +3,7 @@
  * group; a listener on HTTP 80 forwards to the target group, which is of type `ip` (an `instance`
  * group is caught here, before CreateService rejects it for awsvpc tasks).
  */
-import { defineCheck, isCaptured, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
-import { lookInOtherRegions, withOtherRegions } from '../../src/checks/shared/other-regions.ts';
+import { defineCheck, errorItem, failedToLook, identityItems, isCaptured, isNotFound, lookInOtherRegions, observeBase, result, withOtherRegions, type BaseSnapshot, type CheckItem, type LearnerVariables, type Observed } from '#check-kit';
 import { groupId, observeNetwork, publicSubnetIds, type NetworkView } from './network-lookup.ts';
 import {
   activeService,
@@ -51,14 +49,14 @@ export default defineCheck<LoadBalancerSnapshot>({
     };
   },
   judge(snapshot, vars) {
-    const items: CheckItem[] = identityItems(lesson, snapshot);
+    const items: CheckItem[] = identityItems(snapshot);
     for (const [call, value] of [
       ['elbv2:DescribeLoadBalancers', snapshot.loadBalancer],
       ['elbv2:DescribeTargetGroups', snapshot.targetGroup],
       ['elbv2:DescribeListeners', snapshot.listeners],
       ['ec2:DescribeVpcs', snapshot.network],
     ] as const) {
-      if (failedToLook(value)) return result(lesson, [...items, errorItem(lesson, call, value)]);
+      if (failedToLook(value)) return result(lesson, [...items, errorItem(call, value)]);
     }
     const lb = isCaptured(snapshot.loadBalancer) ? undefined : snapshot.loadBalancer.loadBalancer;
     const tg = isCaptured(snapshot.targetGroup) ? undefined : snapshot.targetGroup.targetGroup;

@@ -1,5 +1,5 @@
 /** Texts of the service checks (lesson 08; reused by 09, 10 and 12), English and Japanese. */
-import { commonMessages } from '../../src/checks/shared/common-messages.ts';
+import { commonMessages } from '#check-kit';
 
 const common = commonMessages('service');
 const p = 'service';

@@ -3,7 +3,7 @@
  * vary), its public subnets (routed to an internet gateway) and the two security groups by name.
  */
 import { DescribeRouteTablesCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
-import { capture, isCaptured, type CheckContext, type Observed } from '../../src/checks/check-contract.ts';
+import { capture, isCaptured, type CheckContext, type Observed } from '#check-kit';
 
 export const lessonVpcCidr = '10.0.0.0/20';
 

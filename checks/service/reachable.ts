@@ -3,9 +3,7 @@
  * learner's browser would see it. 503 means no healthy target, 504 that the ALB cannot reach the
  * tasks, a DNS miss shortly after creation that the name has not propagated yet.
  */
-import { defineCheck, isCaptured, type CheckContext, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
-import { lookInOtherRegions, withOtherRegions } from '../../src/checks/shared/other-regions.ts';
+import { defineCheck, errorItem, failedToLook, identityItems, isCaptured, isNotFound, lookInOtherRegions, observeBase, result, withOtherRegions, type BaseSnapshot, type CheckContext, type CheckItem, type LearnerVariables, type Observed } from '#check-kit';
 import { probe, type HttpProbe } from './http-probe.ts';
 import { groupId, observeNetwork, type NetworkView } from './network-lookup.ts';
 import { observeLoadBalancer, type LoadBalancerView } from './service-state.ts';
@@ -27,8 +25,8 @@ export async function observeReachable(ctx: CheckContext, vars: LearnerVariables
 }
 
 export function judgeReachable(snapshot: ReachableSnapshot, vars: LearnerVariables): CheckItem[] {
-  const items: CheckItem[] = identityItems(lesson, snapshot);
-  if (failedToLook(snapshot.loadBalancer)) return [...items, errorItem(lesson, 'elbv2:DescribeLoadBalancers', snapshot.loadBalancer)];
+  const items: CheckItem[] = identityItems(snapshot);
+  if (failedToLook(snapshot.loadBalancer)) return [...items, errorItem('elbv2:DescribeLoadBalancers', snapshot.loadBalancer)];
   const lb = isCaptured(snapshot.loadBalancer) ? undefined : snapshot.loadBalancer.loadBalancer;
   if (!lb?.DNSName) {
     return [...items, withOtherRegions({ id: 'http', status: 'fail', label: { key: key('http.label'), params: { url: vars.loadBalancer } }, expected: 'HTTP 200', actual: { key: 'value.load-balancer-not-found' }, hint: { key: key('http.no-alb') } }, lesson, snapshot.foundIn, vars.loadBalancer, vars.region)];

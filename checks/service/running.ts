@@ -3,9 +3,7 @@
  * deployment COMPLETED and running == desired. A rollout still in progress is pending; tasks that
  * keep failing are explained by the newest stopped task's cause.
  */
-import { defineCheck, isCaptured, type CapturedError, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, familyRevisionOf, identityItems, observeBase, result, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
-import { lookInOtherRegions, withOtherRegions } from '../../src/checks/shared/other-regions.ts';
+import { defineCheck, errorItem, failedToLook, familyRevisionOf, identityItems, isCaptured, lookInOtherRegions, observeBase, result, withOtherRegions, type BaseSnapshot, type CapturedError, type CheckItem, type LearnerVariables, type Observed } from '#check-kit';
 import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { stopItem } from '../standalone-task/stop-item.ts';
 import { diagnoseStoppedTask, observeExitLogs, type ExitLogs } from '../standalone-task/stopped-task-diagnosis.ts';
@@ -71,13 +69,13 @@ export default defineCheck<ServiceRunningSnapshot>({
 });
 
 export function judgeServiceRunning(snapshot: ServiceRunningSnapshot, vars: LearnerVariables) {
-  const items: CheckItem[] = identityItems(lesson, snapshot);
+  const items: CheckItem[] = identityItems(snapshot);
   if (isCaptured(snapshot.service)) {
     if (snapshot.service.$error.name === 'ClusterNotFoundException') {
       items.push(withOtherRegions({ id: 'service', status: 'fail', label: { key: key('service.label'), params: { service: vars.service } }, expected: vars.cluster, actual: { key: 'value.cluster-not-found' }, hint: { key: key('service.no-cluster') }, fix: `aws ecs create-cluster --region ${vars.region} --cluster-name ${vars.cluster}` }, lesson, snapshot.foundIn, vars.cluster, vars.region));
       return result(lesson, items);
     }
-    return result(lesson, [...items, errorItem(lesson, 'ecs:DescribeServices', snapshot.service)]);
+    return result(lesson, [...items, errorItem('ecs:DescribeServices', snapshot.service)]);
   }
   const service = activeService(snapshot.service);
   const serviceLabel = { key: key('service.label'), params: { service: vars.service } };
@@ -87,7 +85,7 @@ export function judgeServiceRunning(snapshot: ServiceRunningSnapshot, vars: Lear
     return result(lesson, items);
   }
   for (const [call, value] of [['ecs:DescribeTaskDefinition', snapshot.taskDefinition], ['elbv2:DescribeTargetGroups', snapshot.targetGroup], ['ecs:ListTasks', snapshot.stopped]] as const) {
-    if (failedToLook(value)) return result(lesson, [...items, errorItem(lesson, call, value)]);
+    if (failedToLook(value)) return result(lesson, [...items, errorItem(call, value)]);
   }
   if (service.status === 'DRAINING') {
     items.push({ id: 'service', status: 'fail', label: serviceLabel, expected: 'ACTIVE', actual: 'DRAINING', hint: { key: key('service.draining') }, fix: createServiceFix(vars, containerNameOf(snapshot)) });

@@ -9,8 +9,7 @@ import {
   DescribeTargetGroupsCommand,
   DescribeTargetHealthCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { capture, isCaptured, type CapturedError, type CheckContext, type Observed } from '../../src/checks/check-contract.ts';
-import { iso } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { capture, isCaptured, iso, type CapturedError, type CheckContext, type Observed } from '#check-kit';
 
 export interface DeploymentView {
   id?: string;

@@ -3,7 +3,7 @@
  * and the command that fixes it; the healthy count is compared with what the service wants; the
  * healthy IPs are matched to the service's running tasks. Shared by lessons 08, 09 and 12.
  */
-import { isCaptured, type CheckItem, type LearnerVariables } from '../../src/checks/check-contract.ts';
+import { isCaptured, type CheckItem, type LearnerVariables } from '#check-kit';
 import type { TaskView } from '../standalone-task/ecs-tasks.ts';
 import type { TargetGroupView, TargetHealthView, TargetsObservation } from './service-state.ts';
 

@@ -5,8 +5,7 @@
  * aws CLI would use another region than the workbook.
  */
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { capture, defineCheck, isCaptured, type CheckItem, type Observed } from '../../src/checks/check-contract.ts';
-import { cliRegion } from '../../src/checks/aws-region.ts';
+import { capture, cliRegion, defineCheck, isCaptured, type CheckItem, type Observed } from '#check-kit';
 
 export interface AwsIdentitySnapshot {
   region: string;

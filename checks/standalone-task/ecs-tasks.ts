@@ -4,8 +4,7 @@
  * `serviceName`, and a family or service filter alone can let other launches through).
  */
 import { DescribeTasksCommand, ListTasksCommand, type DesiredStatus, type Task } from '@aws-sdk/client-ecs';
-import { capture, isCaptured, type CapturedError, type CheckContext } from '../../src/checks/check-contract.ts';
-import { iso } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { capture, isCaptured, iso, type CapturedError, type CheckContext } from '#check-kit';
 
 /** The parts of a task the judges read; times are ISO strings. */
 export interface TaskView {

@@ -1,5 +1,5 @@
 /** Texts of the standalone-task checks (lesson 07) and the stopped-task causes every later lesson shows. */
-import { commonMessages } from '../../src/checks/shared/common-messages.ts';
+import { commonMessages } from '#check-kit';
 
 const common = commonMessages('standalone-task');
 

@@ -4,9 +4,7 @@
  * the newest stopped one says why.
  */
 import { DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
-import { capture, defineCheck, isCaptured, type CapturedError, type CheckItem, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, isNotFound, observeBase, result, secondsBetween, taskIdOf, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
-import { lookInOtherRegions, withOtherRegions } from '../../src/checks/shared/other-regions.ts';
+import { capture, defineCheck, errorItem, failedToLook, identityItems, isCaptured, isNotFound, lookInOtherRegions, observeBase, result, secondsBetween, taskIdOf, withOtherRegions, type BaseSnapshot, type CapturedError, type CheckItem, type Observed } from '#check-kit';
 import { probe, type HttpProbe } from '../service/http-probe.ts';
 import { familyGroup, isStarting, listTasks, type TaskView } from './ecs-tasks.ts';
 import { stopItem } from './stop-item.ts';
@@ -53,17 +51,17 @@ export default defineCheck<StandaloneRunningSnapshot>({
     return snapshot;
   },
   judge(snapshot, vars) {
-    const items: CheckItem[] = identityItems(lesson, snapshot);
+    const items: CheckItem[] = identityItems(snapshot);
     const { cluster, taskFamily } = vars;
     if (isNotFound(snapshot.running)) {
       items.push(withOtherRegions({ id: 'cluster', status: 'fail', label: { key: key('cluster.label'), params: { cluster } }, expected: cluster, actual: { key: 'value.not-found' }, hint: { key: key('cluster.hint') }, fix: `aws ecs create-cluster --region ${vars.region} --cluster-name ${cluster}` }, lesson, snapshot.foundIn, cluster, vars.region));
       return result(lesson, items);
     }
-    if (isCaptured(snapshot.running)) return result(lesson, [...items, errorItem(lesson, 'ecs:ListTasks', snapshot.running)]);
+    if (isCaptured(snapshot.running)) return result(lesson, [...items, errorItem('ecs:ListTasks', snapshot.running)]);
     const task = snapshot.running[0];
     const label = { key: key('task.label'), params: { family: taskFamily } };
     if (!task) {
-      if (snapshot.stopped && failedToLook(snapshot.stopped)) return result(lesson, [...items, errorItem(lesson, 'ecs:ListTasks', snapshot.stopped)]);
+      if (snapshot.stopped && failedToLook(snapshot.stopped)) return result(lesson, [...items, errorItem('ecs:ListTasks', snapshot.stopped)]);
       const stopped = snapshot.stopped && !isCaptured(snapshot.stopped) ? snapshot.stopped[0] : undefined;
       if (stopped && diagnoseStoppedTask(stopped, vars, snapshot.exitLogs).failure) {
         items.push(stopItem('task', label, stopped, vars, snapshot.exitLogs, runTaskFix(cluster, taskFamily, vars.region)));
@@ -78,7 +76,7 @@ export default defineCheck<StandaloneRunningSnapshot>({
       return result(lesson, items);
     }
     items.push({ id: 'task', status: 'pass', label, actual: `${taskId}: ${task.lastStatus}` });
-    if (snapshot.publicIp && failedToLook(snapshot.publicIp)) return result(lesson, [...items, errorItem(lesson, 'ec2:DescribeNetworkInterfaces', snapshot.publicIp)]);
+    if (snapshot.publicIp && failedToLook(snapshot.publicIp)) return result(lesson, [...items, errorItem('ec2:DescribeNetworkInterfaces', snapshot.publicIp)]);
     const ip = snapshot.publicIp && !isCaptured(snapshot.publicIp) ? snapshot.publicIp.publicIp : undefined;
     if (!ip) {
       items.push({

@@ -2,7 +2,7 @@
  * A checklist item that explains a stopped task: the cause in words (`standalone-task.stop.<cause>`,
  * shared by every lesson that runs tasks) and the command that fixes it.
  */
-import type { CheckItem, LearnerVariables, Message } from '../../src/checks/check-contract.ts';
+import { type CheckItem, type LearnerVariables, type Message } from '#check-kit';
 import type { TaskView } from './ecs-tasks.ts';
 import { diagnoseStoppedTask, type ExitLogs } from './stopped-task-diagnosis.ts';
 

@@ -6,8 +6,7 @@
  */
 import { FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
-import { capture, isCaptured, type CheckContext, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { shellQuote, taskIdOf } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { capture, isCaptured, shellQuote, taskIdOf, type CheckContext, type LearnerVariables, type Observed } from '#check-kit';
 import { executionPolicyArn } from '../task-definition/execution-role-state.ts';
 import type { TaskView } from './ecs-tasks.ts';
 

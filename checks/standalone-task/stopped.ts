@@ -2,8 +2,7 @@
  * standalone-task/stopped: no task of the family started by hand is still running (it is billed
  * while it runs). The newest stopped one is shown, with its cause when it did not stop by hand.
  */
-import { defineCheck, isCaptured, type CapturedError, type CheckItem } from '../../src/checks/check-contract.ts';
-import { errorItem, identityItems, isNotFound, observeBase, result, taskIdOf, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { defineCheck, errorItem, identityItems, isCaptured, isNotFound, observeBase, result, taskIdOf, type BaseSnapshot, type CapturedError, type CheckItem } from '#check-kit';
 import { familyGroup, listTasks, type TaskView } from './ecs-tasks.ts';
 import { runTaskFix } from './running.ts';
 import { stopItem } from './stop-item.ts';
@@ -32,7 +31,7 @@ export default defineCheck<StandaloneStoppedSnapshot>({
     return snapshot;
   },
   judge(snapshot, vars) {
-    const items: CheckItem[] = identityItems(lesson, snapshot);
+    const items: CheckItem[] = identityItems(snapshot);
     const { cluster, taskFamily } = vars;
     // No cluster means no task can run: nothing billable is left.
     if (isNotFound(snapshot.running)) {
@@ -40,7 +39,7 @@ export default defineCheck<StandaloneStoppedSnapshot>({
       return result(lesson, items);
     }
     for (const [call, value] of [['ecs:ListTasks RUNNING', snapshot.running], ['ecs:ListTasks STOPPED', snapshot.stopped]] as const) {
-      if (isCaptured(value)) return result(lesson, [...items, errorItem(lesson, call, value)]);
+      if (isCaptured(value)) return result(lesson, [...items, errorItem(call, value)]);
     }
     const running = snapshot.running as TaskView[];
     const stopped = snapshot.stopped as TaskView[];

@@ -9,8 +9,7 @@ import {
   ListAttachedRolePoliciesCommand,
   ListRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
-import { capture, isCaptured, type CheckContext, type Observed } from '../../src/checks/check-contract.ts';
-import { allows, asArray, decodePolicy, type PolicyDocument } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { allows, asArray, capture, decodePolicy, isCaptured, type CheckContext, type Observed, type PolicyDocument } from '#check-kit';
 
 export const executionPolicyArn = 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy';
 

@@ -3,8 +3,7 @@
  * trusts ecs-tasks.amazonaws.com, and carries AmazonECSTaskExecutionRolePolicy (or an inline
  * policy granting the same actions).
  */
-import { defineCheck, isCaptured, type CheckItem } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, observeBase, result, shellQuote, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
+import { defineCheck, errorItem, failedToLook, identityItems, isCaptured, observeBase, result, shellQuote, type BaseSnapshot, type CheckItem } from '#check-kit';
 import {
   ecsTasksTrust,
   executionPolicyArn,
@@ -28,10 +27,10 @@ export default defineCheck<ExecutionRoleSnapshot>({
     return { ...(await observeBase(ctx)), role: await observeRole(ctx, ctx.vars.executionRole) };
   },
   judge(snapshot, vars) {
-    const items: CheckItem[] = identityItems(lesson, snapshot);
+    const items: CheckItem[] = identityItems(snapshot);
     const { role } = snapshot;
     const name = vars.executionRole;
-    if (failedToLook(role.role)) return result(lesson, [...items, errorItem(lesson, 'iam:GetRole', role.role)]);
+    if (failedToLook(role.role)) return result(lesson, [...items, errorItem('iam:GetRole', role.role)]);
     if (isCaptured(role.role)) {
       items.push({
         id: 'exists', status: 'fail', label: { key: key('exists.label'), params: { name } },
@@ -53,7 +52,7 @@ export default defineCheck<ExecutionRoleSnapshot>({
           },
     );
     for (const [call, value] of [['iam:ListAttachedRolePolicies', role.attached], ['iam:ListRolePolicies', role.inline]] as const) {
-      if (failedToLook(value)) return result(lesson, [...items, errorItem(lesson, call, value)]);
+      if (failedToLook(value)) return result(lesson, [...items, errorItem(call, value)]);
     }
     const missing = missingExecutionActions(role);
     items.push(

@@ -1,5 +1,5 @@
 /** Texts of the task-definition checks (lesson 06), English and Japanese. */
-import { commonMessages } from '../../src/checks/shared/common-messages.ts';
+import { commonMessages } from '#check-kit';
 
 const common = commonMessages('task-definition');
 

@@ -6,9 +6,7 @@
 import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeImagesCommand, DescribeRepositoriesCommand } from '@aws-sdk/client-ecr';
 import { DescribeTaskDefinitionCommand, type TaskDefinition } from '@aws-sdk/client-ecs';
-import { capture, defineCheck, isCaptured, type CheckItem, type LearnerVariables, type Observed } from '../../src/checks/check-contract.ts';
-import { errorItem, failedToLook, identityItems, isNotFound, observeBase, parseImage, result, shellQuote, type BaseSnapshot } from '../../src/checks/shared/aws-lesson-helpers.ts';
-import { lookInOtherRegions, withOtherRegions } from '../../src/checks/shared/other-regions.ts';
+import { capture, defineCheck, errorItem, failedToLook, identityItems, isCaptured, isNotFound, lookInOtherRegions, observeBase, parseImage, result, shellQuote, withOtherRegions, type BaseSnapshot, type CheckItem, type LearnerVariables, type Observed } from '#check-kit';
 import { ecsTasksTrust, executionPolicyArn, mayCreateLogGroup, missingExecutionActions, observeRole, trustsEcsTasks, type RoleState } from './execution-role-state.ts';
 
 const lesson = 'task-definition';
@@ -48,8 +46,8 @@ export default defineCheck<RegisteredSnapshot>({
     return snapshot;
   },
   judge(snapshot, vars) {
-    const items: CheckItem[] = identityItems(lesson, snapshot);
-    if (failedToLook(snapshot.taskDefinition)) return result(lesson, [...items, errorItem(lesson, 'ecs:DescribeTaskDefinition', snapshot.taskDefinition)]);
+    const items: CheckItem[] = identityItems(snapshot);
+    if (failedToLook(snapshot.taskDefinition)) return result(lesson, [...items, errorItem('ecs:DescribeTaskDefinition', snapshot.taskDefinition)]);
     if (isCaptured(snapshot.taskDefinition) || !snapshot.taskDefinition.taskDefinition) {
       items.push(withOtherRegions({
         id: 'found', status: 'fail', label: { key: key('found.label'), params: { family: vars.taskFamily } },
@@ -111,7 +109,7 @@ function imageItems(snapshot: RegisteredSnapshot, definition: TaskDefinition, va
   }
   if (image.repository !== vars.repository) return [fail('other-repository', { repository: image.repository })];
   const found = snapshot.image;
-  if (found && failedToLook(found)) return [errorItem(lesson, 'ecr:DescribeImages', found)];
+  if (found && failedToLook(found)) return [errorItem('ecr:DescribeImages', found)];
   if (!found || isCaptured(found) || !found.imageDetails?.length) {
     const reference = image.digest ?? image.tag ?? 'latest';
     return [{
@@ -133,7 +131,7 @@ function logItems(snapshot: RegisteredSnapshot, definition: TaskDefinition, vars
       config ? `${config.logDriver}: ${Object.entries(options).map(([k, v]) => `${k}=${v}`).join(', ')}` : '(no log configuration)'),
   ];
   if (!group) return items;
-  if (snapshot.logGroups && failedToLook(snapshot.logGroups)) return [...items, errorItem(lesson, 'logs:DescribeLogGroups', snapshot.logGroups)];
+  if (snapshot.logGroups && failedToLook(snapshot.logGroups)) return [...items, errorItem('logs:DescribeLogGroups', snapshot.logGroups)];
   const exists = !!snapshot.logGroups && !isCaptured(snapshot.logGroups) && (snapshot.logGroups.logGroups ?? []).some((g) => g.logGroupName === group);
   const createGroup = options['awslogs-create-group'] === 'true';
   const label = { key: key('log-group.label'), params: { group } };
@@ -159,7 +157,7 @@ function roleItems(snapshot: RegisteredSnapshot, definition: TaskDefinition, var
   }
   const role = snapshot.role;
   if (!role) return [];
-  if (failedToLook(role.role)) return [errorItem(lesson, 'iam:GetRole', role.role)];
+  if (failedToLook(role.role)) return [errorItem('iam:GetRole', role.role)];
   if (isCaptured(role.role)) {
     return [{ id: 'execution-role', status: 'fail', label, expected: definition.executionRoleArn, actual: { key: 'value.not-found' }, hint: { key: key('execution-role.missing') }, fix: registerFix(vars.region) }];
   }

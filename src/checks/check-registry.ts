@@ -1,7 +1,9 @@
 /**
- * Finds check modules through the registry `checks/index.ts`. Entries are lazy loaders
- * (`'network/vpc': () => import('./network/vpc.ts')`) so the CLI loads only what it runs; a
- * definition itself, or an array of definitions, is accepted too.
+ * Finds check modules by step id. Entries are lazy loaders (`'network/vpc': () =>
+ * import('./network/vpc.ts')`) so the CLI loads only what it runs; a definition itself, or an
+ * array of definitions, is accepted too. The engine never knows where the course lives: the
+ * composition roots (server, CLI) hand it the course's registry (`checks/index.ts`), and tests may
+ * hand it a registry of their own.
  */
 import type { CheckDefinition } from './check-contract.ts';
 
@@ -42,18 +44,10 @@ export function createRegistry(entries: Record<string, RegistryEntry> | AnyCheck
       const entry = map.get(stepId);
       if (!entry) throw new UnknownStepError(stepId, [...map.keys()]);
       const check = isDefinition(entry) ? entry : (await entry()).default;
-      if (!isDefinition(check)) throw new Error(`checks/index.ts: the module for "${stepId}" has no default export made with defineCheck().`);
-      if (check.id !== stepId) throw new Error(`checks/index.ts lists "${stepId}", but its module says id "${check.id}". Make them the same.`);
+      if (!isDefinition(check)) throw new Error(`The check module for "${stepId}" (checks/${stepId}.ts) has no default export made with defineCheck().`);
+      if (check.id !== stepId) throw new Error(`The course lists step "${stepId}", but its module says id "${check.id}". Make them the same.`);
       loaded.set(stepId, check);
       return check;
     },
   };
-}
-
-let defaultRegistry: Promise<CheckRegistry> | undefined;
-
-/** The registry of `checks/index.ts` (which exports `checks`). */
-export function workbookRegistry(): Promise<CheckRegistry> {
-  defaultRegistry ??= import('../../checks/index.ts').then((module: { checks: Record<string, RegistryEntry> | AnyCheck[] }) => createRegistry(module.checks));
-  return defaultRegistry;
 }

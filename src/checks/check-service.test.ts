@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openProgressStore, type ProgressStore } from '../progress/progress-store.ts';
 import { defineCheck, type CheckStatus } from './check-contract.ts';
+import { createRegistry } from './check-registry.ts';
 import { createCheckService } from './check-service.ts';
+import { mergeDictionaries } from './render-message.ts';
+
+/** A course with no checks of its own: every run here hands its check in. */
+const emptyCourse = { registry: createRegistry([]), dictionaries: async () => mergeDictionaries([]) };
 
 const opened: { store: ProgressStore; dir: string }[] = [];
 afterEach(() => {
@@ -26,7 +31,7 @@ function freshService() {
   const store = file.forLearner('local');
   // A remembered identity, so the run does not ask STS (nothing here answers it).
   store.putCached('identity', { accountId: '123456789012', arn: 'arn:aws:iam::123456789012:user/learner' });
-  return { store, service: createCheckService(store, { env: { AWS_REGION: 'ap-northeast-1' } }) };
+  return { store, service: createCheckService(store, { checks: emptyCourse, env: { AWS_REGION: 'ap-northeast-1' } }) };
 }
 
 /** A check of lesson "containers" whose judge says `status` and whose snapshot shows the start it was given. */

@@ -13,8 +13,9 @@ import { resolveRegion, type ResolvedRegion } from './aws-region.ts';
 import type { LearnerVariables } from './check-contract.ts';
 import { defaultCheckTimeoutMs } from './check-context.ts';
 import { inProcessRunner, type CheckRunner } from './check-runner.ts';
-import { workbookRegistry, type AnyCheck, type CheckRegistry } from './check-registry.ts';
-import { loadDictionaries, renderResult, type RenderedResult } from './render-message.ts';
+import type { AnyCheck, CheckRegistry } from './check-registry.ts';
+import type { CourseChecks } from './course-checks.ts';
+import { renderResult, type RenderedResult } from './render-message.ts';
 import type { CheckRun } from './run-check.ts';
 
 export interface Identity { accountId: string; arn: string }
@@ -45,7 +46,7 @@ export interface CheckService {
 }
 
 /** A check service for one learner: `store` is that learner's view of the progress file. */
-export function createCheckService(store: LearnerStore, options: { env?: NodeJS.ProcessEnv; registry?: CheckRegistry; runner?: CheckRunner } = {}): CheckService {
+export function createCheckService(store: LearnerStore, options: { checks: CourseChecks; env?: NodeJS.ProcessEnv; runner?: CheckRunner; checkTimeoutMs?: number; workspace?: string }): CheckService {
   const env = options.env ?? process.env;
   // Where observe runs: here in solo mode; a workshop passes one that runs it in the learner's sandbox.
   const runner = options.runner ?? inProcessRunner(env);
@@ -59,7 +60,7 @@ export function createCheckService(store: LearnerStore, options: { env?: NodeJS.
 
   const service: CheckService = {
     store,
-    registry: () => (options.registry ? Promise.resolve(options.registry) : workbookRegistry()),
+    registry: () => Promise.resolve(options.checks.registry),
     settings,
     saveSettings(input) {
       const parsed = parseSettings(input);
@@ -85,7 +86,7 @@ export function createCheckService(store: LearnerStore, options: { env?: NodeJS.
     },
     async variables() {
       const { region: current } = await region();
-      const vars = learnerVariables(settings(), { region: current, accountId: identity()?.accountId });
+      const vars = learnerVariables(settings(), { region: current, accountId: identity()?.accountId, workspace: options.workspace });
       placeholders = placeholderValues(vars);
       return vars;
     },
@@ -93,7 +94,7 @@ export function createCheckService(store: LearnerStore, options: { env?: NodeJS.
     async run(stepId, runOptions = {}) {
       const runStartedAt = runOptions.runStartedAt ?? new Date().toISOString();
       const check = runOptions.check ?? (await (await service.registry()).load(stepId));
-      const timeoutMs = runOptions.timeoutMs ?? (Number(env.ECS_WORKBOOK_CHECK_TIMEOUT_MS) || defaultCheckTimeoutMs);
+      const timeoutMs = runOptions.timeoutMs ?? options.checkTimeoutMs ?? defaultCheckTimeoutMs;
       // One deadline for the whole run, identity lookup included: a stalled endpoint ends it on time.
       const deadline = Date.now() + timeoutMs;
       const remembered = store.getCached<Identity>('identity');
@@ -119,7 +120,7 @@ export function createCheckService(store: LearnerStore, options: { env?: NodeJS.
       return { attempt, run };
     },
     async render(attempt, lang) {
-      return renderResult(attempt.result, lang, await loadDictionaries());
+      return renderResult(attempt.result, lang, await options.checks.dictionaries());
     },
   };
   return service;

@@ -27,6 +27,8 @@ export type CouldNotLookKind =
   | 'not-aws'
   | 'endpoint-invalid'
   | 'region-invalid'
+  /** A call failed in a way none of the above names: shown as it is, still never the learner's fault. */
+  | 'call-failed'
   | 'observe-failed';
 
 export interface CouldNotLook {
@@ -91,6 +93,15 @@ export function classifyError(error: CapturedError['$error'], where?: string): C
   if (name === 'SyntaxError' || /Deserialization error/i.test(message)) return { kind: 'unreadable-response', ...base };
   if (unavailable.has(name) || (error.fault === 'server' && (error.httpStatusCode ?? 0) >= 500 && !/Exception$/.test(name))) return { kind: 'aws-unavailable', ...base };
   return undefined;
+}
+
+/**
+ * What stopped the workbook reading `where`: the classification above, or `call-failed` for an
+ * error nothing above names. A judge that meets an error it cannot read as evidence uses this, so a
+ * learner reads the same words whichever check could not look.
+ */
+export function diagnose(error: CapturedError['$error'], where?: string): CouldNotLook {
+  return classifyError(error, where) ?? { kind: 'call-failed', error, ...(where && { where }) };
 }
 
 /** The first could-not-look error anywhere in a snapshot, with the key path it sits under. */

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checksDir, loadDictionaries, loadLessonMessages } from './render-message.ts';
+import { checksDir, courseChecks, loadLessonMessages } from '../../checks/index.ts';
 import { messages as shared } from './messages.ts';
 
 const parameters = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
@@ -43,7 +43,7 @@ describe('check messages', () => {
   });
 
   it('every key a check module uses exists in both languages', async () => {
-    const all = await loadDictionaries();
+    const all = await courseChecks.dictionaries();
     const lessons = readdirSync(checksDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
     for (const lesson of lessons) {
       for (const [key, file] of keysUsedIn(lesson)) {

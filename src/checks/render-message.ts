@@ -1,10 +1,8 @@
 /**
  * Renders result messages in the learner's language. The dictionary merges the shared texts
- * (src/checks/messages.ts) with every `checks/<lesson>/messages.ts` (`export const messages =
- * { en, ja }`), found by listing the folder so a new lesson needs no registration.
+ * (src/checks/messages.ts) with the course's own (`checks/<lesson>/messages.ts`, loaded by the
+ * course's checks, `checks/index.ts`).
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format } from '../i18n/translate.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { CheckItem, CheckResult, CheckStatus, FoundResource, ItemStatus, Message } from './check-contract.ts';
@@ -12,36 +10,14 @@ import { messages as shared } from './messages.ts';
 
 export type Dictionary = Record<string, string>;
 export interface Dictionaries { en: Dictionary; ja: Dictionary }
-type MessagesModule = { messages?: { en?: Dictionary; ja?: Dictionary } };
-
-export const checksDir = fileURLToPath(new URL('../../checks/', import.meta.url));
-
-/** Every `checks/<lesson>/messages.ts`, by lesson folder. */
-export async function loadLessonMessages(dir = checksDir): Promise<Map<string, Dictionaries>> {
-  const found = new Map<string, Dictionaries>();
-  if (!existsSync(dir)) return found;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const file = `${dir}/${entry.name}/messages.ts`;
-    if (!entry.isDirectory() || !existsSync(file)) continue;
-    const module = (await import(pathToFileURL(file).href)) as MessagesModule;
-    if (!module.messages?.en) throw new Error(`${file} must export \`messages = { en: {...}, ja: {...} }\`.`);
-    found.set(entry.name, { en: module.messages.en, ja: module.messages.ja ?? {} });
+/** The shared texts (src/checks/messages.ts) with every lesson's own, later ones winning. */
+export function mergeDictionaries(lessons: Iterable<Dictionaries>): Dictionaries {
+  const all: Dictionaries = { en: { ...shared.en }, ja: { ...shared.ja } };
+  for (const { en, ja } of lessons) {
+    Object.assign(all.en, en);
+    Object.assign(all.ja, ja);
   }
-  return found;
-}
-
-let merged: Promise<Dictionaries> | undefined;
-
-export function loadDictionaries(): Promise<Dictionaries> {
-  merged ??= loadLessonMessages().then((lessons) => {
-    const all: Dictionaries = { en: { ...shared.en }, ja: { ...shared.ja } };
-    for (const { en, ja } of lessons.values()) {
-      Object.assign(all.en, en);
-      Object.assign(all.ja, ja);
-    }
-    return all;
-  });
-  return merged;
+  return all;
 }
 
 /** An unknown key is shown as itself, so a missing text is noticed rather than hidden. */

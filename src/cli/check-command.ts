@@ -9,9 +9,12 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CheckStatus } from '../checks/check-contract.ts';
 import { UnknownStepError, type AnyCheck } from '../checks/check-registry.ts';
+import { courseChecks } from '../../checks/index.ts';
+import { course } from '../../lessons/course.ts';
 import { createCheckService } from '../checks/check-service.ts';
+import { ConfigError, readConfig, type Config } from '../config.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
-import { findLesson, readLessonSteps } from '../lessons/lesson-steps.ts';
+import { lessonTitle } from '../lessons/lesson-frontmatter.ts';
 import { openLearnerStore, StoreOpenError } from '../progress/open-learner-store.ts';
 import { ProgressStoreError, type ProgressStore } from '../progress/progress-store.ts';
 import { scratchCopy } from '../progress/scratch-copy.ts';
@@ -109,7 +112,15 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     }
     throw error;
   }
-  const progressDir = options.dataDir ? resolve(options.dataDir) : dataDir(env);
+  let config: Config;
+  try {
+    config = readConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return usageExitCode;
+  }
+  const progressDir = options.dataDir ? resolve(options.dataDir) : dataDir(config.dataDir, env);
   // Without recording, the run reads the learner's settings from a copy and records into the copy.
   const scratch = options.record ? undefined : scratchCopy(progressDir);
   let store: ProgressStore;
@@ -122,7 +133,12 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
   }
   try {
     // The CLI's edge: it runs in the solo learner's own terminal, so it acts for that learner.
-    const service = createCheckService(store.forLearner(soloLearner.id), { env });
+    const service = createCheckService(store.forLearner(soloLearner.id), {
+      checks: courseChecks,
+      env,
+      ...(config.checkTimeoutMs && { checkTimeoutMs: config.checkTimeoutMs }),
+      ...(config.workspace && { workspace: config.workspace }),
+    });
     const registry = await service.registry();
     const lang = (options.lang as Language | undefined) ?? languageFrom(service.settings().language, env);
     const t = useTranslations(lang);
@@ -137,15 +153,16 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
       options.steps = [custom.id];
     }
 
-    const courseOrder = readLessonSteps().flatMap((lesson) => lesson.steps.map((step) => step.id));
+    const courseOrder = course.stepIds();
     let steps = [...options.steps];
     if (options.lesson) {
-      const lesson = findLesson(options.lesson);
+      const lesson = course.findLesson(options.lesson);
       if (!lesson) {
-        console.error(t('cli.no-lesson', { lesson: options.lesson, lessons: readLessonSteps().map((l) => l.slug).join(', ') }));
+        const lessons = course.lessons.map((l) => `\n  ${l.slug.padEnd(18)} ${lessonTitle(l, lang)}`).join('');
+        console.error(t('cli.no-lesson', { lesson: options.lesson, lessons }));
         return usageExitCode;
       }
-      steps.push(...lesson.steps.map((step) => step.id).filter((id) => registry.has(id)));
+      steps.push(...lesson.steps.filter((id) => registry.has(id)));
     }
     if (options.all) {
       const known = registry.stepIds();

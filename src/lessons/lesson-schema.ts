@@ -27,7 +27,7 @@ export const lessonSchema = z
       .number()
       .int()
       .min(0)
-      .describe('Position in the course; lessons are listed by it. The folder prefix `<nn>-` should match.'),
+      .describe('Position in the course: the lesson’s index in the course manifest (`lessons/course.ts`), which a test checks. The folder prefix `<nn>-` should match.'),
     duration: z.number().int().positive().describe('Minutes a learner typically needs, shown on the home page.'),
     cost: z
       .string()

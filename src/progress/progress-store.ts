@@ -12,7 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { CheckResult, CheckStatus } from '../checks/check-contract.ts';
-import type { StepStatus } from '../server/workbook-locals.ts';
+import type { StepStatus } from '../progress/step-status.ts';
 import { storeFileName } from '../settings/data-dir.ts';
 import { isCorrupt, moveAside, ProgressStoreError } from './corrupt-store.ts';
 import { keepStepState, migrate } from './migrations.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { learnerVariables } from '../../settings/learner-variables.ts';
 import { workspaceFolder } from './workspace-folder.ts';
 
 describe('the workspace folder the shell starts in', () => {
@@ -8,11 +9,12 @@ describe('the workspace folder the shell starts in', () => {
     expect(workspaceFolder(env)).toBe('/home/learner/ecs-workbook');
   });
 
-  it('follows ECS_WORKBOOK_WORKSPACE, expanding ~', () => {
-    expect(workspaceFolder({ ...env, ECS_WORKBOOK_WORKSPACE: '~/labs/ecs' })).toBe('/home/learner/labs/ecs');
+  it('follows the folder the learner\'s variables name, expanding ~ in the learner\'s home', () => {
+    expect(workspaceFolder(env, '~/labs/ecs')).toBe('/home/learner/labs/ecs');
   });
 
-  it('follows the learner\'s workspace setting before the environment', () => {
-    expect(workspaceFolder({ ...env, ECS_WORKBOOK_WORKSPACE: '/tmp/other' }, '/home/learner/work')).toBe('/home/learner/work');
+  it('is the learner\'s workspace setting, else the configured one (ECS_WORKBOOK_WORKSPACE)', () => {
+    expect(learnerVariables({ workspace: '/home/learner/work' }, { region: 'ap-northeast-1', workspace: '/tmp/other' }).workspace).toBe('/home/learner/work');
+    expect(learnerVariables({}, { region: 'ap-northeast-1', workspace: '/tmp/other' }).workspace).toBe('/tmp/other');
   });
 });

@@ -4,11 +4,12 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 
 /**
  * The learner's workspace folder, where the shell starts and the lessons put their files: the
- * workspace setting when there is one, else `ECS_WORKBOOK_WORKSPACE`, else `~/ecs-workbook`.
+ * folder the learner's variables name (their setting, else ECS_WORKBOOK_WORKSPACE), else
+ * `~/ecs-workbook`. `env` is the learner's: its HOME places `~`.
  */
 export function workspaceFolder(env: NodeJS.ProcessEnv = process.env, setting?: string): string {
   const home = env.HOME || homedir();
-  const configured = setting?.trim() || env.ECS_WORKBOOK_WORKSPACE?.trim();
+  const configured = setting?.trim();
   if (!configured) return join(home, 'ecs-workbook');
   if (configured === '~' || configured.startsWith('~/')) return join(home, configured.slice(1));
   return isAbsolute(configured) ? configured : resolve(configured);

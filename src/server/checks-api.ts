@@ -26,7 +26,7 @@ import { defaultNames, defaultWorkspace, isSafeWorkspacePath } from '../settings
 import { workspaceCreationProblem } from '../sandbox/workspace-folder.ts';
 import type { LiveEvents } from './live-events.ts';
 import type { RequestGuard } from './request-guard.ts';
-import type { WorkbookFeature } from './workbook.ts';
+import type { WorkbookFeature } from './feature.ts';
 
 const maxBody = 64 * 1024;
 

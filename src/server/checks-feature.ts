@@ -7,14 +7,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCheckService, type CheckService } from '../checks/check-service.ts';
+import type { CourseChecks } from '../checks/course-checks.ts';
 import { openLearnerStore } from '../progress/open-learner-store.ts';
 import { openProgressStore, ProgressStoreError, type ProgressStore } from '../progress/progress-store.ts';
-import { dataDir } from '../settings/data-dir.ts';
 import { createChecksApi } from './checks-api.ts';
 import { createLiveEvents } from './live-events.ts';
 import type { RequestGuard } from './request-guard.ts';
-import type { WorkbookFeature } from './workbook.ts';
-import type { StepStatus } from './workbook-locals.ts';
+import type { WorkbookFeature } from './feature.ts';
+import type { StepStatus } from '../progress/step-status.ts';
 
 export interface ChecksFeature {
   feature: WorkbookFeature;
@@ -25,7 +25,10 @@ export interface ChecksFeature {
 }
 
 export interface ChecksFeatureOptions {
-  dataDir?: string;
+  checks: CourseChecks;
+  dataDir: string;
+  checkTimeoutMs?: number;
+  workspace?: string;
   /** Learners whose variables and identity are looked up at start (solo: the one learner), so the first page already has them. */
   warm?: string[];
 }
@@ -57,8 +60,8 @@ function orElse<T>(read: () => T, fallback: T): T {
   }
 }
 
-export function createChecksFeature(guard: RequestGuard, options: ChecksFeatureOptions = {}): ChecksFeature {
-  const { store, notice } = openStoreOrTemporary(options.dataDir ?? dataDir());
+export function createChecksFeature(guard: RequestGuard, options: ChecksFeatureOptions): ChecksFeature {
+  const { store, notice } = openStoreOrTemporary(options.dataDir);
   const services = new Map<string, CheckService>();
   const refreshVariables = (learner: string) => void serviceFor(learner).variables().catch(() => undefined);
   const live = createLiveEvents(store, { onSettingsChanged: refreshVariables });
@@ -66,7 +69,7 @@ export function createChecksFeature(guard: RequestGuard, options: ChecksFeatureO
   function serviceFor(learner: string): CheckService {
     const known = services.get(learner);
     if (known) return known;
-    const service = createCheckService(store.forLearner(learner));
+    const service = createCheckService(store.forLearner(learner), { checks: options.checks, ...(options.checkTimeoutMs && { checkTimeoutMs: options.checkTimeoutMs }), ...(options.workspace && { workspace: options.workspace }) });
     services.set(learner, service);
     void service.variables().catch(() => undefined);
     // Ask STS who the learner is in the background; pages show placeholders until it answers.

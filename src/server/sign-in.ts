@@ -19,9 +19,6 @@ import { sameSecret } from './terminal/credentials.ts';
 
 export const sessionPath = '/api/session';
 
-/** For tests and automation only: a fixed sign-in token instead of a random one per launch. */
-export const signInTokenVariable = 'ECS_WORKBOOK_SIGN_IN_TOKEN';
-const minimumTokenLength = 16;
 
 export interface SignIn {
   /** The token that the printed link carries after `#sign-in=`. */
@@ -43,27 +40,20 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 }
 
-/** The sign-in token: random per launch, or the tests' fixed one from the environment. */
-export function signInToken(env: NodeJS.ProcessEnv = process.env): string {
-  const fixed = env[signInTokenVariable];
-  if (fixed === undefined || fixed === '') return randomBytes(32).toString('base64url');
-  if (fixed.length < minimumTokenLength || !/^[A-Za-z0-9_-]+$/.test(fixed)) {
-    throw new Error(`${signInTokenVariable} must have at least ${minimumTokenLength} letters, digits, "-" or "_" (it is for tests and automation; leave it unset otherwise).`);
-  }
-  return fixed;
-}
-
 export interface SignInOptions {
-  /** The token the printed link carries; default a random one, or the tests' fixed one. */
-  token?: string;
+  /** This launch's sign-in token (src/config.ts: random, or fixed by the environment for tests). */
+  token: string;
+  /**
+   * Whether the token may sign in more than one browser: only a token fixed for tests and
+   * automation, which sign in many browser contexts. A real one signs in one browser.
+   */
+  reusable?: boolean;
   /** Where `ecs-workbook link` leaves fresh tokens (the learner's data folder). */
   dataDir?: string;
 }
 
-export function createSignIn(guard: RequestGuard, port: number, options: SignInOptions | string = {}): SignIn {
-  const { token = signInToken(), dataDir } = typeof options === 'string' ? { token: options } : options;
-  // The fixed token of tests and automation signs in many browser contexts; a real one, one browser.
-  const reusable = Boolean(process.env[signInTokenVariable]) && token === process.env[signInTokenVariable];
+export function createSignIn(guard: RequestGuard, port: number, options: SignInOptions): SignIn {
+  const { token, reusable = false, dataDir } = options;
   const sessionValue = randomBytes(32).toString('base64url');
   const cookieName = `ecs-workbook-session-${port}`;
   const unspent = new Set([token]);

@@ -1,5 +1,4 @@
-/** What a step looks like to the learner right now, derived from the progress store. */
-export type StepStatus = 'not-started' | 'pass' | 'fail' | 'pending' | 'error';
+import type { StepStatus } from '../progress/step-status.ts';
 
 /**
  * What the server hands to every page it renders, made per request by `workbook.localsFor(req)` (`Astro.locals.workbook`). Pages never reach
@@ -16,6 +15,8 @@ export interface WorkbookLocals {
   launchSecret?: string;
   /** Current status of each step that has been checked, keyed by step id. */
   stepStatuses(): Record<string, StepStatus>;
+  /** For tests only (ECS_WORKBOOK_TEST_PENDING_DELAYS): shorter waits between re-checks of a pending result, "3,3". */
+  testPendingDelays?: string;
   /** The learner's variables (`region`, `accountId`, resource names) for `{{placeholders}}` in commands. */
   variables(): Record<string, string>;
 }

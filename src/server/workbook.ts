@@ -1,22 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { courseChecks } from '../../checks/index.ts';
+import type { CourseChecks } from '../checks/course-checks.ts';
 import { createChecksFeature } from './checks-feature.ts';
 import { createRequestGuard, type RequestGuard } from './request-guard.ts';
+import { readConfig, type Config } from '../config.ts';
 import { createSignIn, sessionPath, type SignIn } from './sign-in.ts';
 import { dataDir } from '../settings/data-dir.ts';
 import { writeCliLauncher } from '../sandbox/cli-launcher.ts';
 import { createLocalSandbox } from '../sandbox/local-sandbox.ts';
 import { soloCredentials } from './terminal/credentials.ts';
 import { createTerminalFeature, type TerminalFeatureOptions } from './terminal/terminal-feature.ts';
+import type { WorkbookFeature } from './feature.ts';
 import type { WorkbookLocals } from './workbook-locals.ts';
-import { soloLearner, type Principal, type ResolvePrincipal } from '../shared/principal.ts';
+import { soloLearner, type ResolvePrincipal } from '../shared/principal.ts';
 
 export interface WorkbookConfig {
   host: string;
   port: number;
-  /** Progress store folder; default ECS_WORKBOOK_DATA_DIR, else the user's data folder. */
+  /** Progress store folder; default the configured one, else the user's data folder. */
   dataDir?: string;
+  /** What the environment configures (src/config.ts); read from process.env when not given. */
+  configuration?: Config;
   /** Terminal timings and limits (tests shorten them); defaults suit a learner. */
   terminal?: Partial<Pick<TerminalFeatureOptions, 'helloTimeoutMs' | 'heartbeatMs' | 'idleMs' | 'limits'>>;
   /**
@@ -29,18 +35,8 @@ export interface WorkbookConfig {
    * is the one local learner. A workshop sign-in gives its own, resolving one principal per learner.
    */
   resolvePrincipal?: ResolvePrincipal;
-}
-
-/** A part of the server that answers some requests or upgrades (the API, the terminal). */
-export interface WorkbookFeature {
-  /**
-   * Answers the request and returns true, or returns false to pass it on. `principal` is who the
-   * edge found the request to be, undefined when it is not signed in.
-   */
-  handleRequest?(req: IncomingMessage, res: ServerResponse, url: URL, principal: Principal | undefined): boolean | Promise<boolean>;
-  /** Takes over the upgrade and returns true, or returns false to pass it on. */
-  handleUpgrade?(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, principal: Principal | undefined): boolean;
-  close?(): void | Promise<void>;
+  /** The course's checks and texts; default this repository's course (`checks/index.ts`). */
+  checks?: CourseChecks;
 }
 
 export interface Workbook {
@@ -124,18 +120,21 @@ function refuse(res: ServerResponse, status: number, message: string) {
   res.end(`${message}\n`);
 }
 
-/** How long a shell with no tab attached lives on: ECS_WORKBOOK_TERMINAL_IDLE_MINUTES, default 60. */
-function terminalIdleMs(env: NodeJS.ProcessEnv = process.env): number {
-  const minutes = Number(env.ECS_WORKBOOK_TERMINAL_IDLE_MINUTES);
-  return (Number.isFinite(minutes) && minutes > 0 ? minutes : 60) * 60_000;
-}
-
 export function createWorkbook(config: WorkbookConfig): Workbook {
   const guard = createRequestGuard(config.host, config.port);
   const requestTimeoutMs = config.requestTimeoutMs ?? defaultRequestTimeoutMs;
   const launchSecret = randomBytes(32).toString('base64url');
-  const checks = createChecksFeature(guard, { ...(config.dataDir && { dataDir: config.dataDir }), ...(!config.resolvePrincipal && { warm: [soloLearner.id] }) });
-  const signIn = createSignIn(guard, config.port, { dataDir: config.dataDir ?? dataDir() });
+  // The environment is read here, once, for the server under `npm start` and `astro dev` alike.
+  const configuration = config.configuration ?? readConfig();
+  const dataFolder = config.dataDir ?? dataDir(configuration.dataDir);
+  const checks = createChecksFeature(guard, {
+    checks: config.checks ?? courseChecks,
+    dataDir: dataFolder,
+    ...(configuration.checkTimeoutMs && { checkTimeoutMs: configuration.checkTimeoutMs }),
+    ...(configuration.workspace && { workspace: configuration.workspace }),
+    ...(!config.resolvePrincipal && { warm: [soloLearner.id] }),
+  });
+  const signIn = createSignIn(guard, config.port, { token: configuration.signInToken, reusable: configuration.signInTokenFixed, dataDir: dataFolder });
   const resolvePrincipal: ResolvePrincipal = config.resolvePrincipal ?? ((req) => (signIn.isSignedIn(req) ? soloLearner : undefined));
   const localsFor = (req: IncomingMessage): WorkbookLocals => {
     const principal = resolvePrincipal(req);
@@ -160,6 +159,7 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
     return {
       signedIn: true,
       launchSecret,
+      ...(configuration.testPendingDelays && { testPendingDelays: configuration.testPendingDelays }),
       stepStatuses: () => (statuses ??= learner ? checks.stepStatuses(learner) : {}),
       variables: () => (learner ? checks.variables(learner) : {}),
     };
@@ -169,8 +169,8 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
     createTerminalFeature({
       guard,
       authenticate: soloCredentials(launchSecret),
-      sandbox: createLocalSandbox({ workspace: (learner) => checks.variables(learner).workspace, launcher: writeCliLauncher(config.dataDir ?? dataDir()) }),
-      idleMs: terminalIdleMs(),
+      sandbox: createLocalSandbox({ workspace: (learner) => checks.variables(learner).workspace ?? configuration.workspace, launcher: writeCliLauncher(dataFolder) }),
+      idleMs: configuration.terminalIdleMs,
       ...config.terminal,
     }),
   );

@@ -19,7 +19,8 @@ export function expandHome(path: string): string {
   return path === '~' ? homedir() : path.startsWith('~/') ? join(homedir(), path.slice(2)) : path;
 }
 
-export function learnerVariables(settings: Settings, resolved: { region: string; accountId?: string | undefined }): LearnerVariables {
+/** `resolved.workspace` is the configured default (ECS_WORKBOOK_WORKSPACE) when the settings name none. */
+export function learnerVariables(settings: Settings, resolved: { region: string; accountId?: string | undefined; workspace?: string | undefined }): LearnerVariables {
   const names = Object.fromEntries(nameSettings.map((name) => [name, withPrefix(settings.prefix, settings[name] ?? defaultNames[name])])) as Record<keyof typeof defaultNames, string>;
   return {
     region: resolved.region,
@@ -27,8 +28,8 @@ export function learnerVariables(settings: Settings, resolved: { region: string;
     prefix: settings.prefix ?? '',
     ...names,
     logGroup: settings.logGroup ?? `/ecs/${names.taskFamily}`,
-    // Same fallback as the terminal's workspace folder (ECS_WORKBOOK_WORKSPACE, else ~/ecs-workbook).
-    workspace: expandHome(settings.workspace ?? (process.env.ECS_WORKBOOK_WORKSPACE?.trim() || defaultWorkspace)),
+    // Same fallback as the terminal's workspace folder (the configured one, else ~/ecs-workbook).
+    workspace: expandHome(settings.workspace ?? (resolved.workspace || defaultWorkspace)),
   };
 }
 

@@ -47,10 +47,10 @@ describe('settings', () => {
     expect(problems({ clusterName: 'x' })[0]?.message).toMatch(/clusterName/);
   });
 
-  it('keeps data in ECS_WORKBOOK_DATA_DIR, else the platform’s data folder', () => {
-    expect(dataDir({ ECS_WORKBOOK_DATA_DIR: '/tmp/x' })).toBe('/tmp/x');
-    expect(dataDir({ XDG_DATA_HOME: '/data' }, 'linux')).toBe('/data/ecs-workbook');
-    expect(dataDir({}, 'darwin')).toMatch(/Library\/Application Support\/ecs-workbook$/);
+  it('keeps data in the configured folder (ECS_WORKBOOK_DATA_DIR), else the platform’s data folder', () => {
+    expect(dataDir('/tmp/x')).toBe('/tmp/x');
+    expect(dataDir(undefined, { XDG_DATA_HOME: '/data' }, 'linux')).toBe('/data/ecs-workbook');
+    expect(dataDir(undefined, {}, 'darwin')).toMatch(/Library\/Application Support\/ecs-workbook$/);
   });
 });
 

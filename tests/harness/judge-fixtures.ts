@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { CheckDefinition, CheckItem, CheckResult, LearnerVariables, Message } from '../../src/checks/check-contract.ts';
-import { checksDir, loadDictionaries, type Dictionaries } from '../../src/checks/render-message.ts';
+import { checksDir, courseChecks } from '../../checks/index.ts';
+import type { Dictionaries } from '../../src/checks/render-message.ts';
 import { evaluate } from '../../src/checks/run-check.ts';
 import { testVariables } from '../../src/settings/learner-variables.ts';
 
@@ -17,7 +18,7 @@ import { testVariables } from '../../src/settings/learner-variables.ts';
 export const defaultVars: LearnerVariables = testVariables({ accountId: '123456789012', workspace: '/home/learner/ecs-workbook' });
 
 /** Every text the renderer knows: the shared ones and every lesson's `messages.ts`. */
-export const texts: Dictionaries = await loadDictionaries();
+export const texts: Dictionaries = await courseChecks.dictionaries();
 
 /** `checks/<lesson>/fixtures/<step>/<name>.json`; the name keeps its `.fixture` where the file has one. */
 export function fixture<T = unknown>(lesson: string, step: string, name: string): T {

@@ -70,6 +70,22 @@ describe('the dev server (astro dev)', () => {
     expect(response.headers.get('content-type')).toContain('application/json');
   });
 
+  it('runs a step\'s check through Vite: the course registry loads the module, which imports #check-kit, and its texts render', async () => {
+    const cookie = await signIn(base, signInToken);
+    const response = await fetch(`${base}/api/checks/run`, {
+      method: 'POST',
+      headers: { cookie, origin: base, 'content-type': 'application/json' },
+      body: JSON.stringify({ step: 'containers/first-run', lang: 'en' }),
+    });
+    expect(response.status).toBe(200);
+    const { result } = (await response.json()) as { result: { status: string; summary: string } };
+    // The test machine runs a Docker engine, so the check looks (pass or fail); a module that
+    // failed to load would be an error result.
+    expect(['pass', 'fail']).toContain(result.status);
+    expect(result.summary).toMatch(/container/i);
+    expect(result.summary).not.toMatch(/^containers\./);
+  });
+
   it('sends the anti-framing headers, as npm start does', async () => {
     const response = await fetch(`${base}/en/before-you-start/`);
     expect(response.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workbookRegistry } from '../../src/checks/check-registry.ts';
+import { courseChecks } from '../../checks/index.ts';
 import { createCheckContext } from '../../src/checks/check-context.ts';
 import { runCheck } from '../../src/checks/run-check.ts';
 import { fillVariables } from '../../src/lessons/command-variables.ts';
@@ -38,7 +38,7 @@ const standInsUsed: string[] = [];
 const startedAt = new Date(Date.now() - 1000).toISOString();
 
 async function checkStatus(stepId: string, lessonStartedAt: string) {
-  const check = await (await workbookRegistry()).load(stepId);
+  const check = await courseChecks.registry.load(stepId);
   const owned = createCheckContext({ vars, lessonStartedAt, maxAttempts: 1 });
   try {
     return (await runCheck(check, owned.ctx)).result;
@@ -114,7 +114,7 @@ describe('lessons 01–05 as code', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ecs-workbook-data-'));
     try {
       const store = openProgressStore(dataDir);
-      const saved = createCheckService(store.forLearner('local')).saveSettings(settings);
+      const saved = createCheckService(store.forLearner('local'), { checks: courseChecks }).saveSettings(settings);
       store.close();
       expect(saved.ok).toBe(true);
       const env = { PATH: process.env.PATH!, HOME: process.env.HOME!, LANG: 'C', ...moto.env, ECS_WORKBOOK_DATA_DIR: dataDir };

@@ -19,10 +19,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checks } from '../../checks/index.ts';
+import { courseChecks } from '../../checks/index.ts';
+import { course } from '../../lessons/course.ts';
 import type { CheckResult } from '../../src/checks/check-contract.ts';
 import { createCheckContext } from '../../src/checks/check-context.ts';
-import { createRegistry } from '../../src/checks/check-registry.ts';
 import { runCheck } from '../../src/checks/run-check.ts';
 import { fillVariables } from '../../src/lessons/command-variables.ts';
 import { testVariables } from '../../src/settings/learner-variables.ts';
@@ -35,7 +35,7 @@ import { seedLessons03to05 } from '../harness/seed-lessons-03-05.ts';
 const workspace = mkdtempSync(join(tmpdir(), 'ecs-workbook-lessons2-'));
 const vars = testVariables({ accountId: '123456789012', workspace });
 const values = vars as unknown as Record<string, string>;
-const registry = createRegistry(checks);
+const registry = courseChecks.registry;
 
 /** Steps whose state moto cannot produce, and why: these must observe cleanly but cannot pass. */
 const beyondMoto: Record<string, string> = {
@@ -73,7 +73,7 @@ async function check(stepId: string, lessonStartedAt: string): Promise<CheckResu
 }
 
 function stepIdsOf(lesson: string): string[] {
-  return [...readFileSync(`lessons/${lesson}/en.mdx`, 'utf8').split('---')[1]!.matchAll(/- id: (\S+)/g)].map((m) => m[1]!);
+  return course.byFolder(lesson)!.steps;
 }
 
 async function runLesson(lesson: string) {

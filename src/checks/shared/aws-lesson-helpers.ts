@@ -1,7 +1,8 @@
 /**
  * Helpers shared by the checks of lessons 06–12 (kept here, outside checks/, where every folder is a lesson) (task definition through CloudFormation): the
- * caller identity every snapshot carries, how a captured SDK error becomes an `error` item (never
- * the learner's fault) or a "not found", and how items add up to a result.
+ * caller identity every snapshot carries, how a captured SDK error becomes an `error` item (the
+ * engine's could-not-look item, never the learner's fault) or a "not found", and how items add up
+ * to a result.
  */
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import {
@@ -15,6 +16,8 @@ import {
   type FoundResource,
   type Observed,
 } from '../check-contract.ts';
+import { diagnose } from '../classify-error.ts';
+import { couldNotLookItem } from '../could-not-look-result.ts';
 
 export interface Identity {
   Account?: string;
@@ -73,19 +76,12 @@ export function failedToLook(value: unknown): value is CapturedError {
   return isCaptured(value) && !isNotFound(value);
 }
 
-/** Item for a call that failed for reasons that are not the learner's state (credentials, network, denial). */
-export function errorItem(lesson: string, call: string, value: CapturedError): CheckItem {
-  const { name, message } = value.$error;
-  const denied = /AccessDenied|UnauthorizedOperation|not authorized/i.test(`${name} ${message}`);
-  const credentials = /Credentials|ExpiredToken|UnrecognizedClient|InvalidClientTokenId|AuthFailure|RequestExpired/i.test(name);
-  const hintKey = denied ? 'denied' : credentials ? 'credentials' : /Region is missing/i.test(message) ? 'region' : 'other';
-  return {
-    id: `read:${call}`,
-    status: 'error',
-    label: { key: `${lesson}.common.error.label`, params: { call } },
-    actual: `${name}: ${message}`.slice(0, 300),
-    hint: { key: `${lesson}.common.error.${hintKey}`, params: { call } },
-  };
+/**
+ * Item for a call that failed for reasons that are not the learner's state (credentials, network,
+ * denial): the engine's could-not-look item (`check.error.*`), with the call it was reading.
+ */
+export function errorItem(call: string, value: CapturedError, region = ''): CheckItem {
+  return couldNotLookItem(diagnose(value.$error, call), { env: {}, region }, `read:${call}`);
 }
 
 /** The status of a set of items: error beats fail beats pending beats pass (warn never fails). */
@@ -102,8 +98,8 @@ export function result(lesson: string, items: CheckItem[], resources: FoundResou
 }
 
 /** Items start from the identity: without it nothing else can be trusted. */
-export function identityItems(lesson: string, snapshot: BaseSnapshot): CheckItem[] {
-  return isCaptured(snapshot.identity) ? [errorItem(lesson, 'sts:GetCallerIdentity', snapshot.identity)] : [];
+export function identityItems(snapshot: BaseSnapshot): CheckItem[] {
+  return isCaptured(snapshot.identity) ? [errorItem('sts:GetCallerIdentity', snapshot.identity, snapshot.region)] : [];
 }
 
 /** `Statement`, `Action`, `Principal.Service` may each be a string or an array. */
@@ -200,9 +196,6 @@ export function parseImage(image: string): ImageReference {
     ...(digest && { digest }),
   };
 }
-
-/** Shell-quote one argument for a fix command (one implementation for every check). */
-export { shellQuote } from '../../lessons/command-variables.ts';
 
 export function taskIdOf(taskArn: string | undefined): string {
   return taskArn?.split('/').pop() ?? '';

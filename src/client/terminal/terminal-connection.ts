@@ -1,4 +1,4 @@
-import { ClientOp, CloseCode, frame, ServerOp, u16Pair, u32, type Role } from '../../server/terminal/protocol.ts';
+import { ClientOp, CloseCode, frame, ServerOp, u16Pair, u32, type Role } from '../../shared/terminal-protocol.ts';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'exited' | 'refused' | 'failed';
 

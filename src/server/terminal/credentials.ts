@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Principal } from '../../shared/principal.ts';
-import type { Role } from './protocol.ts';
+import type { Role } from '../../shared/terminal-protocol.ts';
 
 /** Which session a hello's token opens, and with which role. The role belongs to the credential. */
 export interface Grant {

@@ -4,9 +4,9 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Principal } from '../../shared/principal.ts';
 import type { SandboxProvider } from '../../sandbox/sandbox-provider.ts';
 import type { RequestGuard } from '../request-guard.ts';
-import type { WorkbookFeature } from '../workbook.ts';
+import type { WorkbookFeature } from '../feature.ts';
 import type { Authenticate } from './credentials.ts';
-import { closeReason, CloseCode, parseClientFrame, ProtocolError, type ClientMessage } from './protocol.ts';
+import { closeReason, CloseCode, parseClientFrame, ProtocolError, type ClientMessage } from '../../shared/terminal-protocol.ts';
 import { TerminalSession, type Attachment, type FlowLimits, type Viewer } from './terminal-session.ts';
 
 export const terminalPath = '/terminal';

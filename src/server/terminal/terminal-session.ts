@@ -1,6 +1,6 @@
 import { AckRate } from './ack-rate.ts';
 import type { ShellProcess, ShellSize } from '../../sandbox/shell-process.ts';
-import { clampSize, closeReason, CloseCode, frame, i32, ServerOp, type Role } from './protocol.ts';
+import { clampSize, closeReason, CloseCode, frame, i32, ServerOp, type Role } from '../../shared/terminal-protocol.ts';
 import { ScreenMirror } from './screen-mirror.ts';
 
 /** One connected browser tab as the session sees it: it may be the owner's or a read-only viewer's. */

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { readConfig } from '../../../src/config.ts';
 import { dataDir } from '../../../src/settings/data-dir.ts';
 import { connectOwner, startTestServer, type TestServer } from './terminal-harness.ts';
 
@@ -19,7 +20,7 @@ test("the terminal's shell finds the workbook's own ecs-workbook, and a check ru
   await owner.waitFor('done-21', 60_000);
   const workspace = realpathSync(join(server.home, 'ecs-workbook'));
   expect(owner.text).toContain(`at=${workspace}`);
-  expect(owner.text).toContain(`cli=${join(dataDir(), 'bin', 'ecs-workbook')}`);
+  expect(owner.text).toContain(`cli=${join(dataDir(readConfig().dataDir), 'bin', 'ecs-workbook')}`);
   // A check that ran: the Docker engine answered or not, the result is the step's JSON.
   expect(owner.text).toMatch(/exit=[01]\r?\n/);
   expect(owner.text).toContain('"step": "setup/docker"');

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { ClientOp, frame, ServerOp, u32 } from '../../../src/server/terminal/protocol.ts';
+import { ClientOp, frame, ServerOp, u32 } from '../../../src/shared/terminal-protocol.ts';
 import { defaultFlowLimits } from '../../../src/server/terminal/terminal-session.ts';
 import { connectOwner, startTestServer, waitUntil, TerminalClient, type TestServer } from './terminal-harness.ts';
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { ClientOp, frame, ServerOp, u16Pair, u32, type Role } from '../../../src/server/terminal/protocol.ts';
+import { ClientOp, frame, ServerOp, u16Pair, u32, type Role } from '../../../src/shared/terminal-protocol.ts';
 import { serveWorkbook } from '../../../src/server/serve-workbook.ts';
 import { createWorkbook, type Workbook, type WorkbookConfig } from '../../../src/server/workbook.ts';
 import { signIn } from '../../harness/sign-in.ts';

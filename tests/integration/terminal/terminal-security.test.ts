@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import { ClientOp, frame } from '../../../src/server/terminal/protocol.ts';
+import { ClientOp, frame } from '../../../src/shared/terminal-protocol.ts';
 import { connectOwner, startTestServer, TerminalClient, type TestServer } from './terminal-harness.ts';
 
 let server: TestServer;
