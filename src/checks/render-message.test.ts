@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from './check-contract.ts';
-import { loadDictionaries, renderResult } from './render-message.ts';
+import { courseChecks } from '../../checks/index.ts';
+import { renderResult } from './render-message.ts';
 
 const result: CheckResult = {
   status: 'fail',
@@ -11,7 +12,7 @@ const result: CheckResult = {
 
 describe('values of expected and found', () => {
   it('are words in the reader’s language when the check gives a message, and stay as found otherwise', async () => {
-    const dictionaries = await loadDictionaries();
+    const dictionaries = await courseChecks.dictionaries();
     const [ja] = renderResult(result, 'ja', dictionaries).items;
     expect(ja).toMatchObject({ expected: 'docker version の出力に Server の項目がある', actual: 'ECONNREFUSED' });
     const [en] = renderResult(result, 'en', dictionaries).items;

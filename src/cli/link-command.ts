@@ -7,10 +7,11 @@
 import { resolve } from 'node:path';
 import { freshLinkLifetimeMs, writeFreshLinkToken } from '../server/fresh-sign-in-link.ts';
 import { defaultPort, parseServerOptions, UsageError } from '../server/server-options.ts';
+import { readConfig } from '../config.ts';
 import { dataDir } from '../settings/data-dir.ts';
 
 export function linkCommand(argv: string[], env: NodeJS.ProcessEnv = process.env): number {
-  let folder = dataDir(env);
+  let folder = dataDir(readConfig(env).dataDir, env);
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];

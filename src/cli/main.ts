@@ -61,6 +61,7 @@ export async function main(argv: string[]): Promise<number> {
       // The progress file failed while in use (the disk filled, it became read-only): say so in a line.
       console.error(`The progress file could not be used: ${(error as Error).message}. Check the data folder (--data-dir or ECS_WORKBOOK_DATA_DIR), then try again.`);
       return couldNotExitCode;
+    }
     if (error instanceof ConfigError) {
       console.error(error.message);
       return 2;

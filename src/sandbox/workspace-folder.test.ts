@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { learnerVariables } from '../../settings/learner-variables.ts';
+import { learnerVariables } from '../settings/learner-variables.ts';
 import { workspaceFolder } from './workspace-folder.ts';
 
 describe('the workspace folder the shell starts in', () => {

@@ -3,7 +3,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import send from 'send';
-import { dataDir } from '../settings/data-dir.ts';
 import { buildIsStale } from './build-freshness.ts';
 import { openBrowserPrivately } from './open-browser.ts';
 import { loopbackHosts, type ServerOptions } from './server-options.ts';
@@ -88,7 +87,7 @@ export async function startServer(options: ServerOptions) {
   // Printed even with --no-open: a browser that has not opened this link cannot use the terminal.
   console.log(`Open this link to sign this browser in (it ends in #sign-in=…, keep it private; it signs in one browser, and \`npx ecs-workbook link\` makes another):\n  ${signInLink}`);
   // The browser opens a private file that redirects to the link: argv is readable by every user.
-  const removeRedirectPage = options.open ? openBrowserPrivately(workbook.config.dataDir ?? dataDir(), options.port, signInLink) : () => {};
+  const removeRedirectPage = options.open ? openBrowserPrivately(workbook.dataDir, options.port, signInLink) : () => {};
 
   let closing = false;
   const shutdown = async () => {

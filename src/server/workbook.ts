@@ -41,6 +41,8 @@ export interface WorkbookConfig {
 
 export interface Workbook {
   config: WorkbookConfig;
+  /** The data folder in use: progress, the CLI launcher, the browser's redirect page. */
+  dataDir: string;
   guard: RequestGuard;
   /** The sign-in token, its link and the session cookie check. */
   signIn: SignIn;
@@ -177,6 +179,7 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
 
   return {
     config,
+    dataDir: dataFolder,
     guard,
     signIn,
     launchSecret,

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { courseChecks } from '../../checks/index.ts';
 import { createCheckService, type CheckService } from '../../src/checks/check-service.ts';
 import { openProgressStore, type ProgressStore } from '../../src/progress/progress-store.ts';
 import { startMoto, type Moto } from '../harness/moto.ts';
@@ -21,7 +22,7 @@ describe('credentials added after the start', () => {
     for (const name of Object.keys(process.env)) if (name.startsWith('AWS_')) delete process.env[name];
     Object.assign(process.env, { HOME: home, AWS_ENDPOINT_URL: moto.endpoint, AWS_REGION: moto.region, AWS_EC2_METADATA_DISABLED: 'true' });
     store = openProgressStore(data);
-    service = createCheckService(store.forLearner('local'), { env: process.env });
+    service = createCheckService(store.forLearner('local'), { checks: courseChecks, env: process.env });
   });
   afterAll(async () => {
     store?.close();

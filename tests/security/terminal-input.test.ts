@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openLocalShell } from '../../src/sandbox/local-shell.ts';
-import { ServerOp } from '../../src/server/terminal/protocol.ts';
+import { ServerOp } from '../../src/shared/terminal-protocol.ts';
 import type { ShellProcess } from '../../src/sandbox/shell-process.ts';
 import { TerminalSession, type Viewer } from '../../src/server/terminal/terminal-session.ts';
 import { waitUntil } from '../integration/terminal/terminal-harness.ts';

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createLocalSandbox } from '../../../src/sandbox/local-sandbox.ts';
 import type { SandboxProvider } from '../../../src/sandbox/sandbox-provider.ts';
 import type { Grant } from '../../../src/server/terminal/credentials.ts';
-import { CloseCode } from '../../../src/server/terminal/protocol.ts';
+import { CloseCode } from '../../../src/shared/terminal-protocol.ts';
 import { createRequestGuard } from '../../../src/server/request-guard.ts';
 import { createTerminalFeature, type TerminalFeature } from '../../../src/server/terminal/terminal-feature.ts';
 import { TerminalClient, waitUntil, type TestServer } from './terminal-harness.ts';
