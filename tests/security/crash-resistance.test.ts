@@ -142,7 +142,10 @@ describe('fuzzing the HTTP and upgrade parsing', () => {
         // A 500 is a handler that threw: every malformed request is the client's fault, a 4xx.
         if (answer.status === 500) failed.push(JSON.stringify(batch[i]!.request.slice(0, 300)));
         // A request we did not reset ourselves gets a status line, or the server closes it: never silence.
-        if (!batch[i]!.reset && !answer.answered && answer.status === 0) unanswered.push(JSON.stringify(batch[i]!.request.slice(0, 300)));
+        // Except PRI: Node's parser takes it for the start of an HTTP/2 preface and waits for the rest,
+        // as for any unfinished request, until the header deadline (the slowloris test holds that bound).
+        const unfinished = batch[i]!.request.startsWith('PRI ');
+        if (!batch[i]!.reset && !unfinished && !answer.answered && answer.status === 0) unanswered.push(JSON.stringify(batch[i]!.request.slice(0, 300)));
       });
       sent += batch.length;
       expect(server.alive(), `the server exited after ${sent} requests:\n${server.output().slice(-3000)}`).toBe(true);
