@@ -16,6 +16,9 @@ export function workbookDevServer(): AstroIntegration {
         const current = workbook;
         server.middlewares.use((req, res, next) => {
           (req as unknown as Record<symbol, unknown>)[Symbol.for('astro.locals')] = { workbook: current.localsFor(req) };
+          // As with `npm start`: a signed-in page carries the launch secret, so nothing is cached
+          // (Vite sets its own header on the modules it serves after this).
+          res.setHeader('cache-control', 'no-store');
           void current.handleRequest(req, res, next);
         });
         server.httpServer?.once('listening', () => {

@@ -34,6 +34,13 @@ export async function startServer(options: ServerOptions) {
   const workbook = createWorkbook({ host: options.host, port: options.port });
   const server = createServer();
   const render = async (req: IncomingMessage, res: ServerResponse) => {
+    // Astro builds a Fetch Request, which refuses TRACE: it would throw, a 500 with a stack trace.
+    // (Node's parser refuses unknown methods itself, and CONNECT never reaches a request handler.)
+    if (req.method === 'TRACE') {
+      res.writeHead(405, { 'content-type': 'text/plain; charset=utf-8', allow: 'GET, HEAD' });
+      res.end(`The workbook's pages do not answer ${req.method}. Open the page in a browser (GET).\n`);
+      return;
+    }
     // Every page may carry the launch secret (signed in) or the learner's values: never cached.
     res.setHeader('cache-control', 'no-store');
     // No `next`: a path that matches no page gets Astro's 404 page instead of waiting for ever.

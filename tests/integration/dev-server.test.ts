@@ -92,6 +92,13 @@ describe('the dev server (astro dev)', () => {
     expect(response.headers.get('x-frame-options')).toBe('DENY');
   });
 
+  it('never lets a signed-in page (it carries the launch secret) be cached, as npm start does', async () => {
+    const cookie = await signIn(base, signInToken);
+    const response = await fetch(`${base}/en/before-you-start/`, { headers: { cookie } });
+    expect(await response.text()).toMatch(/"secret":"[A-Za-z0-9_-]{20,}"/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('takes the terminal upgrade and refuses a foreign Origin with 403', async () => {
     const status = await new Promise<number>((done) => {
       const socket = new WebSocket(`ws://127.0.0.1:${port}/terminal`, { origin: 'http://evil.example' });

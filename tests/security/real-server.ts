@@ -44,13 +44,14 @@ export interface RealServer {
 }
 
 /**
- * `seed` writes into the data folder before the server starts. `randomToken`: a real launch's one-time token (read from the printed link) instead of the
+ * `seed` writes into the data folder before the server starts; `dataDir` reuses an earlier launch's. `randomToken`: a real launch's one-time token (read from the printed link) instead of the
  * automation's fixed one; the server is then left signed out (`cookie` and `secret` are empty).
  */
-export async function startRealServer(env: NodeJS.ProcessEnv = {}, options: { randomToken?: boolean; seed?: (dataDir: string) => void } = {}): Promise<RealServer> {
+export async function startRealServer(env: NodeJS.ProcessEnv = {}, options: { randomToken?: boolean; seed?: (dataDir: string) => void; dataDir?: string } = {}): Promise<RealServer> {
   const home = mkdtempSync(join(tmpdir(), 'ecs-workbook-security-'));
   mkdirSync(join(home, 'ecs-workbook'));
-  const dataDir = join(home, 'data');
+  // `dataDir`: another launch's folder, as a restart after a crash finds it (removed with that launch's home, not this one's).
+  const dataDir = options.dataDir ?? join(home, 'data');
   options.seed?.(dataDir);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
