@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TerminalClient } from '../integration/terminal/terminal-harness.ts';
-import { ClientOp } from '../../src/server/terminal/protocol.ts';
+import { ClientOp } from '../../src/shared/terminal-protocol.ts';
 import { startRealServer, type RealServer } from './real-server.ts';
 
 let server: RealServer;
