@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { e2eOrigin } from '../../playwright.config.ts';
 import { expect, test } from './fixtures.ts';
 import { rows, typeInTerminal, waitForPrompt } from './terminal-page.ts';
@@ -9,16 +12,21 @@ test('a shell that cannot start says why in the pane, and starts once the cause 
 
   await page.goto('/en/before-you-start/');
   await waitForPrompt(page);
-  // A workspace folder inside a file cannot be made: the next shell cannot start there.
-  expect((await saveSettings({ workspace: '/dev/null/workspace' })).ok()).toBe(true);
+  // A folder that could be made when saved (so the setting is accepted), but a file is in the way
+  // of it by the time the next shell starts (the learner moved things around meanwhile).
+  const parent = mkdtempSync(join(tmpdir(), 'wb-'));
+  const blocked = join(parent, 'f');
+  expect((await saveSettings({ workspace: join(blocked, 'w') })).ok()).toBe(true);
+  writeFileSync(blocked, 'a file where a folder should be\n');
   await typeInTerminal(page, 'exit');
   await expect(notice).toContainText('The shell exited');
   await notice.getByRole('button', { name: 'Start a new shell' }).click();
 
   await expect(notice).toBeVisible();
-  await expect(notice).toContainText('The shell could not start: the workspace folder /dev/null/workspace cannot be made (ENOTDIR); choose another one in Settings');
+  await expect(notice).toContainText(`The shell could not start: the workspace folder ${join(blocked, 'w')} cannot be made (ENOTDIR); choose another one in Settings`);
   await expect(pane).toHaveAttribute('data-status', 'failed');
 
+  rmSync(parent, { recursive: true, force: true });
   expect((await saveSettings({})).ok()).toBe(true);
   await notice.getByRole('button', { name: 'Start a new shell' }).click();
   await waitForPrompt(page);
