@@ -66,8 +66,9 @@ describe('the configuration (src/config.ts)', () => {
       ECS_WORKBOOK_TERMINAL_IDLE_MINUTES: '1.5',
       ECS_WORKBOOK_CHECK_TIMEOUT_MS: '5000',
       ECS_WORKBOOK_TEST_PENDING_DELAYS: '3,3',
-    })).toEqual({ dataDir: '/tmp/wb-data', workspace: '~/labs', signInToken: 'a-fixed-token-for-tests', terminalIdleMs: 90_000, checkTimeoutMs: 5000, testPendingDelays: '3,3' });
-    expect(readConfig({ ECS_WORKBOOK_DATA_DIR: '  ', ECS_WORKBOOK_TERMINAL_IDLE_MINUTES: '' })).toMatchObject({ terminalIdleMs: 3_600_000 });
+    })).toEqual({ dataDir: '/tmp/wb-data', workspace: '~/labs', signInToken: 'a-fixed-token-for-tests', signInTokenFixed: true, terminalIdleMs: 90_000, checkTimeoutMs: 5000, testPendingDelays: '3,3' });
+    // Unset, the token is random per launch, and signs in one browser only.
+    expect(readConfig({ ECS_WORKBOOK_DATA_DIR: '  ', ECS_WORKBOOK_TERMINAL_IDLE_MINUTES: '' })).toMatchObject({ terminalIdleMs: 3_600_000, signInTokenFixed: false });
   });
 
   it('refuses bad values at start, naming each variable and what to write instead', () => {
