@@ -1,0 +1,18 @@
+#!/bin/sh
+# PID 1's child in a learner sandbox: starts the learner's own Docker engine, then waits.
+set -eu
+
+# The sandbox shares the host's cgroup namespace (the engine needs to write cgroups), so the inner
+# engine would put its containers beside this sandbox's cgroup, outside its memory and PID limits.
+# It must put them under this sandbox's own cgroup instead, so a fork bomb in a learner's container
+# is bounded like one in their shell.
+own_cgroup=$(awk -F: '$2 ~ /(^|,)memory(,|$)/ { print $3; exit } $1 == "0" && $2 == "" { print $3; exit }' /proc/self/cgroup)
+
+mkdir -p /var/log
+if [ -n "$own_cgroup" ] && [ "$own_cgroup" != "/" ]; then
+  dockerd --cgroup-parent="$own_cgroup/inner" --group docker >/var/log/dockerd.log 2>&1 &
+else
+  dockerd --group docker >/var/log/dockerd.log 2>&1 &
+fi
+
+exec sleep infinity
