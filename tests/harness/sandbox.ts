@@ -37,12 +37,17 @@ export async function workshopForTest(name: string, options: Partial<DockerSandb
 
 export const enc = (text: string) => new TextEncoder().encode(text);
 
-/** Collects a shell's output as text and waits for what a learner would wait to see. */
+/** Colours and window titles (Debian's bashrc colours the prompt on a 256-colour terminal). */
+const escapes = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
+
+/** Collects a shell's output as the text a learner reads, and waits for what they would wait to see. */
 export function readShell(shell: ShellProcess) {
+  let raw = '';
   let text = '';
   const decoder = new TextDecoder();
   shell.onData((chunk) => {
-    text += decoder.decode(chunk, { stream: true });
+    raw += decoder.decode(chunk, { stream: true });
+    text = raw.replace(escapes, '');
   });
   return {
     get text() {
