@@ -34,6 +34,17 @@ async function killSession(container: Docker.Container, id: string, signal: 'HUP
   });
 }
 
+/** The exec's exit code once the engine has noted its end (a moment after its stream closes). */
+async function exitCodeOf(exec: Docker.Exec): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const info = await exec.inspect().catch(() => undefined);
+    if (!info) return -1;
+    if (!info.Running) return info.ExitCode ?? -1;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return -1;
+}
+
 /** A login shell as the learner on a tty of `size`. */
 export async function openExecShell(container: Docker.Container, size: ShellSize, env: Record<string, string> = {}): Promise<ShellProcess> {
   const id = randomUUID();
@@ -56,10 +67,7 @@ export async function openExecShell(container: Docker.Container, size: ShellSize
   let ended: Promise<void> | undefined;
 
   const finish = () => {
-    ended ??= exec
-      .inspect()
-      .then((info) => (info.Running ? -1 : (info.ExitCode ?? -1)), () => -1)
-      .then((code) => {
+    ended ??= exitCodeOf(exec).then((code) => {
         exitCode = code;
         for (const listener of exitListeners) listener(code);
       });
@@ -143,6 +151,6 @@ export async function runExec(container: Docker.Container, docker: Docker, argv:
   } finally {
     clearTimeout(timer);
   }
-  const info = await exec.inspect();
-  return { exitCode: timedOut ? -1 : (info.ExitCode ?? -1), stdout: out(), stderr: err(), timedOut };
+  const exitCode = timedOut ? -1 : await exitCodeOf(exec);
+  return { exitCode, stdout: out(), stderr: err(), timedOut };
 }

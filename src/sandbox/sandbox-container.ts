@@ -103,7 +103,10 @@ export function containerOptions(plan: ContainerPlan): Docker.ContainerCreateOpt
           CapAdd: innerEngineCapabilities,
           // The inner engine makes namespaces, mounts and cgroups for its containers, which the
           // default seccomp and AppArmor profiles and the masked /proc and /sys paths forbid.
-          SecurityOpt: ['seccomp=unconfined', 'apparmor=unconfined', 'systempaths=unconfined'],
+          // (The CLI's systempaths=unconfined is, in the API, empty masked and read-only path lists.)
+          SecurityOpt: ['seccomp=unconfined', 'apparmor=unconfined'],
+          MaskedPaths: [],
+          ReadonlyPaths: [],
           CgroupnsMode: 'host',
           Binds: ['/sys/fs/cgroup:/sys/fs/cgroup:rw'],
         } as Docker.HostConfig;
