@@ -93,8 +93,17 @@ export async function ensureSandboxImage(options: BuildOptions = {}): Promise<Bu
     } finally {
       rmSync(context, { recursive: true, force: true });
     }
+    await removeOlderImages(tag);
     return { tag, built: true, seconds: (performance.now() - started) / 1000 };
   });
+}
+
+/** Earlier builds are a gigabyte each; those no sandbox still runs on are removed (the engine refuses the others). */
+async function removeOlderImages(current: string): Promise<void> {
+  const listed = await runStep('remove older images', 'docker', ['image', 'ls', sandboxImageRepository, '--format', '{{.Repository}}:{{.Tag}}']).catch(() => '');
+  for (const tag of listed.split('\n').map((line) => line.trim())) {
+    if (tag && tag !== current && !tag.endsWith(':latest') && !tag.endsWith(':<none>')) await runStep('remove older images', 'docker', ['image', 'rm', tag]).catch(() => undefined);
+  }
 }
 
 /** Runs `work` holding a lock folder; a lock older than an hour is a crashed build's and is taken over. */

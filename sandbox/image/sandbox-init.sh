@@ -9,6 +9,9 @@ set -eu
 own_cgroup=$(awk -F: '$2 ~ /(^|,)memory(,|$)/ { print $3; exit } $1 == "0" && $2 == "" { print $3; exit }' /proc/self/cgroup)
 
 mkdir -p /var/log
+# A paused sandbox is a stopped container: its disk keeps the engine's pid file and run-time state
+# from before, which would stop the engine from starting again on resume.
+rm -rf /var/run/docker.pid /var/run/docker /var/run/containerd
 if [ -n "$own_cgroup" ] && [ "$own_cgroup" != "/" ]; then
   dockerd --cgroup-parent="$own_cgroup/inner" --group docker >/var/log/dockerd.log 2>&1 &
 else

@@ -120,15 +120,26 @@ export async function createDockerSandboxProvider(options: DockerSandboxOptions)
     }
   }
 
-  /** Tries warm sandboxes one by one; the engine's rename is the atomic claim. */
-  async function claimWarm(learner: string): Promise<Docker.Container | undefined> {
+  /**
+   * Tries warm sandboxes one by one, renaming each by its warm name: once renamed that name is gone,
+   * so a second claim of the same one fails. The engine resolves the name before it locks the
+   * container, so claims in this process also go one at a time (one server runs a workshop).
+   */
+  let claiming: Promise<unknown> = Promise.resolve();
+  function claimWarm(learner: string): Promise<Docker.Container | undefined> {
+    const claim = claiming.then(() => claimWarmNow(learner));
+    claiming = claim.catch(() => undefined);
+    return claim;
+  }
+
+  async function claimWarmNow(learner: string): Promise<Docker.Container | undefined> {
     const warm = await docker.listContainers({ filters: { label: [`${workshopLabel}=${workshop}`, `${poolLabel}=${pool}`], status: ['running'] } });
     for (const candidate of warm) {
-      if (!candidate.Names.some((name) => name.startsWith(`/ecsw-${workshop}-warm-`))) continue;
-      const container = docker.getContainer(candidate.Id);
+      const currentName = candidate.Names.find((name) => name.startsWith(`/ecsw-${workshop}-warm-`))?.slice(1);
+      if (!currentName) continue;
       try {
-        await container.rename({ name: learnerName(workshop, learner) });
-        return container;
+        await docker.getContainer(currentName).rename({ name: learnerName(workshop, learner) });
+        return docker.getContainer(candidate.Id);
       } catch {
         // Claimed by someone else a moment ago (404 or 409): try the next.
       }
