@@ -22,10 +22,10 @@ let provider: DockerSandboxProvider;
 /** The step's check inside the sandbox; a store of its own in /tmp so the learner's is untouched. */
 async function checkInside(step: string): Promise<{ status: string; items: unknown }> {
   const result = await provider.exec(learner, ['ecs-workbook', 'check', step, '--json', '--data-dir', '/tmp/ecsw-check-store'], { timeoutMs: 60_000 });
-  const report = JSON.parse(result.stdout) as { results: { step: string; status: string; items: unknown }[] };
-  const own = report.results.find((entry) => entry.step === step);
-  if (!own) throw new Error(`No result for ${step}: ${result.stdout} ${result.stderr}`);
-  return own;
+  // One step prints its result itself (several print { results }).
+  const report = JSON.parse(result.stdout || '{}') as { step?: string; status?: string; items?: unknown };
+  if (report.step !== step || !report.status) throw new Error(`No result for ${step}: ${result.stdout} ${result.stderr}`);
+  return { status: report.status, items: report.items };
 }
 
 beforeAll(async () => {
