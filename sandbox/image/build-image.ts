@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { hashAppInputs, stageAppFiles } from './app-files.ts';
 import { BuildStepError, inStep, runStep } from './build-step.ts';
 import { ensureDebootstrapBase, readPackageList } from './debootstrap-base.ts';
-import { imageExists } from './docker-images.ts';
+import { imageExists, imageId } from './docker-images.ts';
 
 export const imageDir = dirname(fileURLToPath(import.meta.url));
 const projectRoot = join(imageDir, '..', '..');
@@ -71,6 +71,8 @@ export async function ensureSandboxImage(options: BuildOptions = {}): Promise<Bu
     const hash = inputsHash(base);
     const tag = `${sandboxImageRepository}:${hash.slice(0, 16)}`;
     if (!options.rebuild && (await imageExists(tag))) return { tag, built: false, seconds: (performance.now() - started) / 1000 };
+    // A rebuild moves the tag; the image it leaves behind is removed after the build.
+    const replaced = await imageId(tag);
 
     const context = await inStep('prepare the build context', () => {
       const dir = mkdtempSync(join(tmpdir(), 'ecs-workbook-sandbox-'));
@@ -94,6 +96,7 @@ export async function ensureSandboxImage(options: BuildOptions = {}): Promise<Bu
       rmSync(context, { recursive: true, force: true });
     }
     await removeOlderImages(tag);
+    if (replaced && replaced !== (await imageId(tag))) await runStep('remove older images', 'docker', ['image', 'rm', replaced]).catch(() => undefined);
     return { tag, built: true, seconds: (performance.now() - started) / 1000 };
   });
 }

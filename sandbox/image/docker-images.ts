@@ -5,9 +5,7 @@ export function imageExists(tag: string): Promise<boolean> {
   return new Promise((resolve) => execFile('docker', ['image', 'inspect', '--format', '{{.Id}}', tag], (error) => resolve(!error)));
 }
 
-/** A label of an image, or undefined when the image or the label is missing. */
-export function imageLabel(tag: string, label: string): Promise<string | undefined> {
-  return new Promise((resolve) =>
-    execFile('docker', ['image', 'inspect', '--format', `{{index .Config.Labels "${label}"}}`, tag], (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined)),
-  );
+/** The image's id, or undefined when there is none by that name. */
+export function imageId(tag: string): Promise<string | undefined> {
+  return new Promise((resolve) => execFile('docker', ['image', 'inspect', '--format', '{{.Id}}', tag], (error, stdout) => resolve(error ? undefined : stdout.trim())));
 }
