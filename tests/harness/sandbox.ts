@@ -17,6 +17,12 @@ import { baseImageTag } from './docker.ts';
 
 let image: Promise<string> | undefined;
 
+/**
+ * The first build on a machine debootstraps Debian (measured here: about 7 minutes, more on a slow
+ * mirror); every later run finds the image in well under a second.
+ */
+export const firstBuildTimeoutMs = 20 * 60 * 1000;
+
 /** The sandbox image's tag; builds it the first time on this machine (several minutes, cold). */
 export function sandboxImage(): Promise<string> {
   image ??= ensureSandboxImage().then((built) => {

@@ -9,7 +9,7 @@ import { fillVariables } from '../../src/lessons/command-variables.ts';
 import { learnerVariables } from '../../src/settings/learner-variables.ts';
 import type { DockerSandboxProvider } from '../../src/sandbox/docker-provider.ts';
 import { lessonCommands } from '../harness/lesson-commands.ts';
-import { importBusyboxInside, workshopForTest } from '../harness/sandbox.ts';
+import { importBusyboxInside, workshopForTest, firstBuildTimeoutMs } from '../harness/sandbox.ts';
 
 const learner = 'lrn-lessons';
 const workspace = '/home/learner/work';
@@ -34,7 +34,7 @@ beforeAll(async () => {
   await provider.claim(learner);
   await provider.engineReady(learner);
   await importBusyboxInside(provider, learner);
-}, 240_000);
+}, firstBuildTimeoutMs);
 
 afterAll(async () => {
   await sandboxes?.remove();

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ensureSandboxImage, inputsLabel } from '../../sandbox/image/build-image.ts';
-import { sandboxImage } from '../harness/sandbox.ts';
+import { sandboxImage, firstBuildTimeoutMs } from '../harness/sandbox.ts';
 
 const run = promisify(execFile);
 
@@ -25,7 +25,7 @@ describe('the sandbox image', () => {
     expect(stdout).toMatch(/^v2[4-9]\./m);
     expect(stdout).toContain('Usage: ecs-workbook <command>');
     expect(stdout).toMatch(/groups=.*\(docker\)/);
-  }, 600_000);
+  }, firstBuildTimeoutMs);
 
   it('is reused while its inputs are unchanged, and labelled with their hash', async () => {
     const image = await sandboxImage();
@@ -35,12 +35,12 @@ describe('the sandbox image', () => {
     expect(again.seconds).toBeLessThan(15);
     const { stdout } = await run('docker', ['image', 'inspect', '--format', `{{index .Config.Labels "${inputsLabel}"}}`, image]);
     expect(image.endsWith(`:${stdout.trim().slice(0, 16)}`)).toBe(true);
-  }, 600_000);
+  }, firstBuildTimeoutMs);
 
   it('a build that fails says which step failed', async () => {
     await sandboxImage();
     const failed = ensureSandboxImage({ baseImage: 'ecs-workbook-no-such-base:missing' });
     // The base cannot be found here (no registry), so the Dockerfile's FROM is the step that failed.
     await expect(failed).rejects.toThrow(/^Building the sandbox image failed at step "docker build: FROM \$\{BASE_IMAGE\}": docker exited with 1\. Last lines:\n[\s\S]*Step 2\/\d+ : FROM/);
-  }, 120_000);
+  }, firstBuildTimeoutMs);
 });

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DockerSandboxProvider } from '../../src/sandbox/docker-provider.ts';
 import type { ShellProcess } from '../../src/sandbox/shell-process.ts';
 import { bridgeName, networkName } from '../../src/sandbox/workshop-network.ts';
-import { enc, importBusyboxInside, readShell, testLimits, workshopForTest } from '../harness/sandbox.ts';
+import { enc, importBusyboxInside, readShell, testLimits, workshopForTest, firstBuildTimeoutMs } from '../harness/sandbox.ts';
 
 let sandboxes: Awaited<ReturnType<typeof workshopForTest>>;
 let provider: DockerSandboxProvider;
@@ -53,7 +53,7 @@ beforeAll(async () => {
   hostService = createServer((_request, response) => response.end('host service'));
   await new Promise<void>((resolve) => hostService.listen(0, '127.0.0.1', resolve));
   hostPort = (hostService.address() as AddressInfo).port;
-}, 240_000);
+}, firstBuildTimeoutMs);
 
 afterAll(async () => {
   await Promise.all([shellA?.kill(), shellB?.kill()]);

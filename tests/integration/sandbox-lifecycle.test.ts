@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDockerSandboxProvider, type DockerSandboxProvider } from '../../src/sandbox/docker-provider.ts';
 import { workshopLabel } from '../../src/sandbox/workshop-network.ts';
-import { enc, readShell, sandboxImage, testLimits, workshopForTest } from '../harness/sandbox.ts';
+import { enc, readShell, sandboxImage, testLimits, workshopForTest, firstBuildTimeoutMs } from '../harness/sandbox.ts';
 
 let sandboxes: Awaited<ReturnType<typeof workshopForTest>>;
 let provider: DockerSandboxProvider;
@@ -32,7 +32,7 @@ async function timeToPrompt(learner: string): Promise<number> {
 beforeAll(async () => {
   sandboxes = await workshopForTest('life', { maxConcurrentStarts: 2 });
   provider = sandboxes.provider;
-}, 240_000);
+}, firstBuildTimeoutMs);
 
 afterAll(async () => {
   await sandboxes?.remove();

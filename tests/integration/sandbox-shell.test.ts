@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DockerSandboxProvider } from '../../src/sandbox/docker-provider.ts';
-import { enc, readShell, workshopForTest } from '../harness/sandbox.ts';
+import { enc, readShell, workshopForTest, firstBuildTimeoutMs } from '../harness/sandbox.ts';
 
 const learner = 'lrn-shell';
 let sandboxes: Awaited<ReturnType<typeof workshopForTest>>;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   sandboxes = await workshopForTest('sh');
   provider = sandboxes.provider;
   await provider.claim(learner);
-}, 240_000);
+}, firstBuildTimeoutMs);
 
 afterAll(async () => {
   await sandboxes?.remove();
