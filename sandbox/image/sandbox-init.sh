@@ -17,5 +17,12 @@ if [ -n "$own_cgroup" ] && [ "$own_cgroup" != "/" ]; then
 else
   dockerd --group docker >/var/log/dockerd.log 2>&1 &
 fi
+engine=$!
 
-exec sleep infinity
+# Pausing a sandbox stops its container: the engine gets the time to stop the learner's containers
+# and write its state, so it starts cleanly on resume.
+trap 'kill -TERM "$engine" 2>/dev/null; wait "$engine"; exit 0' TERM INT
+while :; do
+  sleep 3600 &
+  wait $! || true
+done

@@ -229,7 +229,8 @@ export async function createDockerSandboxProvider(options: DockerSandboxOptions)
     },
 
     async pause(learner) {
-      await docker.getContainer(learnerName(workshop, learnerId(learner))).stop({ t: 5 }).catch((error) => {
+      // The time the sandbox's engine takes to stop the learner's containers (10 s each, in parallel).
+      await docker.getContainer(learnerName(workshop, learnerId(learner))).stop({ t: 20 }).catch((error) => {
         // 304: already stopped.
         if ((error as { statusCode?: number }).statusCode !== 304) throw error;
       });

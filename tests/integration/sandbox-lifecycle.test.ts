@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDockerSandboxProvider, type DockerSandboxProvider } from '../../src/sandbox/docker-provider.ts';
 import { workshopLabel } from '../../src/sandbox/workshop-network.ts';
-import { enc, readShell, sandboxImage, testLimits, workshopForTest, firstBuildTimeoutMs } from '../harness/sandbox.ts';
+import { enc, importBusyboxInside, readShell, sandboxImage, testLimits, workshopForTest, firstBuildTimeoutMs } from '../harness/sandbox.ts';
 
 let sandboxes: Awaited<ReturnType<typeof workshopForTest>>;
 let provider: DockerSandboxProvider;
@@ -73,6 +73,8 @@ describe('sandbox lifecycle', () => {
 
   it('pause stops the sandbox and keeps its disk; resume brings back files and images', async () => {
     await provider.exec('lrn-cold', ['bash', '-c', 'echo "my work" > ~/work/notes.txt'], { timeoutMs: 10_000 });
+    await provider.engineReady('lrn-cold');
+    await importBusyboxInside(provider, 'lrn-cold');
     await provider.pause('lrn-cold');
     expect((await provider.status('lrn-cold')).phase).toBe('paused');
     expect(docker('inspect', '--format', '{{.State.Running}}', `ecsw-${sandboxes.workshop}-l-lrn-cold`)).toBe('false');
@@ -80,6 +82,8 @@ describe('sandbox lifecycle', () => {
     expect((await provider.status('lrn-cold')).phase).toBe('ready');
     expect((await provider.exec('lrn-cold', ['cat', '/home/learner/work/notes.txt'], { timeoutMs: 10_000 })).stdout).toBe('my work\n');
     await provider.engineReady('lrn-cold');
+    const images = await provider.exec('lrn-cold', ['docker', 'image', 'ls', '--format', '{{.Repository}}'], { timeoutMs: 10_000 });
+    expect(images.stdout).toContain('ecs-workbook-test/busybox-base');
   }, 120_000);
 
   it('an idle sandbox uses little memory', async () => {
