@@ -178,7 +178,8 @@ export async function createDockerSandboxProvider(options: DockerSandboxOptions)
     if (state.State.Status === 'created' || state.State.Restarting) return { learner, phase: 'starting' };
     if (state.State.Status === 'removing') return { learner, phase: 'stopping' };
     if (state.State.Status === 'dead') return { learner, phase: 'failed', reason: 'Your sandbox stopped working. Reset it to start a fresh one.' };
-    // Exited: paused on idle (or stopped by a restart of the host); resuming keeps everything.
+    // A pause (or the host's engine stopping) ends the init cleanly, with 0; anything else killed it.
+    if (state.State.ExitCode !== 0) return { learner, phase: 'failed', reason: `Your sandbox stopped unexpectedly (exit code ${state.State.ExitCode}). Open the terminal to start it again with your files, or reset it to start a fresh one.` };
     return { learner, phase: 'paused' };
   }
 

@@ -107,6 +107,15 @@ describe('sandbox lifecycle', () => {
     expect(names()).toHaveLength(4);
   }, 60_000);
 
+  it('a sandbox that dies says so, and starts again with its files when the learner returns', async () => {
+    docker('kill', `ecsw-${sandboxes.workshop}-l-lrn-warm`);
+    const died = await provider.status('lrn-warm');
+    expect(died.phase).toBe('failed');
+    expect(died.reason).toMatch(/stopped unexpectedly .* reset it to start a fresh one/);
+    await provider.exec('lrn-warm', ['true'], { timeoutMs: 10_000 });
+    expect((await provider.status('lrn-warm')).phase).toBe('ready');
+  }, 60_000);
+
   it('sweep removes the sandboxes of learners the store does not know, with their volumes', async () => {
     const removed = await provider.sweep(new Set(['lrn-cold']));
     expect(removed.filter((name) => !name.includes('-docker-')).sort()).toEqual(['lrn-race1', 'lrn-race2', 'lrn-warm'].map((learner) => `ecsw-${sandboxes.workshop}-l-${learner}`));
