@@ -5,18 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TerminalClient } from '../integration/terminal/terminal-harness.ts';
 import { rawRequest } from './raw-http.ts';
-import { startRealServer, type RealServer } from './real-server.ts';
+import { openBusyShell, openShell, startRealServer, type RealServer } from './real-server.ts';
 
 let server: RealServer;
 let shell: TerminalClient;
-
-/** Opens the learner's terminal tab on the real server. */
-async function openShell(): Promise<TerminalClient> {
-  const client = new TerminalClient({ url: `ws://127.0.0.1:${server.port}/terminal`, origin: server.origin, cookie: server.cookie } as never);
-  await client.opened;
-  client.hello(server.secret);
-  return client;
-}
 
 /** The shell still runs commands: the answer is computed, so an echo of the input cannot pass. */
 async function expectShellAlive(client: TerminalClient, n: number) {
@@ -26,10 +18,7 @@ async function expectShellAlive(client: TerminalClient, n: number) {
 
 beforeAll(async () => {
   server = await startRealServer();
-  shell = await openShell();
-  // A job in the background, as the probe's `sleep 600`: it must outlive everything below.
-  shell.type('sleep 600 & echo job-$!\r');
-  await shell.waitFor(/job-\d+/, 10_000);
+  shell = await openBusyShell(server);
 }, 180_000);
 afterAll(async () => {
   shell?.close();
@@ -162,7 +151,7 @@ describe('fuzzing the HTTP and upgrade parsing', () => {
     shell.type('jobs\r');
     await shell.waitFor(/Running\s+sleep 600/, 10_000);
     // A fresh tab still gets the same shell.
-    const second = await openShell();
+    const second = await openShell(server);
     await expectShellAlive(second, 4);
     second.close();
     expect(server.output()).not.toMatch(/Unhandled|uncaught/i);

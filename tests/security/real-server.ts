@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { signIn } from '../harness/sign-in.ts';
+import { TerminalClient, type TestServer } from '../integration/terminal/terminal-harness.ts';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const bin = join(root, 'bin', 'ecs-workbook.mjs');
@@ -98,4 +99,28 @@ export async function startRealServer(env: NodeJS.ProcessEnv = {}, options: { ra
       rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+/** A terminal tab on the real server, not yet signed in to a shell (the fuzz sends its own frames). */
+export function newTab(server: RealServer): TerminalClient {
+  return new TerminalClient({ url: `ws://127.0.0.1:${server.port}/terminal`, origin: server.origin, cookie: server.cookie } as TestServer);
+}
+
+/** The learner's terminal tab on the real server, with its shell. */
+export async function openShell(server: RealServer): Promise<TerminalClient> {
+  const client = newTab(server);
+  await client.opened;
+  client.hello(server.secret);
+  return client;
+}
+
+/**
+ * The learner's shell with a job in the background, as the probe's `sleep 600`: what a test throws
+ * at the server must leave both running.
+ */
+export async function openBusyShell(server: RealServer): Promise<TerminalClient> {
+  const shell = await openShell(server);
+  shell.type('sleep 600 & echo job-$!\r');
+  await shell.waitFor(/job-\d+/, 10_000);
+  return shell;
 }

@@ -8,21 +8,10 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TerminalClient } from '../integration/terminal/terminal-harness.ts';
 import { ClientOp } from '../../src/shared/terminal-protocol.ts';
-import { startRealServer, type RealServer } from './real-server.ts';
+import { newTab, openBusyShell, openShell, startRealServer, type RealServer } from './real-server.ts';
 
 let server: RealServer;
 let shell: TerminalClient;
-
-function newTab(): TerminalClient {
-  return new TerminalClient({ url: `ws://127.0.0.1:${server.port}/terminal`, origin: server.origin, cookie: server.cookie } as never);
-}
-
-async function openShell(): Promise<TerminalClient> {
-  const client = newTab();
-  await client.opened;
-  client.hello(server.secret);
-  return client;
-}
 
 /** A small seeded generator, so a failing run can be repeated with the same inputs. */
 function random(seed: number) {
@@ -35,9 +24,7 @@ function random(seed: number) {
 
 beforeAll(async () => {
   server = await startRealServer();
-  shell = await openShell();
-  shell.type('sleep 600 & echo job-$!\r');
-  await shell.waitFor(/job-\d+/, 10_000);
+  shell = await openBusyShell(server);
 }, 180_000);
 afterAll(async () => {
   shell?.close();
@@ -76,14 +63,14 @@ describe('terminal protocol fuzz', () => {
     };
 
     // 1,600 frames of valid opcodes over four signed-in tabs, replacing a tab the server closed.
-    const tabs = await Promise.all(Array.from({ length: 4 }, openShell));
+    const tabs = await Promise.all(Array.from({ length: 4 }, () => openShell(server)));
     const deadline = Date.now() + 90_000;
     let sent = 0;
     while (sent < 1_600 && Date.now() < deadline) {
       const index = sent % tabs.length;
       if (tabs[index]!.ws.readyState !== tabs[index]!.ws.OPEN) {
         tabs[index]!.close();
-        tabs[index] = await openShell();
+        tabs[index] = await openShell(server);
       }
       tabs[index]!.ws.send(validOpcode(), { binary: true });
       sent++;
@@ -96,7 +83,7 @@ describe('terminal protocol fuzz', () => {
     for (let i = 0; i < 400 && Date.now() < deadline; i += 10) {
       await Promise.all(
         Array.from({ length: 10 }, async (_, j) => {
-          const tab = newTab();
+          const tab = newTab(server);
           await tab.opened;
           if ((i + j) % 2 === 1) tab.hello(server.secret);
           const frame = malformed();
@@ -113,7 +100,7 @@ describe('terminal protocol fuzz', () => {
     await shell.waitFor('sink-42-done', 15_000);
     shell.type('echo alive-$((7*3)); jobs\r');
     await shell.waitFor(/alive-21[^]*Running\s+sleep 600/, 10_000);
-    const fresh = await openShell();
+    const fresh = await openShell(server);
     fresh.type('echo fresh-$((8*3))\r');
     await fresh.waitFor('fresh-24', 10_000);
     fresh.close();
