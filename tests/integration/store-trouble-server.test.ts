@@ -3,7 +3,7 @@
  * (the learner's settings kept), a file that cannot be opened at all is replaced by a temporary
  * store, and either way the learner is told what happened.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
