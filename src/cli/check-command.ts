@@ -14,6 +14,7 @@ import { course } from '../../lessons/course.ts';
 import { createCheckService } from '../checks/check-service.ts';
 import { ConfigError, readConfig, type Config } from '../config.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
+import { cliLanguage, localeLanguage } from './cli-language.ts';
 import { lessonTitle } from '../lessons/lesson-frontmatter.ts';
 import { openLearnerStore, StoreOpenError } from '../progress/open-learner-store.ts';
 import { ProgressStoreError, type ProgressStore } from '../progress/progress-store.ts';
@@ -26,20 +27,10 @@ import { formatResult } from './print-result.ts';
 export const exitCodes: Record<CheckStatus, number> = { pass: 0, fail: 1, pending: 2, error: 3 };
 export const usageExitCode = 4;
 
-export const checkUsage = `Usage: ecs-workbook check <step-id>… [options]
-
-  <step-id>            e.g. setup/docker (several may be given)
-  --lesson <slug>      every step of a lesson (e.g. before-you-start)
-  --all                every step of the course
-  --json               print the result as JSON (one line per round with --watch)
-  --watch              check again until every step passes (back-off while pending); Ctrl-C stops
-  --no-record          print the result only: the progress file is read, never written
-  --lang en|ja         language of the output (default: your setting, else LANG)
-  --data-dir DIR       progress store folder (default: ECS_WORKBOOK_DATA_DIR, else your data folder)
-  --module FILE        run a check module from a file (for check authors), not from the registry
-  --timeout SECONDS    time limit per check (default 30)
-
-Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could not check, 4 bad usage.`;
+/** The check command's help, in the reader's language (`--lang`, else LANG). */
+export function checkUsage(lang: Language): string {
+  return useTranslations(lang)('cli.check-usage');
+}
 
 class CheckUsageError extends Error {}
 
@@ -49,9 +40,7 @@ export function exitCodeFor(statuses: CheckStatus[]): number {
 }
 
 function languageFrom(setting: unknown, env: NodeJS.ProcessEnv): Language {
-  if (isLanguage(setting)) return setting;
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+  return isLanguage(setting) ? setting : localeLanguage(env);
 }
 
 interface Options { steps: string[]; lesson?: string; all: boolean; json: boolean; watch: boolean; record: boolean; lang?: string; dataDir?: string; module?: string; timeoutMs?: number }
@@ -107,7 +96,7 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     options = parse(argv);
   } catch (error) {
     if (error instanceof CheckUsageError) {
-      console.error(`${error.message}\n\n${checkUsage}`);
+      console.error(`${error.message}\n\n${checkUsage(cliLanguage(argv, env))}`);
       return usageExitCode;
     }
     throw error;
@@ -170,7 +159,7 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     }
     steps = [...new Set(steps)];
     if (steps.length === 0) {
-      console.error(`${t('cli.no-step')}\n\n${checkUsage}\n\nSteps: ${registry.stepIds().join(', ')}`);
+      console.error(`${t('cli.no-step')}\n\n${checkUsage(lang)}\n\n${registry.stepIds().join(', ')}`);
       return usageExitCode;
     }
     const unknown = custom ? [] : steps.filter((id) => !registry.has(id));

@@ -1,20 +1,14 @@
 import { StoreOpenError } from '../progress/open-learner-store.ts';
 import { ConfigError } from '../config.ts';
+import { useTranslations } from '../i18n/translate.ts';
 import { parseServerOptions, UsageError } from '../server/server-options.ts';
+import { cliLanguage } from './cli-language.ts';
 
 /** "Could not check": the same code the check command uses when the workbook cannot look. */
 const couldNotExitCode = 3;
 
-const usage = `Usage: ecs-workbook <command>
-
-Commands:
-  start [--port N] [--host ADDRESS] [--no-open]   serve the workbook (default: http://127.0.0.1:4321/)
-  check <step-id> [--lesson SLUG] [--all] [--json] [--watch]
-                                                  check steps against your AWS account and Docker;
-                                                  \`ecs-workbook check --help\` for more
-  link [--port N]                                 a fresh one-time sign-in link for another browser
-                                                  (each link signs in one browser only)
-`;
+/** The command's help, in the reader's language (`--lang`, else the locale). */
+const usage = (argv: readonly string[]) => useTranslations(cliLanguage(argv, process.env))('cli.usage');
 
 /** Entry of the `ecs-workbook` command; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -33,7 +27,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'check': {
         const { checkCommand, checkUsage } = await import('./check-command.ts');
         if (rest.includes('--help') || rest.includes('-h')) {
-          console.log(checkUsage);
+          console.log(checkUsage(cliLanguage(rest, process.env)));
           return 0;
         }
         return await checkCommand(rest);
@@ -42,15 +36,15 @@ export async function main(argv: string[]): Promise<number> {
       case 'help':
       case '--help':
       case '-h':
-        console.log(usage);
+        console.log(usage(argv));
         return command === undefined ? 2 : 0;
       default:
-        console.error(`Unknown command "${command}".\n\n${usage}`);
+        console.error(`Unknown command "${command}".\n\n${usage(argv)}`);
         return 2;
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`${error.message}\n\n${usage}`);
+      console.error(`${error.message}\n\n${usage(argv)}`);
       return 2;
     }
     if (error instanceof StoreOpenError) {

@@ -47,6 +47,30 @@ export const en = {
   'cli.actual': 'actual',
   'cli.watch-again': 'Checking again in {seconds} s (Ctrl-C stops).',
   'cli.no-lesson': 'There is no lesson "{lesson}". Lessons: {lessons}',
+  'cli.usage': `Usage: ecs-workbook <command>
+
+Commands:
+  start [--port N] [--host ADDRESS] [--no-open]   serve the workbook (default: http://127.0.0.1:4321/)
+  check <step-id> [--lesson SLUG] [--all] [--json] [--watch]
+                                                  check steps against your AWS account and Docker;
+                                                  \`ecs-workbook check --help\` for more
+  link [--port N]                                 a fresh one-time sign-in link for another browser
+                                                  (each link signs in one browser only)
+`,
+  'cli.check-usage': `Usage: ecs-workbook check <step-id>… [options]
+
+  <step-id>            e.g. setup/docker (several may be given)
+  --lesson <slug>      every step of a lesson (e.g. before-you-start)
+  --all                every step of the course
+  --json               print the result as JSON (one line per round with --watch)
+  --watch              check again until every step passes (back-off while pending); Ctrl-C stops
+  --no-record          print the result only: the progress file is read, never written
+  --lang en|ja         language of the output (default: your setting, else LANG)
+  --data-dir DIR       progress store folder (default: ECS_WORKBOOK_DATA_DIR, else your data folder)
+  --module FILE        run a check module from a file (for check authors), not from the registry
+  --timeout SECONDS    time limit per check (default 30)
+
+Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could not check, 4 bad usage.`,
   'cli.no-step': 'Name a step to check.',
   'cli.no-module-check': '{module} has no default export made with defineCheck().',
   'sources.heading': 'What this lesson follows',

@@ -49,6 +49,30 @@ export const ja = {
   'cli.actual': '見つかった値',
   'cli.watch-again': '{seconds} 秒後にもう一度チェックします（Ctrl-C で終了）。',
   'cli.no-lesson': 'レッスン「{lesson}」はありません。レッスン: {lessons}',
+  'cli.usage': `使い方: ecs-workbook <コマンド>
+
+コマンド:
+  start [--port N] [--host ADDRESS] [--no-open]   ワークブックを起動します (既定: http://127.0.0.1:4321/)
+  check <step-id> [--lesson SLUG] [--all] [--json] [--watch]
+                                                  AWS アカウントと Docker に対して手順をチェックします。
+                                                  詳しくは \`ecs-workbook check --help\`
+  link [--port N]                                 別のブラウザー用に、1 回だけ使えるサインインリンクを新しく作ります
+                                                  (リンク 1 つでサインインできるブラウザーは 1 つだけです)
+`,
+  'cli.check-usage': `使い方: ecs-workbook check <step-id>… [オプション]
+
+  <step-id>            例: setup/docker (複数指定できます)
+  --lesson <slug>      レッスンのすべての手順 (例: before-you-start)
+  --all                コースのすべての手順
+  --json               結果を JSON で出力します (--watch では 1 回ごとに 1 行)
+  --watch              すべての手順が合格するまでチェックを繰り返します (反映待ちの間は間隔を空けます)。Ctrl-C で終了
+  --no-record          結果を出力するだけで、進捗ファイルは読むだけで書き込みません
+  --lang en|ja         出力の言語 (既定: あなたの設定、なければ LANG)
+  --data-dir DIR       進捗の保存フォルダー (既定: ECS_WORKBOOK_DATA_DIR、なければデータフォルダー)
+  --module FILE        チェックモジュールをファイルから実行します (チェックの作成者向け)
+  --timeout SECONDS    1 つのチェックの制限時間 (既定 30)
+
+終了コード: 0 合格、1 未完了 (不合格)、2 反映待ち、3 チェックできない、4 使い方の誤り。`,
   'cli.no-step': 'チェックする手順を指定してください。',
   'cli.no-module-check': '{module} には defineCheck() で作った default export がありません。',
   'sources.heading': 'このレッスンの元になった資料',

@@ -195,3 +195,14 @@ describe('ecs-workbook check --no-record', () => {
     }
   });
 });
+
+describe('ecs-workbook help', () => {
+  it('speaks the reader\'s language before any setting is read: LANG, or --lang over it', async () => {
+    const checkJa = await cli(['--help'], { LANG: 'ja_JP.UTF-8' });
+    expect(checkJa.stdout).toContain('終了コード: 0 合格、1 未完了 (不合格)、2 反映待ち、3 チェックできない、4 使い方の誤り。');
+    expect((await cli(['--help', '--lang', 'ja'], { LANG: 'en_US.UTF-8' })).stdout).toContain('使い方: ecs-workbook check <step-id>…');
+    expect((await cli(['--help'], { LANG: 'C.UTF-8' })).stdout).toContain('Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could not check, 4 bad usage.');
+    const { stdout } = await run(node, ['bin/ecs-workbook.mjs', 'help'], { cwd: root, env: { PATH: process.env.PATH ?? '', LANG: 'ja_JP.UTF-8' } });
+    expect(stdout).toContain('使い方: ecs-workbook <コマンド>');
+  });
+});
