@@ -150,6 +150,12 @@ function setupCheck(root: HTMLElement) {
     button.textContent = t.running!;
     try {
       const { ok, status, body } = await runCheck(step, source);
+      // The server answered, but not to this tab's cookie: it was restarted since the tab signed in.
+      if (status === 401) {
+        live.textContent = t.restarted!;
+        countdown.textContent = live.textContent;
+        return;
+      }
       if (!ok || !body.result) throw new Error(body.error ?? `HTTP ${status}`);
       lastShownId = body.attempt?.id ?? lastShownId;
       renderResult(root, body.result, t);

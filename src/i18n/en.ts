@@ -148,9 +148,11 @@ Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could no
   // Home page: each lesson's steps with their state (checks-fix)
   'home.steps': 'Steps of “{title}”',
   // Sign-in (security: the terminal and the API only for the browser that opened the printed link)
-  'signin.terminal': 'This browser is not signed in to the workbook, so the terminal is off. Open the link that `npm start` printed in its window (it ends in #sign-in=…); each link signs in one browser, and `npx ecs-workbook link` prints a fresh one.',
+  'signin.terminal': 'This browser is not signed in to the workbook, so the terminal is off. Open the link that npm start printed in its window (it ends in #sign-in=…); each link signs in one browser, and npx ecs-workbook link prints a fresh one.',
   'signin.terminal-short': 'Not signed in',
-  'signin.check': 'Checks need a signed-in browser: open the link that `npm start` printed (it ends in #sign-in=…).',
+  'signin.check': 'Checks need a signed-in browser: open the link that npm start printed (it ends in #sign-in=…).',
+  // A tab from before a restart: its session cookie belongs to the old launch, so the API answers 401.
+  'signin.restarted': 'The workbook was restarted: open the new link it printed (it ends in #sign-in=…). Each link works once; npx ecs-workbook link prints a fresh one.',
 } as const;
 
 export type MessageKey = keyof typeof en;

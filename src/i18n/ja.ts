@@ -150,7 +150,8 @@ export const ja = {
   // Home page: each lesson's steps with their state (checks-fix)
   'home.steps': '「{title}」の手順',
   // Sign-in (security: the terminal and the API only for the browser that opened the printed link)
-  'signin.terminal': 'このブラウザーはワークブックにサインインしていないため、ターミナルは使えません。`npm start` が表示したリンク (末尾が #sign-in=…) を開いてください。リンクは 1 つのブラウザーで 1 回だけ使えます。新しいリンクは `npx ecs-workbook link` で表示できます。',
+  'signin.terminal': 'このブラウザーはワークブックにサインインしていないため、ターミナルは使えません。npm start が表示したリンク (末尾が #sign-in=…) を開いてください。リンクは 1 つのブラウザーで 1 回だけ使えます。新しいリンクは npx ecs-workbook link で表示できます。',
   'signin.terminal-short': 'サインインしていません',
-  'signin.check': 'チェックにはサインインしたブラウザーが必要です。`npm start` が表示したリンク (末尾が #sign-in=…) を開いてください。',
+  'signin.check': 'チェックにはサインインしたブラウザーが必要です。npm start が表示したリンク (末尾が #sign-in=…) を開いてください。',
+  'signin.restarted': 'ワークブックが再起動されました。新しく表示されたリンク (末尾が #sign-in=…) を開いてください。リンクは 1 回だけ使えます。新しいリンクは npx ecs-workbook link で表示できます。',
 } as const satisfies Record<MessageKey, string>;

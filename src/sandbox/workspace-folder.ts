@@ -24,10 +24,30 @@ export function ensureWorkspaceFolder(env: NodeJS.ProcessEnv = process.env, sett
   try {
     mkdirSync(folder, { recursive: true });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new Error(`the workspace folder ${folder} cannot be made (${code}); choose another one in Settings`);
+    throw new Error(`the workspace folder ${folder} cannot be made (${whyNotMade((error as NodeJS.ErrnoException).code)}); choose another in Settings`);
   }
   return folder;
+}
+
+/** Why a folder could not be made, in words: learners read this, and errno codes mean nothing to them. */
+export function whyNotMade(code: string | undefined): string {
+  switch (code) {
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'a file is in the way';
+    case 'EACCES':
+    case 'EPERM':
+      return 'you may not create folders there';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    default:
+      return 'the system refused';
+  }
 }
 
 /**

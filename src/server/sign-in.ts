@@ -123,10 +123,10 @@ export function createSignIn(guard: RequestGuard, port: number, options: SignInO
       if (isSignedIn(req)) return json(res, 200, { signedIn: true });
       const verdict = typeof given === 'string' ? spend(given) : 'wrong';
       if (verdict === 'spent') {
-        return json(res, 403, { error: 'This sign-in link was already used by a browser. To sign in another browser, run `npx ecs-workbook link` in the project folder (or `ecs-workbook link` in the workbook terminal) and open the link it prints.' });
+        return json(res, 403, { error: 'This sign-in link was already used by a browser. To sign in another browser, run npx ecs-workbook link in the project folder (or ecs-workbook link in the workbook terminal) and open the link it prints.' });
       }
       if (verdict === 'wrong') {
-        return json(res, 403, { error: 'This sign-in link is not valid (the workbook may have been restarted). Open the link that `npm start` printed last; it ends in #sign-in=…, or get a fresh one with `npx ecs-workbook link`.' });
+        return json(res, 403, { error: 'This sign-in link is not valid (the workbook may have been restarted). Open the link that npm start printed last; it ends in #sign-in=…, or get a fresh one with npx ecs-workbook link.' });
       }
       json(res, 200, { signedIn: true }, { 'set-cookie': `${cookieName}=${sessionValue}; HttpOnly; SameSite=Strict; Path=/` });
     },

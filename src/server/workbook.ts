@@ -252,7 +252,7 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
     if (url.pathname.startsWith('/api/') && !principal) {
       // Progress, settings and checks belong to the learner's own browser only.
       res.writeHead(401, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(JSON.stringify({ error: 'This browser is not signed in to the workbook. Open the link that `npm start` printed; it ends in #sign-in=….' }));
+      res.end(JSON.stringify({ error: 'This browser is not signed in to the workbook. Open the link that npm start printed; it ends in #sign-in=….' }));
       return;
     }
     for (const feature of features) {

@@ -31,11 +31,11 @@ test('without signing in, the lesson renders and the terminal and Check say to o
   await page.goto('/en/before-you-start/');
   await expect(page.getByRole('heading', { level: 1, name: 'Before you start' })).toBeVisible();
   const pane = page.getByRole('complementary', { name: 'Terminal' });
-  await expect(pane).toContainText('This browser is not signed in to the workbook, so the terminal is off. Open the link that `npm start` printed');
+  await expect(pane).toContainText('This browser is not signed in to the workbook, so the terminal is off. Open the link that npm start printed');
   await expect(pane.locator('.xterm')).toHaveCount(0);
   const check = page.locator('[data-check]').first();
   await expect(check.locator('[data-check-run]')).toBeDisabled();
-  await expect(check).toContainText('Checks need a signed-in browser: open the link that `npm start` printed (it ends in #sign-in=…).');
+  await expect(check).toContainText('Checks need a signed-in browser: open the link that npm start printed (it ends in #sign-in=…).');
 
   await page.goto('/ja/before-you-start/');
   await expect(page.getByRole('complementary', { name: 'ターミナル' })).toContainText('このブラウザーはワークブックにサインインしていないため');

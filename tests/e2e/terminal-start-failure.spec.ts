@@ -23,7 +23,7 @@ test('a shell that cannot start says why in the pane, and starts once the cause 
   await notice.getByRole('button', { name: 'Start a new shell' }).click();
 
   await expect(notice).toBeVisible();
-  await expect(notice).toContainText(`The shell could not start: the workspace folder ${join(blocked, 'w')} cannot be made (ENOTDIR); choose another one in Settings`);
+  await expect(notice).toContainText(`The shell could not start: the workspace folder ${join(blocked, 'w')} cannot be made (a file is in the way); choose another in Settings`);
   await expect(pane).toHaveAttribute('data-status', 'failed');
 
   rmSync(parent, { recursive: true, force: true });

@@ -46,7 +46,7 @@ describe('checks API', () => {
     for (const [method, path] of [['GET', '/api/progress?lang=en'], ['GET', '/api/settings'], ['GET', '/api/events'], ['POST', '/api/checks/run'], ['PUT', '/api/settings']] as const) {
       const response = await globalThis.fetch(`${base}${path}`, { method, headers: { origin, 'content-type': 'application/json' }, ...(method !== 'GET' && { body: '{}' }) });
       expect(response.status, `${method} ${path}`).toBe(401);
-      expect((await response.json()).error).toBe('This browser is not signed in to the workbook. Open the link that `npm start` printed; it ends in #sign-in=….');
+      expect((await response.json()).error).toBe('This browser is not signed in to the workbook. Open the link that npm start printed; it ends in #sign-in=….');
     }
   });
 

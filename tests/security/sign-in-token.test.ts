@@ -32,7 +32,7 @@ describe('a one-time sign-in token', () => {
     const second = await signIn(server.token);
     expect(second.status).toBe(403);
     expect(second.headers.get('set-cookie')).toBeNull();
-    expect((await second.json()).error).toContain('already used by a browser. To sign in another browser, run `npx ecs-workbook link`');
+    expect((await second.json()).error).toContain('already used by a browser. To sign in another browser, run npx ecs-workbook link');
     expect((await fetch(`${server.origin}/api/progress`, { headers: { cookie } })).status).toBe(200);
   });
 

@@ -16,6 +16,8 @@ export interface TerminalConfig {
     shellFailed: string;
     newShell: string;
     refused: string;
+    /** The server was restarted and this browser's sign-in is from before: open the new link. */
+    restarted: string;
     reload: string;
   };
 }
@@ -79,6 +81,7 @@ export function mountTerminal(pane: HTMLElement, config: TerminalConfig, layout:
     status: (state: ConnectionStatus, detail?: string) => {
       pane.dataset.status = state;
       status.textContent = state === 'connecting' ? strings.connecting : state === 'reconnecting' ? strings.reconnecting : pane.dataset.role === 'viewer' ? strings.viewer : '';
+      if (state === 'signed-out') showNotice(strings.restarted, strings.reload, () => location.reload());
       if (state === 'refused') showNotice(detail ? `${strings.refused} (${detail})` : strings.refused, strings.reload, () => location.reload());
       if (state === 'failed') {
         showNotice(strings.shellFailed.replace('{reason}', detail ?? ''), strings.newShell, () => {

@@ -1,6 +1,20 @@
 import { ClientOp, CloseCode, frame, ServerOp, u16Pair, u32, type Role } from '../../shared/terminal-protocol.ts';
 
-export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'exited' | 'refused' | 'failed';
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'exited' | 'refused' | 'failed' | 'signed-out';
+
+/**
+ * Whether the server answers but no longer knows this browser's sign-in (401): it was restarted,
+ * and the cookie is from the old launch. A browser cannot read the status of a refused WebSocket
+ * upgrade, so this asks a small API endpoint instead. Unreachable counts as not signed out.
+ */
+export async function signedOut(): Promise<boolean> {
+  try {
+    const response = await fetch('/api/progress', { cache: 'no-store' });
+    return response.status === 401;
+  } catch {
+    return false;
+  }
+}
 
 export interface ConnectionHandlers {
   /** Output to show; call `parsed` once the terminal has parsed it (xterm's write callback). */
@@ -74,16 +88,33 @@ export class TerminalConnection {
         this.#handlers.status('failed', event.reason);
         return;
       }
-      if (event.code === CloseCode.policy) {
-        // The secret no longer matches: the server was restarted and this page is from before.
-        this.#handlers.status('refused', event.reason);
-        return;
-      }
-      this.#handlers.status('reconnecting', event.reason);
-      const delay = backoffMs[Math.min(this.#attempt, backoffMs.length - 1)]!;
-      this.#attempt++;
-      this.#retryTimer = setTimeout(() => this.connect(), delay * (0.75 + Math.random() * 0.5));
+      const policy = event.code === CloseCode.policy;
+      if (!policy) this.#handlers.status('reconnecting', event.reason);
+      void this.#probe(policy, event.reason);
     };
+  }
+
+  /**
+   * After a lost or refused connection: a server that answers 401 was restarted since this browser
+   * signed in, and retrying would say "Reconnecting…" forever; the learner needs the new link.
+   */
+  async #probe(policy: boolean, reason: string) {
+    const gone = await signedOut();
+    // Meanwhile the pane may have been disposed, or a new connection started.
+    if (this.#stopped || this.#ws !== undefined) return;
+    if (gone) {
+      this.#attempt = 0;
+      this.#handlers.status('signed-out');
+      return;
+    }
+    if (policy) {
+      // Signed in, but the page's secret no longer matches: the page is from before a restart.
+      this.#handlers.status('refused', reason);
+      return;
+    }
+    const delay = backoffMs[Math.min(this.#attempt, backoffMs.length - 1)]!;
+    this.#attempt++;
+    this.#retryTimer = setTimeout(() => this.connect(), delay * (0.75 + Math.random() * 0.5));
   }
 
   #receive(ws: WebSocket, bytes: Uint8Array) {

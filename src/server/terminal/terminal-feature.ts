@@ -168,7 +168,7 @@ export function createTerminalFeature(options: TerminalFeatureOptions): Terminal
       }
       // Origin and Host can be forged by any local process; the session cookie cannot be guessed.
       if (!principal) {
-        refuseUpgrade(socket, 401, 'This browser is not signed in to the workbook: open the link that `npm start` printed (it ends in #sign-in=…).');
+        refuseUpgrade(socket, 401, 'This browser is not signed in to the workbook: open the link that npm start printed (it ends in #sign-in=…).');
         return true;
       }
       if (wss.clients.size >= maxConnections) {

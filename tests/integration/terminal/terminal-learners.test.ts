@@ -161,7 +161,7 @@ describe('a shell that takes time to start, or fails to', () => {
     const ann = await connect(running, 'token-ann');
     const closed = await ann.closed;
     expect(closed.code).toBe(CloseCode.shellFailed);
-    expect(closed.reason).toBe('the workspace folder /dev/null/workspace cannot be made (ENOTDIR); choose another one in Settings');
+    expect(closed.reason).toBe('the workspace folder /dev/null/workspace cannot be made (a file is in the way); choose another in Settings');
     expect(running.feature.sessions.has('lrn-ann')).toBe(false);
 
     workspace = join(home, 'ecs-workbook');

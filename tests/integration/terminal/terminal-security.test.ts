@@ -76,7 +76,7 @@ describe('signing in', () => {
     const wrong = await post(JSON.stringify({ token: 'x'.repeat(43) }));
     expect(wrong.status).toBe(403);
     expect(wrong.headers.get('set-cookie')).toBeNull();
-    expect((await wrong.json()).error).toContain('Open the link that `npm start` printed last');
+    expect((await wrong.json()).error).toContain('Open the link that npm start printed last');
     expect((await post('not json')).status).toBe(403);
   });
 
