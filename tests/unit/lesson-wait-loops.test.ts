@@ -49,10 +49,17 @@ echo "$*" >> "${callLog}"
 case "$2" in
   describe-vpcs) echo "$FAKE_VPC_ID" ;;
   describe-security-groups) echo "$FAKE_SG_ID" ;;
+  describe-load-balancers) echo "$FAKE_ALB_DNS" ;;
   delete-security-group) echo "An error occurred (DependencyViolation): resource has a dependent object" >&2; exit 1 ;;
 esac
 `);
 chmodSync(join(fakeBin, 'aws'), 0o755);
+// A load balancer that does not answer.
+writeFileSync(join(fakeBin, 'curl'), `#!/bin/bash
+echo "curl $*" >> "${callLog}"
+exit 7
+`);
+chmodSync(join(fakeBin, 'curl'), 0o755);
 afterAll(() => rmSync(fakeBin, { recursive: true, force: true }));
 
 function runBlock(code: string, env: Record<string, string>) {
@@ -62,8 +69,10 @@ function runBlock(code: string, env: Record<string, string>) {
     encoding: 'utf8',
     timeout: 30_000,
   });
-  const deletes = readFileSync(callLog, 'utf8').split('\n').filter((line) => line.includes('delete-security-group'));
-  return { exitCode: result.status, output: result.stdout + result.stderr, deletes };
+  const calls = readFileSync(callLog, 'utf8').split('\n');
+  const deletes = calls.filter((line) => line.includes('delete-security-group'));
+  const requests = calls.filter((line) => line.startsWith('curl '));
+  return { exitCode: result.status, output: result.stdout + result.stderr, deletes, requests };
 }
 
 function blockDeleting(lesson: string): string {
@@ -108,4 +117,23 @@ describe("lesson 11's deletion of the lesson's security groups", () => {
     expect(run.output).toContain(`${values.taskSecurityGroup} is still in use after 10 minutes`);
     expect(run.output).toContain(`${values.albSecurityGroup} is still in use after 10 minutes`);
   }, 30_000);
+});
+
+describe("lesson 10's requests to the load balancer during the rollout", () => {
+  const found = commandsOf('10-new-version').filter((command) => command.code.includes('curl'));
+  expect(found).toHaveLength(1);
+  const code = found[0]!.code;
+
+  it.each(['', 'None'])('sends none and says why when the load balancer\'s name is %j', (dns) => {
+    const run = runBlock(code, { FAKE_ALB_DNS: dns });
+    expect(run.requests).toEqual([]);
+    expect(run.output).toContain(`No load balancer ${values.loadBalancer}`);
+  });
+
+  it('asks six times, each with a time limit, and shows each unanswered try', () => {
+    const run = runBlock(code, { FAKE_ALB_DNS: 'lb-1.example.test' });
+    expect(run.requests).toHaveLength(6);
+    expect(run.requests.every((line) => line.includes('-m 5'))).toBe(true);
+    expect(run.output).toContain('no answer (6/6)');
+  });
 });
