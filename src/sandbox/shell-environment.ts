@@ -27,6 +27,10 @@ export function shellEnvironment(learner: NodeJS.ProcessEnv, shell: string, opti
   for (const [name, value] of Object.entries(learner)) {
     if (value !== undefined && (name.startsWith('AWS_') || name === 'DOCKER_HOST')) env[name] = value;
   }
+  // AWS CLI v2 pipes long output into `less`. The Run button types a whole block into the shell,
+  // so a pager opened by its first line would swallow the lines after it as keystrokes: no pager,
+  // even over a learner's own AWS_PAGER (it also wins over `cli_pager` in ~/.aws/config).
+  env.AWS_PAGER = '';
   return env;
 }
 
