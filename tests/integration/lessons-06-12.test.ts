@@ -93,7 +93,7 @@ async function runLesson(lesson: string) {
     if (command.step && !checkedBefore.has(command.step)) await notYet(command.step, 'before its commands');
     const text = fillVariables(command.standIn ?? command.code, values);
     if (command.standIn) standInsUsed.push(`${lesson}: ${command.code.split('\n')[0]!.slice(0, 90)}… → ${command.standInReason}`);
-    const result = await shell.run(text, 180_000);
+    const result = await shell.run(text, 300_000);
     expect(result.exitCode, `${text}\n${result.output}`).toBe(0);
     expect(result.output, text).not.toMatch(/An error occurred|command not found|Traceback|Unknown options/);
     const next = commands[index + 1];
@@ -132,10 +132,10 @@ afterAll(async () => {
 describe('lessons 06–12 as code, against moto', () => {
   it('06-task-definition: the role and the task definition pass their Checks', () => runLesson('06-task-definition'), 120_000);
   it('07-standalone-task: a task runs by hand and is stopped', () => runLesson('07-standalone-task'), 120_000);
-  it('08-service-alb: load balancer, target group, listener and service', () => runLesson('08-service-alb'), 180_000);
+  it('08-service-alb: load balancer, target group, listener and service', () => runLesson('08-service-alb'), 300_000);
   it('09-self-healing: a task of the service is stopped; the service scales to 3 and back', () => runLesson('09-self-healing'), 120_000);
   it('10-new-version: image v2, revision 2, the service updated', () => runLesson('10-new-version'), 120_000);
-  it('11-cleanup: everything is deleted, and both Checks prove it', () => runLesson('11-cleanup'), 180_000);
+  it('11-cleanup: everything is deleted, and both Checks prove it', () => runLesson('11-cleanup'), 300_000);
   it('12-cloudformation: the template deploys to moto and is deleted', async () => {
     // The lesson asks to rebuild lessons 03–04 after a full cleanup; the test does the same.
     const seeded = await shell.run(fillVariables(seedLessons03to05, values));
