@@ -87,10 +87,17 @@ describe('static files outside the built client assets', () => {
 
 describe('an over-long URL', () => {
   it('is refused with 431 (or 414) beyond 16 KB, and the server answers the next request', async () => {
-    for (const size of [17_000, 100_000, 1_000_000]) {
-      const answer = await get(`/en/?q=${'a'.repeat(size)}`);
-      expect(answer.answered, `${size}`).toBe(true);
-      expect([414, 431], `${size}`).toContain(answer.status);
+    // 17 KB fits in the sockets' buffers, so the 431 always reaches the client. Past that, the
+    // server answers 431 and closes while the client is still writing; the close with unread data
+    // is a reset, which can discard the 431 before the client reads it: refused either way.
+    const answer = await get(`/en/?q=${'a'.repeat(17_000)}`);
+    expect(answer.answered).toBe(true);
+    expect([414, 431]).toContain(answer.status);
+    for (const size of [100_000, 1_000_000]) {
+      const big = await get(`/en/?q=${'a'.repeat(size)}`);
+      expect(big.answered, `${size}`).toBe(true);
+      expect([0, 414, 431], `${size}: ${big.text.slice(0, 80)}`).toContain(big.status);
+      expect(big.text, `${size}`).not.toMatch(/^HTTP\/1\.1 200/);
     }
     // Under the limit it is an ordinary request.
     expect((await get(`/en/?q=${'a'.repeat(8_000)}`)).status).toBe(200);
