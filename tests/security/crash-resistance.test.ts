@@ -2,10 +2,10 @@
  * Nothing a local process sends can kill the workbook (and with it the learner's shell), and every
  * request gets an answer. Against the real server process, with a shell open in it throughout.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TerminalClient } from '../integration/terminal/terminal-harness.ts';
 import { rawRequest } from './raw-http.ts';
-import { openBusyShell, openShell, startRealServer, type RealServer } from './real-server.ts';
+import { openShell, realServerWithBusyShell, type RealServer } from './real-server.ts';
 
 let server: RealServer;
 let shell: TerminalClient;
@@ -16,13 +16,9 @@ async function expectShellAlive(client: TerminalClient, n: number) {
   await client.waitFor(`alive-${n * 3}`, 10_000);
 }
 
-beforeAll(async () => {
-  server = await startRealServer();
-  shell = await openBusyShell(server);
-}, 180_000);
-afterAll(async () => {
-  shell?.close();
-  await server?.close();
+const current = realServerWithBusyShell();
+beforeAll(() => {
+  ({ server, shell } = current());
 });
 
 const host = () => `127.0.0.1:${server.port}`;

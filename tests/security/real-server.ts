@@ -8,6 +8,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { signIn } from '../harness/sign-in.ts';
 import { TerminalClient, type TestServer } from '../integration/terminal/terminal-harness.ts';
 
@@ -123,4 +124,22 @@ export async function openBusyShell(server: RealServer): Promise<TerminalClient>
   shell.type('sleep 600 & echo job-$!\r');
   await shell.waitFor(/job-\d+/, 10_000);
   return shell;
+}
+
+/**
+ * For a suite that throws things at one real server: starts it with the learner's busy shell
+ * before the suite and ends both after it. Read `current()` inside the tests.
+ */
+export function realServerWithBusyShell(): () => { server: RealServer; shell: TerminalClient } {
+  let running: { server: RealServer; shell: TerminalClient } | undefined;
+  let server: RealServer | undefined;
+  beforeAll(async () => {
+    server = await startRealServer();
+    running = { server, shell: await openBusyShell(server) };
+  }, 180_000);
+  afterAll(async () => {
+    running?.shell.close();
+    await server?.close();
+  });
+  return () => running!;
 }

@@ -5,10 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TerminalClient } from '../integration/terminal/terminal-harness.ts';
 import { ClientOp } from '../../src/shared/terminal-protocol.ts';
-import { newTab, openBusyShell, openShell, startRealServer, type RealServer } from './real-server.ts';
+import { newTab, openShell, realServerWithBusyShell, type RealServer } from './real-server.ts';
 
 let server: RealServer;
 let shell: TerminalClient;
@@ -22,13 +22,9 @@ function random(seed: number) {
   };
 }
 
-beforeAll(async () => {
-  server = await startRealServer();
-  shell = await openBusyShell(server);
-}, 180_000);
-afterAll(async () => {
-  shell?.close();
-  await server?.close();
+const current = realServerWithBusyShell();
+beforeAll(() => {
+  ({ server, shell } = current());
 });
 
 describe('terminal protocol fuzz', () => {
