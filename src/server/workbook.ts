@@ -137,7 +137,13 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
     ...(!config.resolvePrincipal && { warm: [soloLearner.id] }),
   });
   const signIn = createSignIn(guard, config.port, { token: configuration.signInToken, reusable: configuration.signInTokenFixed, dataDir: dataFolder });
-  const resolvePrincipal: ResolvePrincipal = config.resolvePrincipal ?? ((req) => (signIn.isSignedIn(req) ? soloLearner : undefined));
+  const resolveAtEdge: ResolvePrincipal = config.resolvePrincipal ?? ((req) => (signIn.isSignedIn(req) ? soloLearner : undefined));
+  // Once per request: the pipeline and the page it renders (through localsFor) ask for the same one.
+  const resolved = new WeakMap<IncomingMessage, ReturnType<ResolvePrincipal>>();
+  const resolvePrincipal: ResolvePrincipal = (req) => {
+    if (!resolved.has(req)) resolved.set(req, resolveAtEdge(req));
+    return resolved.get(req);
+  };
   const localsFor = (req: IncomingMessage): WorkbookLocals => {
     const principal = resolvePrincipal(req);
     // Pages show a learner's own progress and values; an instructor has none of their own.
