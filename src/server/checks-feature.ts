@@ -11,13 +11,17 @@ import type { CourseChecks } from '../checks/course-checks.ts';
 import { openLearnerStore } from '../progress/open-learner-store.ts';
 import { openProgressStore, ProgressStoreError, type ProgressStore } from '../progress/progress-store.ts';
 import { createChecksApi } from './checks-api.ts';
-import { createLiveEvents } from './live-events.ts';
+import { createLiveEvents, type LiveEvents } from './live-events.ts';
 import type { RequestGuard } from './request-guard.ts';
 import type { WorkbookFeature } from './feature.ts';
 import type { StepStatus } from '../progress/step-status.ts';
 
 export interface ChecksFeature {
   feature: WorkbookFeature;
+  /** The one progress store (other features, such as a workshop's room, read it too). */
+  store: ProgressStore;
+  /** The one live-event hub: a feature that writes to the store calls `changed()`. */
+  live: LiveEvents;
   stepStatuses(learner: string): Record<string, StepStatus>;
   variables(learner: string): Record<string, string>;
   /** The account id and ARN, once known, for the settings panel. */
@@ -89,6 +93,8 @@ export function createChecksFeature(guard: RequestGuard, options: ChecksFeatureO
   const api = createChecksApi(serviceFor, live, guard, notice);
   return {
     feature: api,
+    store,
+    live,
     stepStatuses: (learner) => orElse(() => store.forLearner(learner).statuses(), {}),
     variables: (learner) => {
       const service = serviceFor(learner);

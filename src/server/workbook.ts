@@ -13,6 +13,9 @@ import { createLocalSandbox } from '../sandbox/local-sandbox.ts';
 import { soloCredentials } from './terminal/credentials.ts';
 import { createTerminalFeature, type TerminalFeatureOptions } from './terminal/terminal-feature.ts';
 import type { WorkbookFeature } from './feature.ts';
+import type { SandboxProvider } from '../sandbox/sandbox-provider.ts';
+import type { ProgressStore } from '../progress/progress-store.ts';
+import type { LiveEvents } from './live-events.ts';
 import type { WorkbookLocals } from './workbook-locals.ts';
 import { soloLearner, type ResolvePrincipal } from '../shared/principal.ts';
 
@@ -37,6 +40,22 @@ export interface WorkbookConfig {
   resolvePrincipal?: ResolvePrincipal;
   /** The course's checks and texts; default this repository's course (`checks/index.ts`). */
   checks?: CourseChecks;
+  /** Where learners' shells run; default this machine (solo mode). A workshop gives one sandbox per learner. */
+  sandbox?: SandboxProvider;
+  /**
+   * More parts of the server (a workshop's join page, the instructor's room), built from the
+   * workbook's own store and live events. They are asked before the built-in ones.
+   */
+  features?: (parts: WorkbookParts) => WorkbookFeature[];
+}
+
+/** What a plugged-in feature may build on: the one store and the one live-event hub. */
+export interface WorkbookParts {
+  guard: RequestGuard;
+  store: ProgressStore;
+  live: LiveEvents;
+  dataDir: string;
+  launchSecret: string;
 }
 
 export interface Workbook {
@@ -172,12 +191,15 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
       variables: () => (learner ? checks.variables(learner) : {}),
     };
   };
-  const features: WorkbookFeature[] = [checks.feature];
+  const features: WorkbookFeature[] = [
+    ...(config.features?.({ guard, store: checks.store, live: checks.live, dataDir: dataFolder, launchSecret }) ?? []),
+    checks.feature,
+  ];
   features.push(
     createTerminalFeature({
       guard,
       authenticate: soloCredentials(launchSecret),
-      sandbox: createLocalSandbox({ workspace: (learner) => checks.variables(learner).workspace ?? configuration.workspace, launcher: writeCliLauncher(dataFolder) }),
+      sandbox: config.sandbox ?? createLocalSandbox({ workspace: (learner) => checks.variables(learner).workspace ?? configuration.workspace, launcher: writeCliLauncher(dataFolder) }),
       idleMs: configuration.terminalIdleMs,
       ...config.terminal,
     }),
