@@ -69,6 +69,8 @@ Commands:
   --data-dir DIR       progress store folder (default: ECS_WORKBOOK_DATA_DIR, else your data folder)
   --module FILE        run a check module from a file (for check authors), not from the registry
   --timeout SECONDS    time limit per check (default 30)
+  --settings JSON      with --no-record: use these settings instead of the stored ones (a workshop server passes them)
+  --lesson-started ISO with --no-record: the lesson was started at this time (a workshop server passes it)
 
 Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could not check, 4 bad usage.`,
   'cli.no-step': 'Name a step to check.',
@@ -153,6 +155,18 @@ Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could no
   'signin.check': 'Checks need a signed-in browser: open the link that npm start printed (it ends in #sign-in=…).',
   // A tab from before a restart: its session cookie belongs to the old launch, so the API answers 401.
   'signin.restarted': 'The workbook was restarted: open the new link it printed (it ends in #sign-in=…). Each link works once; npx ecs-workbook link prints a fresh one.',
+  // Workshop sandbox lifecycle (issue 10: idle pause, a sandbox that died, reset, stop)
+  'workshop.sandbox.paused': 'Your sandbox was paused after {minutes} minutes without activity. Your files and history are kept: start a new shell to continue where you left off.',
+  'workshop.sandbox.died': 'Your sandbox stopped: {reason}',
+  'workshop.sandbox.died-oom': 'it ran out of memory.',
+  'workshop.sandbox.died-killed': 'it was stopped unexpectedly (exit code {code}).',
+  'workshop.sandbox.offer-reset': 'Start a new shell to start it again with your files, or reset it to get a fresh sandbox (your files and images in it are lost).',
+  'workshop.sandbox.reset': 'Reset my sandbox',
+  'workshop.sandbox.reset-confirm': 'Reset your sandbox? Everything in it (files, images, shell history) is lost; your progress in the lessons stays.',
+  'workshop.sandbox.resetting': 'Resetting your sandbox…',
+  'workshop.sandbox.reset-done': 'Your sandbox is fresh. Start a new shell.',
+  'workshop.sandbox.reset-failed': 'The reset failed: {reason} Try again in a minute, or ask the instructor.',
+  'workshop.sandbox.stopped': 'The workshop has ended: the instructor stopped it, or its time limit was reached. Your progress is kept.',
 } as const;
 
 export type MessageKey = keyof typeof en;

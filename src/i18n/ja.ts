@@ -71,6 +71,8 @@ export const ja = {
   --data-dir DIR       進捗の保存フォルダー (既定: ECS_WORKBOOK_DATA_DIR、なければデータフォルダー)
   --module FILE        チェックモジュールをファイルから実行します (チェックの作成者向け)
   --timeout SECONDS    1 つのチェックの制限時間 (既定 30)
+  --settings JSON      --no-record と併用: 保存された設定の代わりにこの設定を使います (ワークショップのサーバーが渡します)
+  --lesson-started ISO --no-record と併用: レッスンをこの時刻に始めたものとします (ワークショップのサーバーが渡します)
 
 終了コード: 0 合格、1 未完了 (不合格)、2 反映待ち、3 チェックできない、4 使い方の誤り。`,
   'cli.no-step': 'チェックする手順を指定してください。',
@@ -154,4 +156,16 @@ export const ja = {
   'signin.terminal-short': 'サインインしていません',
   'signin.check': 'チェックにはサインインしたブラウザーが必要です。npm start が表示したリンク (末尾が #sign-in=…) を開いてください。',
   'signin.restarted': 'ワークブックが再起動されました。新しく表示されたリンク (末尾が #sign-in=…) を開いてください。リンクは 1 回だけ使えます。新しいリンクは npx ecs-workbook link で表示できます。',
+  // Workshop sandbox lifecycle (issue 10: idle pause, a sandbox that died, reset, stop)
+  'workshop.sandbox.paused': '操作のない状態が {minutes} 分続いたため、サンドボックスを一時停止しました。ファイルとコマンド履歴は残っています。新しいシェルを起動すると、続きから作業できます。',
+  'workshop.sandbox.died': 'サンドボックスが停止しました: {reason}',
+  'workshop.sandbox.died-oom': 'メモリが不足しました。',
+  'workshop.sandbox.died-killed': '予期せず停止しました (終了コード {code})。',
+  'workshop.sandbox.offer-reset': '新しいシェルを起動すると、ファイルを残したまま再開します。まっさらなサンドボックスが必要ならリセットしてください (中のファイルとイメージは失われます)。',
+  'workshop.sandbox.reset': 'サンドボックスをリセット',
+  'workshop.sandbox.reset-confirm': 'サンドボックスをリセットしますか? 中のもの (ファイル、イメージ、コマンド履歴) はすべて失われます。レッスンの進捗は残ります。',
+  'workshop.sandbox.resetting': 'サンドボックスをリセットしています…',
+  'workshop.sandbox.reset-done': 'サンドボックスを新しくしました。新しいシェルを起動してください。',
+  'workshop.sandbox.reset-failed': 'リセットできませんでした: {reason} 1 分ほど待ってからもう一度試すか、講師に相談してください。',
+  'workshop.sandbox.stopped': 'ワークショップは終了しました (講師が終了したか、制限時間になりました)。進捗は保存されています。',
 } as const satisfies Record<MessageKey, string>;
