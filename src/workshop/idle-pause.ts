@@ -25,6 +25,12 @@ export interface IdlePauseOptions {
 export interface IdlePause {
   /** A sign of the learner: input, a shell opened, a Check, a visible page. */
   active(learner: string): void;
+  /**
+   * The learner is in the middle of something (a shell opening, a check running): never idle until
+   * the returned release is called, which counts as activity too. A cold start under load can take
+   * longer than a short idle time; it must not be paused half-started.
+   */
+  busy(learner: string): () => void;
   /** Resolves once a pause under way for this learner is done (their return must wait for it). */
   settled(learner: string): Promise<void>;
   isPaused(learner: string): boolean;
@@ -41,6 +47,7 @@ export function createIdlePause(options: IdlePauseOptions): IdlePause {
   const lastSeen = new Map<string, number>();
   const paused = new Set<string>();
   const pausing = new Map<string, Promise<void>>();
+  const holds = new Map<string, number>();
 
   async function pauseNow(learner: string) {
     const seenBefore = lastSeen.get(learner);
@@ -60,7 +67,7 @@ export function createIdlePause(options: IdlePauseOptions): IdlePause {
   const sweep = () => {
     const cutoff = now() - options.idleMs;
     for (const [learner, seen] of lastSeen) {
-      if (seen > cutoff || paused.has(learner) || pausing.has(learner)) continue;
+      if (seen > cutoff || paused.has(learner) || pausing.has(learner) || holds.has(learner)) continue;
       const work = pauseNow(learner).finally(() => pausing.delete(learner));
       pausing.set(learner, work);
     }
@@ -72,6 +79,20 @@ export function createIdlePause(options: IdlePauseOptions): IdlePause {
     active(learner) {
       lastSeen.set(learner, now());
       paused.delete(learner);
+    },
+    busy(learner) {
+      lastSeen.set(learner, now());
+      paused.delete(learner);
+      holds.set(learner, (holds.get(learner) ?? 0) + 1);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        const left = (holds.get(learner) ?? 1) - 1;
+        if (left > 0) holds.set(learner, left);
+        else holds.delete(learner);
+        lastSeen.set(learner, now());
+      };
     },
     settled: (learner) => pausing.get(learner) ?? Promise.resolve(),
     isPaused: (learner) => paused.has(learner),

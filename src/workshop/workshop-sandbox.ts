@@ -28,7 +28,7 @@ export interface WorkshopSandbox extends SandboxProvider {
 
 export interface WorkshopSandboxOptions {
   provider: Lifecycle;
-  idle: Pick<IdlePause, 'active' | 'settled'>;
+  idle: Pick<IdlePause, 'active' | 'settled' | 'busy'>;
   /** The idle time, in the paused notice. */
   idleMinutes: number;
   /** The learner's language, for what the terminal tells them. */
@@ -89,17 +89,25 @@ export function createWorkshopSandbox(options: WorkshopSandboxOptions): Workshop
     kind: 'docker',
     status: (learner) => options.provider.status(learner),
     async openShell(learner: string, size: ShellSize) {
-      options.idle.active(learner);
       await options.idle.settled(learner);
-      return tracked(learner, await options.provider.openShell(learner, size));
+      const release = options.idle.busy(learner);
+      try {
+        return tracked(learner, await options.provider.openShell(learner, size));
+      } finally {
+        release();
+      }
     },
     async exec(learner: string, argv: readonly string[], execOptions: ExecOptions) {
-      options.idle.active(learner);
       await options.idle.settled(learner);
-      // A Check that wakes a paused sandbox must find the learner's Docker engine up, not "could not check".
-      const before = await options.provider.status(learner).catch(() => undefined);
-      if (before?.phase !== 'ready') await options.provider.engineReady(learner, Math.min(30_000, execOptions.timeoutMs)).catch(() => undefined);
-      return options.provider.exec(learner, argv, execOptions);
+      const release = options.idle.busy(learner);
+      try {
+        // A Check that wakes a paused sandbox must find the learner's Docker engine up, not "could not check".
+        const before = await options.provider.status(learner).catch(() => undefined);
+        if (before?.phase !== 'ready') await options.provider.engineReady(learner, Math.min(30_000, execOptions.timeoutMs)).catch(() => undefined);
+        return await options.provider.exec(learner, argv, execOptions);
+      } finally {
+        release();
+      }
     },
     async endShells(learner, why) {
       const t = useTranslations(options.language(learner));

@@ -6,7 +6,8 @@
  * learners "who joined" are a JSON list in the data folder (the roster's stand-in).
  *
  *   node tests/harness/lifecycle-server.ts   with env WBTEST_DATA_DIR, WBTEST_WORKSHOP, WBTEST_IMAGE,
- *   WBTEST_PORT, and optional WBTEST_IDLE_MS, WBTEST_TIME_LIMIT_MS, WBTEST_CLAIM (learners to start now)
+ *   WBTEST_PORT, and optional WBTEST_IDLE_MS, WBTEST_TIME_LIMIT_MS, WBTEST_CLAIM (learners to start now),
+ *   WBTEST_WARM (sandboxes kept ready), WBTEST_MAX_STARTS (sandbox starts at once)
  *
  * Prints one JSON line {ready, url, adopted, removed} once listening; exits when the workshop ends.
  */
@@ -24,7 +25,7 @@ const port = Number(env.WBTEST_PORT);
 const url = `http://127.0.0.1:${port}`;
 const learners = () => new Set<string>(JSON.parse(readFileSync(join(dataDir, 'wbtest-learners.json'), 'utf8')) as string[]);
 
-const provider = await createDockerSandboxProvider({ workshop: env.WBTEST_WORKSHOP!, image: env.WBTEST_IMAGE!, limits: { memoryMiB: 512, cpus: 0.5, pids: 256 } });
+const provider = await createDockerSandboxProvider({ workshop: env.WBTEST_WORKSHOP!, image: env.WBTEST_IMAGE!, limits: { memoryMiB: 512, cpus: 0.5, pids: 256 }, ...(env.WBTEST_MAX_STARTS && { maxConcurrentStarts: Number(env.WBTEST_MAX_STARTS) }) });
 const server = createServer();
 const life = await startSandboxLifecycle({
   provider,
@@ -33,6 +34,7 @@ const life = await startSandboxLifecycle({
   url,
   ...(env.WBTEST_IDLE_MS && { idleMs: Number(env.WBTEST_IDLE_MS) }),
   ...(env.WBTEST_TIME_LIMIT_MS && { timeLimitMs: Number(env.WBTEST_TIME_LIMIT_MS) }),
+  ...(env.WBTEST_WARM && { warm: Number(env.WBTEST_WARM) }),
   onEnded: async (why, removed) => {
     console.log(JSON.stringify({ ended: why, removed: removed.length }));
     await workbook.close();
@@ -59,4 +61,5 @@ serveWorkbook(server, workbook, (_req, res) => {
 });
 for (const learner of (env.WBTEST_CLAIM ?? '').split(',').filter(Boolean)) await provider.claim(learner);
 await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-console.log(JSON.stringify({ ready: true, url, adopted: life.recovery.adopted.map((s) => `${s.learner}:${s.phase}`).sort(), removed: life.recovery.removed }));
+// The launch secret goes to the test or bench that started this process (a harness only: never do this in the app).
+console.log(JSON.stringify({ ready: true, url, secret: workbook.launchSecret, adopted: life.recovery.adopted.map((s) => `${s.learner}:${s.phase}`).sort(), removed: life.recovery.removed }));

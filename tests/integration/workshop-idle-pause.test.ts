@@ -12,7 +12,8 @@ import { createIdlePause, type IdlePause } from '../../src/workshop/idle-pause.t
 import { createWorkshopSandbox, type WorkshopSandbox } from '../../src/workshop/workshop-sandbox.ts';
 import { enc, readShell, workshopForTest, firstBuildTimeoutMs } from '../harness/sandbox.ts';
 
-const idleMs = 4000;
+// Short, but longer than a burst of typing; starts do not count (a busy sandbox is never idle).
+const idleMs = 6000;
 const prompt = /learner@sandbox:~\/work\$ $/m;
 let sandboxes: Awaited<ReturnType<typeof workshopForTest>>;
 let provider: DockerSandboxProvider;

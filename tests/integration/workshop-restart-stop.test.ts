@@ -20,10 +20,11 @@ import { sweepWorkshop } from '../../src/workshop/workshop-end.ts';
 import Docker from 'dockerode';
 import { sandboxImage, testLimits, firstBuildTimeoutMs } from '../harness/sandbox.ts';
 
-const port = 4421;
+// Each test its own port (E2E_PORT 4420's range): a failed test's server must not block the next.
+let nextPort = 4421;
 const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8' }).trim();
 const labelled = (workshop: string, kind: 'container' | 'volume' | 'network') =>
-  docker(...(kind === 'container' ? ['ps', '-a'] : [kind, 'ls']), '--filter', `label=${workshopLabel}=${workshop}`, '--format', '{{.Names}}').split('\n').filter(Boolean).sort();
+  docker(...(kind === 'container' ? ['ps', '-a'] : [kind, 'ls']), '--filter', `label=${workshopLabel}=${workshop}`, '--format', kind === 'container' ? '{{.Names}}' : '{{.Name}}').split('\n').filter(Boolean).sort();
 
 let image: string;
 const dirs: string[] = [];
@@ -33,7 +34,7 @@ const children: ChildProcess[] = [];
 interface Started { child: ChildProcess; ready: { url: string; adopted: string[]; removed: string[] }; lines: string[] }
 
 /** Starts the server and resolves with its ready line. */
-function startServer(dataDir: string, workshop: string, env: Record<string, string> = {}): Promise<Started> {
+function startServer(dataDir: string, workshop: string, env: Record<string, string> = {}, port = nextPort++): Promise<Started> {
   const child = spawn(process.execPath, ['tests/harness/lifecycle-server.ts'], {
     env: { ...process.env, WBTEST_DATA_DIR: dataDir, WBTEST_WORKSHOP: workshop, WBTEST_IMAGE: image, WBTEST_PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -107,7 +108,7 @@ describe('a workshop server killed, restarted, stopped', () => {
     // The crash left everything where it was.
     expect(labelled(workshop, 'container')).toEqual([`ecsw-${workshop}-l-lrn-a`, `ecsw-${workshop}-l-lrn-b`, `ecsw-${workshop}-l-lrn-ghost`]);
 
-    const second = await startServer(dataDir, workshop);
+    const second = await startServer(dataDir, workshop, {});
     expect(second.ready.adopted).toEqual(['lrn-a:ready', 'lrn-b:paused']);
     expect(second.ready.removed).toContain(`ecsw-${workshop}-l-lrn-ghost`);
     expect(labelled(workshop, 'container')).toEqual([`ecsw-${workshop}-l-lrn-a`, `ecsw-${workshop}-l-lrn-b`]);

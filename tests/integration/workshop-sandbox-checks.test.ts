@@ -138,7 +138,7 @@ describe('checks inside the learner sandbox, recorded by the server', () => {
       env: { PATH: process.env.PATH },
       runner: sandboxCheckRunner({ provider: noImage, learner: 'lrn-chk-c', settings: () => ({}) }),
     });
-    const step = (await broken.registry()).stepIds().find((id) => id.startsWith('01-'))!;
+    const step = (await broken.registry()).stepIds().find((id) => id.startsWith('containers/'))!;
     const { attempt } = await broken.run(step, { source: 'browser' });
     expect(attempt.status).toBe('error');
     expect(JSON.stringify(attempt.result)).toMatch(/could not start/i);
