@@ -69,7 +69,7 @@ const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server!.pid
 interface Learner { id: string; ws: WebSocket; onOutput: (chunk: Buffer) => void; ack(bytes: number): void; type(text: string): void }
 
 /** Joins (the edge's cookie), opens the terminal and resolves with the time to the first prompt. */
-async function join(id: string): Promise<{ learner: Learner; ms: number }> {
+async function joinAndOpen(id: string): Promise<{ learner: Learner; ms: number }> {
   const started = performance.now();
   const ws = new WebSocket(`${url.replace('http', 'ws')}/terminal`, { headers: { origin: url, cookie: `wbtest-learner=${id}` }, perMessageDeflate: false });
   await new Promise((resolve, reject) => {
@@ -143,7 +143,7 @@ try {
   await sleep(5000); // the inner engines settle
 
   // The room joins at once.
-  const warmJoins = await Promise.all(warmIds.map((id) => join(id)));
+  const warmJoins = await Promise.all(warmIds.map((id) => joinAndOpen(id)));
   joined.push(...warmJoins.map((j) => j.learner));
   const warmTimes = warmJoins.map((j) => j.ms);
   const warmP95 = percentile([...warmTimes].sort((a, b) => a - b), 95);
@@ -151,7 +151,7 @@ try {
 
   // Latecomers: the pool is empty, their sandboxes start cold (through the start queue).
   if (coldLearners > 0) {
-    const coldJoins = await Promise.all(coldIds.map((id) => join(id)));
+    const coldJoins = await Promise.all(coldIds.map((id) => joinAndOpen(id)));
     joined.push(...coldJoins.map((j) => j.learner));
     console.log(summary(`join → first prompt, cold, ${coldLearners} at once`, coldJoins.map((j) => j.ms)));
   }

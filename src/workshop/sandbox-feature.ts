@@ -23,7 +23,7 @@ export interface SandboxFeatureOptions {
   guard: RequestGuard;
   provider: Pick<DockerSandboxProvider, 'status' | 'reset' | 'resume' | 'queuePosition'>;
   sandbox: Pick<WorkshopSandbox, 'endShells'>;
-  idle: Pick<IdlePause, 'active' | 'isPaused' | 'settled'>;
+  idle: Pick<IdlePause, 'active' | 'settled'>;
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {
@@ -60,10 +60,14 @@ export function createSandboxFeature(options: SandboxFeatureOptions): WorkbookFe
       if (refused) return json(res, req.method === 'POST' ? 403 : 405, { error: refused }), true;
       req.resume();
       if (url.pathname === presencePath) {
-        const wasPaused = options.idle.isPaused(learner);
         options.idle.active(learner);
-        // Back from a break: start the sandbox now, so the terminal's new shell finds it ready.
-        if (wasPaused) void options.idle.settled(learner).then(() => options.provider.resume(learner)).catch((error: Error) => console.error(`Resuming the sandbox of ${learner} failed: ${error.message}`));
+        // Back from a break (or after a restart found it stopped): start the sandbox now, so the
+        // terminal's new shell finds it ready. Only a paused one: a learner who has none yet gets
+        // it from their first shell, and a dead one waits for their choice (start again or reset).
+        void (async () => {
+          await options.idle.settled(learner);
+          if ((await options.provider.status(learner)).phase === 'paused') await options.provider.resume(learner);
+        })().catch((error: Error) => console.error(`Resuming the sandbox of ${learner} failed: ${error.message}`));
         res.writeHead(204, { 'cache-control': 'no-store' });
         res.end();
         return true;
