@@ -24,6 +24,11 @@ export interface CheckRunRequest {
 export interface CheckRunner {
   /** Observes and judges; never records. */
   run(request: CheckRunRequest): Promise<CheckRun>;
+  /**
+   * Who the learner is in AWS, asked where their credentials are (a workshop: inside their
+   * sandbox, so the server never holds them). Absent: the service asks STS itself, here.
+   */
+  identity?(timeoutMs: number): Promise<{ accountId: string; arn: string } | undefined>;
 }
 
 /** Runs the check here: the learner's world is this machine, and `env` is the learner's environment. */

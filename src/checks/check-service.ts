@@ -70,6 +70,11 @@ export function createCheckService(store: LearnerStore, options: { checks: Cours
     region,
     identity,
     async refreshIdentity(timeoutMs = 8000) {
+      if (runner.identity) {
+        const found = await runner.identity(timeoutMs).catch(() => undefined);
+        if (found) store.putCached('identity', found);
+        return found;
+      }
       const { region: current } = await region();
       const aws = createAwsClients({ region: current, requestTimeoutMs: timeoutMs, maxAttempts: 2 });
       try {

@@ -43,7 +43,7 @@ function languageFrom(setting: unknown, env: NodeJS.ProcessEnv): Language {
   return isLanguage(setting) ? setting : localeLanguage(env);
 }
 
-interface Options { steps: string[]; lesson?: string; all: boolean; json: boolean; watch: boolean; record: boolean; lang?: string; dataDir?: string; module?: string; timeoutMs?: number }
+interface Options { steps: string[]; lesson?: string; all: boolean; json: boolean; watch: boolean; record: boolean; lang?: string; dataDir?: string; module?: string; timeoutMs?: number; settings?: Record<string, unknown>; lessonStarted?: string }
 
 function parse(argv: string[]): Options {
   const options: Options = { steps: [], all: false, json: false, watch: false, record: true };
@@ -64,6 +64,25 @@ function parse(argv: string[]): Options {
       case '--lang': options.lang = value(); break;
       case '--data-dir': options.dataDir = value(); break;
       case '--module': options.module = value(); break;
+      // A workshop server runs the check in the learner's sandbox, where no progress file of theirs
+      // is: it passes the learner's settings and lesson start, which only ever go to the scratch copy.
+      case '--settings': {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(value());
+        } catch {
+          throw new CheckUsageError('--settings needs the settings as a JSON object, e.g. --settings \'{"prefix":"ab"}\'.');
+        }
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new CheckUsageError('--settings needs a JSON object.');
+        options.settings = parsed as Record<string, unknown>;
+        break;
+      }
+      case '--lesson-started': {
+        const at = value();
+        if (Number.isNaN(Date.parse(at))) throw new CheckUsageError(`--lesson-started needs a time such as 2026-01-31T09:00:00Z, not "${at}".`);
+        options.lessonStarted = new Date(at).toISOString();
+        break;
+      }
       case '--timeout': {
         const seconds = Number(value());
         if (!(seconds > 0)) throw new CheckUsageError('--timeout needs a number of seconds above 0.');
@@ -76,6 +95,7 @@ function parse(argv: string[]): Options {
     }
   }
   if (options.lang !== undefined && !isLanguage(options.lang)) throw new CheckUsageError(`--lang must be en or ja, not "${options.lang}".`);
+  if ((options.settings || options.lessonStarted) && options.record) throw new CheckUsageError('--settings and --lesson-started go with --no-record: they describe a run whose result someone else records.');
   return options;
 }
 
@@ -128,6 +148,7 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
       ...(config.checkTimeoutMs && { checkTimeoutMs: config.checkTimeoutMs }),
       ...(config.workspace && { workspace: config.workspace }),
     });
+    if (options.settings) store.forLearner(soloLearner.id).putSettings(options.settings);
     const registry = await service.registry();
     const lang = (options.lang as Language | undefined) ?? languageFrom(service.settings().language, env);
     const t = useTranslations(lang);
@@ -158,6 +179,7 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
       steps.push(...courseOrder.filter((id) => known.includes(id)), ...known.filter((id) => !courseOrder.includes(id)));
     }
     steps = [...new Set(steps)];
+    if (options.lessonStarted) for (const lesson of new Set(steps.map((id) => id.split('/')[0]!))) store.forLearner(soloLearner.id).markLessonStarted(lesson, options.lessonStarted);
     if (steps.length === 0) {
       console.error(`${t('cli.no-step')}\n\n${checkUsage(lang)}\n\n${registry.stepIds().join(', ')}`);
       return usageExitCode;
@@ -177,7 +199,8 @@ export async function checkCommand(argv: string[], env: NodeJS.ProcessEnv = proc
       for (const stepId of steps) {
         const { attempt } = await service.run(stepId, { source: options.watch ? 'watch' : 'cli', ...(custom && { check: custom }), ...(options.timeoutMs && { timeoutMs: options.timeoutMs }), runStartedAt: invokedAt });
         const rendered = await service.render(attempt, lang);
-        results.push({ step: stepId, ...(options.record ? { attemptId: attempt.id } : { recorded: false }), at: attempt.at, durationMs: attempt.durationMs, ...rendered });
+        // Unrecorded, the raw result and snapshot go with it: whoever records it (a workshop server) needs them.
+        results.push({ step: stepId, ...(options.record ? { attemptId: attempt.id } : { recorded: false, result: attempt.result, snapshot: attempt.snapshot }), at: attempt.at, durationMs: attempt.durationMs, ...rendered });
         if (!options.json) console.log(`${formatResult(stepId, rendered, lang, colour)}\n`);
       }
       const code = exitCodeFor(results.map((r) => r.status));

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCheckService, type CheckService } from '../checks/check-service.ts';
 import type { CourseChecks } from '../checks/course-checks.ts';
+import type { CheckRunner } from '../checks/check-runner.ts';
 import { openLearnerStore } from '../progress/open-learner-store.ts';
 import { openProgressStore, ProgressStoreError, type ProgressStore } from '../progress/progress-store.ts';
 import { createChecksApi } from './checks-api.ts';
@@ -35,6 +36,8 @@ export interface ChecksFeatureOptions {
   workspace?: string;
   /** Learners whose variables and identity are looked up at start (solo: the one learner), so the first page already has them. */
   warm?: string[];
+  /** Where a learner's checks run (a workshop: inside their sandbox); default this process. */
+  runnerFor?: (learner: string) => CheckRunner;
 }
 
 /**
@@ -73,7 +76,7 @@ export function createChecksFeature(guard: RequestGuard, options: ChecksFeatureO
   function serviceFor(learner: string): CheckService {
     const known = services.get(learner);
     if (known) return known;
-    const service = createCheckService(store.forLearner(learner), { checks: options.checks, ...(options.checkTimeoutMs && { checkTimeoutMs: options.checkTimeoutMs }), ...(options.workspace && { workspace: options.workspace }) });
+    const service = createCheckService(store.forLearner(learner), { checks: options.checks, ...(options.checkTimeoutMs && { checkTimeoutMs: options.checkTimeoutMs }), ...(options.workspace && { workspace: options.workspace }), ...(options.runnerFor && { runner: options.runnerFor(learner) }) });
     services.set(learner, service);
     void service.variables().catch(() => undefined);
     // Ask STS who the learner is in the background; pages show placeholders until it answers.

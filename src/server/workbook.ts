@@ -14,6 +14,7 @@ import { soloCredentials } from './terminal/credentials.ts';
 import { createTerminalFeature, type TerminalFeatureOptions } from './terminal/terminal-feature.ts';
 import type { WorkbookFeature } from './feature.ts';
 import type { SandboxProvider } from '../sandbox/sandbox-provider.ts';
+import type { CheckRunner } from '../checks/check-runner.ts';
 import type { ProgressStore } from '../progress/progress-store.ts';
 import type { LiveEvents } from './live-events.ts';
 import type { WorkbookLocals } from './workbook-locals.ts';
@@ -44,6 +45,8 @@ export interface WorkbookConfig {
   checks?: CourseChecks;
   /** Where learners' shells run; default this machine (solo mode). A workshop gives one sandbox per learner. */
   sandbox?: SandboxProvider;
+  /** Where a learner's checks run; default this process. A workshop runs them in the learner's sandbox. */
+  checkRunnerFor?: (learner: string) => CheckRunner;
   /**
    * More parts of the server (a workshop's join page, the instructor's room), built from the
    * workbook's own store and live events. They are asked before the built-in ones.
@@ -156,6 +159,7 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
     ...(configuration.checkTimeoutMs && { checkTimeoutMs: configuration.checkTimeoutMs }),
     ...(configuration.workspace && { workspace: configuration.workspace }),
     ...(!config.resolvePrincipal && { warm: [soloLearner.id] }),
+    ...(config.checkRunnerFor && { runnerFor: config.checkRunnerFor }),
   });
   const signIn = createSignIn(guard, config.port, { token: configuration.signInToken, reusable: configuration.signInTokenFixed, dataDir: dataFolder });
   const resolveAtEdge: ResolvePrincipal = config.resolvePrincipal ?? ((req) => (signIn.isSignedIn(req) ? soloLearner : undefined));

@@ -54,12 +54,14 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
 }
 
 /** `port`: a fixed one, for a server started before the test that was told where moto would be. */
-export async function startMoto(options: { region?: string; extraEnv?: Record<string, string>; port?: number } = {}): Promise<Moto> {
+/** `host`: another address than loopback, for a test that must reach moto from a sandbox (say why there). */
+export async function startMoto(options: { region?: string; extraEnv?: Record<string, string>; port?: number; host?: string } = {}): Promise<Moto> {
   const port = options.port ?? (await freePort());
-  const endpoint = `http://127.0.0.1:${port}`;
+  const host = options.host ?? '127.0.0.1';
+  const endpoint = `http://${host}:${port}`;
   const region = options.region ?? 'ap-northeast-1';
   let log = '';
-  const child = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn('python3', ['-m', 'moto.server', '-H', host, '-p', String(port)], {
     env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true', ...options.extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

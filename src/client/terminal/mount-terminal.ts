@@ -74,10 +74,14 @@ export function mountTerminal(pane: HTMLElement, config: TerminalConfig, layout:
       pane.dataset.role = role;
     },
     title: () => {},
-    exit: (code) => showNotice(strings.exited.replace('{code}', String(code)), strings.newShell, () => {
-      hideNotice();
-      connection.connect();
-    }),
+    exit: (code) => {
+      // A workshop's sandbox status (WorkshopSandboxStatus) looks at once whether the sandbox died.
+      document.dispatchEvent(new CustomEvent('ecs-workbook:shell-exited'));
+      showNotice(strings.exited.replace('{code}', String(code)), strings.newShell, () => {
+        hideNotice();
+        connection.connect();
+      });
+    },
     status: (state: ConnectionStatus, detail?: string) => {
       pane.dataset.status = state;
       status.textContent = state === 'connecting' ? strings.connecting : state === 'reconnecting' ? strings.reconnecting : pane.dataset.role === 'viewer' ? strings.viewer : '';
