@@ -34,7 +34,8 @@ export interface RoomServer {
 
 type AstroHandler = (req: unknown, res: unknown, next: undefined, locals: Pick<App.Locals, 'workbook'>) => Promise<void>;
 
-export async function startRoomServer(options: { port: number; dataDir: string; pages?: boolean; stuckAfterMinutes?: number }): Promise<RoomServer> {
+/** `learners`: who is in the room (a workshop's directory); default everyone the progress file knows. */
+export async function startRoomServer(options: { port: number; dataDir: string; pages?: boolean; stuckAfterMinutes?: number; learners?: string[] }): Promise<RoomServer> {
   const grants = createControlGrants({ dataDir: options.dataDir });
   let room: InstructorRoomFeature | undefined;
   let workbook: Workbook | undefined;
@@ -48,7 +49,7 @@ export async function startRoomServer(options: { port: number; dataDir: string; 
     },
     terminal: { authenticate: instructorCredentials(() => workbook!.launchSecret), mayControl: grants.mayControl },
     features: (parts) => {
-      room = createInstructorRoom({ parts, grants, learners: () => ['ana', 'ben'], learnerName: (id) => roomNames[id] ?? id, ...(options.stuckAfterMinutes !== undefined && { stuckAfterMinutes: options.stuckAfterMinutes }) });
+      room = createInstructorRoom({ parts, grants, ...(options.learners && { learners: () => options.learners! }), learnerName: (id) => roomNames[id] ?? id, ...(options.stuckAfterMinutes !== undefined && { stuckAfterMinutes: options.stuckAfterMinutes }) });
       return [room];
     },
   });

@@ -22,7 +22,7 @@ const streams: AbortController[] = [];
 beforeAll(async () => {
   // Nothing may leave loopback: the background identity lookups go to a dead local endpoint.
   Object.assign(process.env, { AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'x' });
-  room = await startRoomServer({ port: await freePort(), dataDir: data });
+  room = await startRoomServer({ port: await freePort(), dataDir: data, learners: ['ana', 'ben'] });
 });
 afterAll(async () => {
   for (const stream of streams) stream.abort();
