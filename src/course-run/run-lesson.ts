@@ -9,8 +9,8 @@ import { lessonsDir } from '../lessons/lesson-frontmatter.ts';
 import type { CourseShell, ShellResult } from './course-shell.ts';
 import { runnableCommands, type LessonCommand } from './lesson-commands.ts';
 
-/** Printed by the AWS CLI, bash or Python when a command went wrong, even behind a pipe that hid the exit code. */
-export const failureOutput = /An error occurred|command not found|Traceback|Unknown options/;
+/** Printed by the AWS CLI, Docker, bash or Python when a command went wrong, even behind a pipe that hid the exit code. */
+export const failureOutput = /An error occurred|Error response from daemon|command not found|Traceback|Unknown options/;
 
 export interface LessonRunOptions {
   /** `lessons/<folder>`. */

@@ -186,6 +186,9 @@ pass, 4 bad usage, 130 interrupted.`,
   'course-run.cleanup-partial': '{failed} cleanup command(s) failed (often because that lesson was not run). The cleanup Checks below list anything still there, with the command that deletes it.',
   'course-run.some-checks-not-passed': 'Every command ran, but at least one Check did not pass: see the results above.',
   'course-run.all-passed': 'Every command ran and every Check passed.',
+  // Look yourself: the read-only commands beside each Check (real-aws)
+  'look.summary': 'Look yourself: the commands that show what this Check sees',
+  'look.intro': 'These commands only read. Run them to see what the Check saw, and to find a cause yourself: they work without the workbook too.',
 } as const;
 
 export type MessageKey = keyof typeof en;
