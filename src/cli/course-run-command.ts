@@ -101,7 +101,11 @@ export async function courseRunCommand(argv: string[], env: NodeJS.ProcessEnv = 
   let shell: CourseShell | undefined;
   let interrupted = false;
   const onInterrupt = () => {
-    if (interrupted) process.exit(interruptedExitCode); // a second Ctrl-C: stop now, cleanup or not
+    if (interrupted) {
+      // A second Ctrl-C: stop now, cleanup or not, and take the running command with us.
+      shell?.close();
+      process.exit(interruptedExitCode);
+    }
     interrupted = true;
     console.error(`\n${t('course-run.interrupted')}`);
     shell?.close(); // ends the running command and anything it started
