@@ -82,6 +82,13 @@ async function observeParts(ctx: CheckContext, vpcId: string): Promise<Observed<
 
 export default defineCheck<AllGoneSnapshot>({
   id: 'cleanup/all-gone',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws ecs describe-clusters --region {{region}} --clusters {{cluster}} --query 'clusters[].status'",
+    "aws ecs list-task-definitions --region {{region}} --family-prefix {{taskFamily}} --status ACTIVE",
+    "aws ecr describe-repositories --region {{region}} --query 'repositories[].repositoryName'",
+    "aws ec2 describe-vpcs --region {{region}} --filters Name=tag:Name,Values={{vpcName}} --query 'Vpcs[].VpcId'",
+  ],
   async observe(ctx) {
     const options = { abortSignal: ctx.signal };
     const { targetGroup, cluster, repository, logGroup } = ctx.vars;

@@ -53,6 +53,14 @@ async function observeServices(ctx: CheckContext): Promise<BillableSnapshot['ser
 
 export default defineCheck<BillableSnapshot>({
   id: 'cleanup/billable-gone',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws ecs list-services --region {{region}} --cluster {{cluster}}",
+    "aws ecs list-tasks --region {{region}} --cluster {{cluster}} --desired-status RUNNING",
+    "aws elbv2 describe-load-balancers --region {{region}} --query 'LoadBalancers[].LoadBalancerName'",
+    "aws ec2 describe-nat-gateways --region {{region}} --filter Name=state,Values=pending,available --query 'NatGateways[].NatGatewayId'",
+    "aws ec2 describe-addresses --region {{region}} --query 'Addresses[?AssociationId==null].PublicIp'",
+  ],
   async observe(ctx) {
     const options = { abortSignal: ctx.signal };
     const [base, services, tasks, loadBalancers, vpc, addresses] = await Promise.all([

@@ -23,6 +23,12 @@ const deployFix = (name: string, region: string) => `aws cloudformation delete-s
 
 export default defineCheck<StackCompleteSnapshot>({
   id: 'cloudformation/stack-complete',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws cloudformation describe-stacks --region {{region}} --stack-name {{cluster}}-stack --query 'Stacks[0].[StackStatus,StackStatusReason,CreationTime]'",
+    "aws cloudformation describe-stack-events --region {{region}} --stack-name {{cluster}}-stack --max-items 10 --query 'StackEvents[].[Timestamp,LogicalResourceId,ResourceStatus,ResourceStatusReason]' --output table",
+    "aws ecs describe-services --region {{region}} --cluster {{cluster}} --services {{service}} --query 'services[0].events[:5].[createdAt,message]' --output text",
+  ],
   async observe(ctx) {
     const name = stackName(ctx.vars);
     const [base, stack] = await Promise.all([observeBase(ctx), observeStack(ctx, name)]);

@@ -16,6 +16,11 @@ export interface StackDeletedSnapshot extends BaseSnapshot, StackObservation {
 
 export default defineCheck<StackDeletedSnapshot>({
   id: 'cloudformation/stack-deleted',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws cloudformation describe-stacks --region {{region}} --stack-name {{cluster}}-stack --query 'Stacks[0].StackStatus'",
+    "aws cloudformation list-stacks --region {{region}} --stack-status-filter DELETE_COMPLETE DELETE_FAILED DELETE_IN_PROGRESS --query \"StackSummaries[?StackName=='{{cluster}}-stack'].[StackStatus,DeletionTime]\"",
+  ],
   async observe(ctx) {
     const [base, stack] = await Promise.all([observeBase(ctx), observeStack(ctx, stackName(ctx.vars))]);
     const view = isCaptured(stack.stack) ? undefined : stack.stack.stack;

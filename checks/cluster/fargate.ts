@@ -41,6 +41,10 @@ async function describeCluster(ecs: import('@aws-sdk/client-ecs').ECSClient, nam
 
 export default defineCheck<ClusterSnapshot>({
   id: 'cluster/fargate',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws ecs describe-clusters --region {{region}} --clusters {{cluster}} --query 'clusters[0].[clusterName,status,capacityProviders]'",
+  ],
   async observe(ctx) {
     const { aws, vars } = ctx;
     const cluster = await describeCluster(aws.ecs, vars.cluster);

@@ -46,6 +46,10 @@ const createdAt = (container: ContainerSummary) => new Date(container.Created * 
 
 export default defineCheck<FirstRunSnapshot>({
   id: 'containers/first-run',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "docker ps -a --filter ancestor=public.ecr.aws/docker/library/busybox:1.36",
+  ],
   async observe(ctx) {
     const listed = await captureDocker(ctx.docker.listContainers({ all: true }));
     const since = ctx.lessonStartedAt ? Math.floor(Date.parse(ctx.lessonStartedAt) / 1000) : 0;

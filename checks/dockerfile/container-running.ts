@@ -49,6 +49,12 @@ function uniquePorts(ports: PortMapping[]): PortMapping[] {
 
 export default defineCheck<ContainerRunningSnapshot>({
   id: 'dockerfile/container-running',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "docker ps -a --filter name={{repository}}-local",
+    "docker logs --tail 20 {{repository}}-local",
+    "curl -sS -i http://localhost:8081/",
+  ],
   async observe(ctx) {
     const repository = ctx.vars.repository;
     const image = await captureDocker(ctx.docker.getImage(`${repository}:latest`).inspect());

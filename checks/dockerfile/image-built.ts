@@ -42,6 +42,11 @@ export async function inspectImage(docker: import('dockerode'), name: string): P
 
 export default defineCheck<ImageBuiltSnapshot>({
   id: 'dockerfile/image-built',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "docker image ls {{repository}}",
+    "docker image inspect {{repository}} --format '{{.Architecture}} {{json .Config.ExposedPorts}}'",
+  ],
   async observe(ctx) {
     const image = `${ctx.vars.repository}:latest`;
     const inspected = await inspectImage(ctx.docker, image);

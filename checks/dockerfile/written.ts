@@ -29,6 +29,10 @@ const asked: { keyword: string; required: boolean }[] = [
 
 export default defineCheck<WrittenSnapshot>({
   id: 'dockerfile/written',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "cat {{workspace}}/Dockerfile",
+  ],
   async observe(ctx) {
     const path = join(ctx.vars.workspace, 'Dockerfile');
     // Kept out of the captured-error shape on purpose: a missing file is the learner's state, not

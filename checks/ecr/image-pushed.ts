@@ -63,6 +63,10 @@ export function indexPlatforms(manifest: string | undefined): string[] | undefin
 
 export default defineCheck<ImagePushedSnapshot>({
   id: 'ecr/image-pushed',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws ecr describe-images --region {{region}} --repository-name {{repository}} --query 'imageDetails[].[imageTags,imagePushedAt,imageManifestMediaType]' --output table",
+  ],
   async observe(ctx) {
     const { aws, vars } = ctx;
     const repository = await describeRepository(aws.ecr, vars.repository);

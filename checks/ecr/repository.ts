@@ -42,6 +42,10 @@ export async function describeRepository(ecr: ECRClient, name: string): Promise<
 
 export default defineCheck<RepositorySnapshot>({
   id: 'ecr/repository',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws ecr describe-repositories --region {{region}} --repository-names {{repository}}",
+  ],
   async observe(ctx) {
     const { vars, aws } = ctx;
     const identity = await capture(aws.sts.send(new GetCallerIdentityCommand({})));

@@ -5,6 +5,10 @@ import { observeNetwork, type NetworkSnapshot } from './observe-network.ts';
 
 export default defineCheck<NetworkSnapshot>({
   id: 'network/internet-gateway',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws ec2 describe-internet-gateways --region {{region}} --filters Name=attachment.vpc-id,Values=$(aws ec2 describe-vpcs --region {{region}} --filters Name=tag:Name,Values={{vpcName}} --query 'Vpcs[0].VpcId' --output text) --query 'InternetGateways[].[InternetGatewayId,Attachments[0].State]' --output table",
+  ],
   observe: (ctx) => observeNetwork(ctx, ['gateways']),
   judge(snapshot, vars): CheckResult {
     const missing = withoutVpc(snapshot, vars, 'internet-gateway');

@@ -9,6 +9,10 @@ import { observeNetwork, type NetworkSnapshot } from './observe-network.ts';
 
 export default defineCheck<NetworkSnapshot>({
   id: 'network/routes',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws ec2 describe-route-tables --region {{region}} --filters Name=vpc-id,Values=$(aws ec2 describe-vpcs --region {{region}} --filters Name=tag:Name,Values={{vpcName}} --query 'Vpcs[0].VpcId' --output text) --query 'RouteTables[].[RouteTableId,Associations[].SubnetId|join(`,`,@),Routes[?DestinationCidrBlock==`0.0.0.0/0`]|[0].GatewayId]' --output table",
+  ],
   observe: (ctx) => observeNetwork(ctx, ['routes']),
   judge(snapshot, vars): CheckResult {
     const missing = withoutVpc(snapshot, vars, 'routes');

@@ -16,6 +16,11 @@ export function createGroupCommand(vars: LearnerVariables, vpcId: string, name: 
 
 export default defineCheck<NetworkSnapshot>({
   id: 'network/security-groups',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws ec2 describe-security-groups --region {{region}} --filters Name=group-name,Values={{albSecurityGroup}},{{taskSecurityGroup}} --query 'SecurityGroups[].[GroupName,GroupId]' --output table",
+    "aws ec2 describe-security-group-rules --region {{region}} --filters Name=group-id,Values=$(aws ec2 describe-security-groups --region {{region}} --filters Name=group-name,Values={{taskSecurityGroup}} --query 'SecurityGroups[0].GroupId' --output text) --query 'SecurityGroupRules[].[IsEgress,IpProtocol,FromPort,ToPort,CidrIpv4,ReferencedGroupInfo.GroupId]' --output table",
+  ],
   observe: (ctx) => observeNetwork(ctx, ['groups']),
   judge(snapshot, vars): CheckResult {
     const missing = withoutVpc(snapshot, vars, 'security-groups');

@@ -35,6 +35,10 @@ function freeCidr(subnets: SubnetFacts[], role: 'public' | 'private', vpcCidr: s
 
 export default defineCheck<NetworkSnapshot>({
   id: 'network/subnets',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws ec2 describe-subnets --region {{region}} --filters Name=vpc-id,Values=$(aws ec2 describe-vpcs --region {{region}} --filters Name=tag:Name,Values={{vpcName}} --query 'Vpcs[0].VpcId' --output text) --query 'Subnets[].[SubnetId,CidrBlock,AvailabilityZone,Tags[?Key==`Name`]|[0].Value]' --output table",
+  ],
   observe: (ctx) => observeNetwork(ctx, ['subnets']),
   judge(snapshot, vars): CheckResult {
     const missing = withoutVpc(snapshot, vars, 'subnets');

@@ -8,6 +8,10 @@ import { lessonVpcCidr, observeNetwork, type NetworkSnapshot } from './observe-n
 
 export default defineCheck<NetworkSnapshot>({
   id: 'network/vpc',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws ec2 describe-vpcs --region {{region}} --filters Name=tag:Name,Values={{vpcName}} --query 'Vpcs[].[VpcId,CidrBlock,State]' --output table",
+  ],
   observe: (ctx) => observeNetwork(ctx, []),
   judge(snapshot, vars): CheckResult {
     const missing = withoutVpc(snapshot, vars, 'vpc');

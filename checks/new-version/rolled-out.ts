@@ -23,6 +23,12 @@ export interface RolledOutSnapshot extends BaseSnapshot {
 
 export default defineCheck<RolledOutSnapshot>({
   id: 'new-version/rolled-out',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws ecs describe-services --region {{region}} --cluster {{cluster}} --services {{service}} --query 'services[0].deployments[].[status,taskDefinition,rolloutState,runningCount]' --output table",
+    "aws ecr describe-images --region {{region}} --repository-name {{repository}} --query 'imageDetails[].imageTags'",
+    "curl -sS http://$(aws elbv2 describe-load-balancers --region {{region}} --names {{loadBalancer}} --query 'LoadBalancers[0].DNSName' --output text)/",
+  ],
   async observe(ctx) {
     const { cluster, service: serviceName, taskFamily, repository, loadBalancer } = ctx.vars;
     const options = { abortSignal: ctx.signal };

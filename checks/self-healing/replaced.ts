@@ -21,6 +21,11 @@ const replacementGraceSeconds = 180;
 
 export default defineCheck<ReplacedSnapshot>({
   id: 'self-healing/replaced',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws ecs list-tasks --region {{region}} --cluster {{cluster}} --service-name {{service}} --desired-status STOPPED",
+    "aws ecs describe-services --region {{region}} --cluster {{cluster}} --services {{service}} --query 'services[0].events[:5].[createdAt,message]' --output text",
+  ],
   async observe(ctx) {
     const { cluster, service } = ctx.vars;
     const [base, serviceObservation, running, stopped] = await Promise.all([

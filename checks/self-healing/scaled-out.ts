@@ -20,6 +20,11 @@ const key = (suffix: string) => `${lesson}.scaled-out.${suffix}`;
 
 export default defineCheck<ScaledOutSnapshot>({
   id: 'self-healing/scaled-out',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws ecs describe-services --region {{region}} --cluster {{cluster}} --services {{service}} --query 'services[0].[desiredCount,runningCount,pendingCount]'",
+    "aws elbv2 describe-target-health --region {{region}} --target-group-arn $(aws elbv2 describe-target-groups --region {{region}} --names {{targetGroup}} --query 'TargetGroups[0].TargetGroupArn' --output text) --query 'TargetHealthDescriptions[].[Target.Id,TargetHealth.State]' --output table",
+  ],
   async observe(ctx) {
     const snapshot: ScaledOutSnapshot = await observeHealthyTargets(ctx, ctx.vars);
     const service = activeService(snapshot.service);

@@ -61,6 +61,10 @@ export function judgeHealthyTargets(snapshot: HealthyTargetsSnapshot, vars: Lear
 
 export default defineCheck<HealthyTargetsSnapshot>({
   id: 'service/healthy-targets',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws elbv2 describe-target-health --region {{region}} --target-group-arn $(aws elbv2 describe-target-groups --region {{region}} --names {{targetGroup}} --query 'TargetGroups[0].TargetGroupArn' --output text) --query 'TargetHealthDescriptions[].[Target.Id,TargetHealth.State,TargetHealth.Reason,TargetHealth.Description]' --output table",
+  ],
   observe: (ctx) => observeHealthyTargets(ctx, ctx.vars),
   judge: (snapshot, vars) => result(lesson, judgeHealthyTargets(snapshot, vars)),
 });

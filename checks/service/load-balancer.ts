@@ -31,6 +31,12 @@ export interface LoadBalancerSnapshot extends BaseSnapshot {
 
 export default defineCheck<LoadBalancerSnapshot>({
   id: 'service/load-balancer',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws elbv2 describe-load-balancers --region {{region}} --names {{loadBalancer}} --query 'LoadBalancers[0].[State.Code,Scheme,DNSName]'",
+    "aws elbv2 describe-target-groups --region {{region}} --names {{targetGroup}} --query 'TargetGroups[0].[TargetType,Port,HealthCheckPath,LoadBalancerArns[0]]'",
+    "aws elbv2 describe-listeners --region {{region}} --load-balancer-arn $(aws elbv2 describe-load-balancers --region {{region}} --names {{loadBalancer}} --query 'LoadBalancers[0].LoadBalancerArn' --output text) --query 'Listeners[].[Port,Protocol,DefaultActions[0].TargetGroupArn]'",
+  ],
   async observe(ctx) {
     const { loadBalancer: lbName, targetGroup: tgName, cluster, service } = ctx.vars;
     const base = await observeBase(ctx);

@@ -54,6 +54,10 @@ export function judgeReachable(snapshot: ReachableSnapshot, vars: LearnerVariabl
 
 export default defineCheck<ReachableSnapshot>({
   id: 'service/reachable',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "curl -sS -i http://$(aws elbv2 describe-load-balancers --region {{region}} --names {{loadBalancer}} --query 'LoadBalancers[0].DNSName' --output text)/",
+  ],
   observe: (ctx) => observeReachable(ctx, ctx.vars),
   judge: (snapshot, vars) => result(lesson, judgeReachable(snapshot, vars)),
 });

@@ -64,6 +64,12 @@ export async function observeServiceRunning(ctx: Parameters<typeof observeServic
 
 export default defineCheck<ServiceRunningSnapshot>({
   id: 'service/running',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws ecs describe-services --region {{region}} --cluster {{cluster}} --services {{service}} --query 'services[0].[status,desiredCount,runningCount,deployments[0].rolloutState]'",
+    "aws ecs describe-services --region {{region}} --cluster {{cluster}} --services {{service}} --query 'services[0].events[:5].[createdAt,message]' --output text",
+    "aws logs tail {{logGroup}} --region {{region}} --since 15m",
+  ],
   observe: (ctx) => observeServiceRunning(ctx, ctx.vars),
   judge: (snapshot, vars) => judgeServiceRunning(snapshot, vars),
 });

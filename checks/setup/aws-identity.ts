@@ -16,6 +16,12 @@ export interface AwsIdentitySnapshot {
 
 export default defineCheck<AwsIdentitySnapshot>({
   id: 'setup/aws-identity',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws --version",
+    "aws sts get-caller-identity",
+    "aws configure list",
+  ],
   async observe(ctx) {
     const [identity, cli] = await Promise.all([
       capture(ctx.aws.sts.send(new GetCallerIdentityCommand({}), { abortSignal: ctx.signal })),

@@ -16,6 +16,11 @@ export interface DockerSnapshot {
 
 export default defineCheck<DockerSnapshot>({
   id: 'setup/docker',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "docker version --format 'client {{.Client.Version}}, engine {{.Server.Version}} ({{.Server.Os}}/{{.Server.Arch}})'",
+    "docker buildx version",
+  ],
   async observe(ctx) {
     const base = { platform: ctx.platform, dockerHost: ctx.env.DOCKER_HOST || 'unix:///var/run/docker.sock' };
     try {

@@ -26,6 +26,12 @@ export const runTaskFix = (cluster: string, family: string, region: string) =>
 
 export default defineCheck<StandaloneRunningSnapshot>({
   id: 'standalone-task/running',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws ecs list-tasks --region {{region}} --cluster {{cluster}} --family {{taskFamily}}",
+    "aws ecs describe-tasks --region {{region}} --cluster {{cluster}} --tasks $(aws ecs list-tasks --region {{region}} --cluster {{cluster}} --family {{taskFamily}} --query 'taskArns[0]' --output text) --query 'tasks[0].[lastStatus,stopCode,stoppedReason,containers[0].reason]'",
+    "aws logs tail {{logGroup}} --region {{region}} --since 15m",
+  ],
   async observe(ctx) {
     const { cluster, taskFamily } = ctx.vars;
     const snapshot: StandaloneRunningSnapshot = {

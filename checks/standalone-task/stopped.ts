@@ -19,6 +19,11 @@ export interface StandaloneStoppedSnapshot extends BaseSnapshot {
 
 export default defineCheck<StandaloneStoppedSnapshot>({
   id: 'standalone-task/stopped',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws ecs list-tasks --region {{region}} --cluster {{cluster}} --family {{taskFamily}} --desired-status RUNNING",
+    "aws ecs describe-tasks --region {{region}} --cluster {{cluster}} --tasks $(aws ecs list-tasks --region {{region}} --cluster {{cluster}} --family {{taskFamily}} --desired-status STOPPED --query 'taskArns[0]' --output text) --query 'tasks[0].[lastStatus,stopCode,stoppedReason]'",
+  ],
   async observe(ctx) {
     const { cluster, taskFamily } = ctx.vars;
     const base = await observeBase(ctx);

@@ -23,6 +23,11 @@ export interface ExecutionRoleSnapshot extends BaseSnapshot {
 
 export default defineCheck<ExecutionRoleSnapshot>({
   id: 'task-definition/execution-role',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws iam get-role --role-name {{executionRole}} --query 'Role.AssumeRolePolicyDocument'",
+    "aws iam list-attached-role-policies --role-name {{executionRole}}",
+  ],
   async observe(ctx) {
     return { ...(await observeBase(ctx)), role: await observeRole(ctx, ctx.vars.executionRole) };
   },

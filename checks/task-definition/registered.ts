@@ -23,6 +23,11 @@ export interface RegisteredSnapshot extends BaseSnapshot {
 
 export default defineCheck<RegisteredSnapshot>({
   id: 'task-definition/registered',
+  // Look yourself: what this Check reads, as commands a learner can run without the workbook.
+  look: [
+    "aws ecs describe-task-definition --region {{region}} --task-definition {{taskFamily}} --query 'taskDefinition.[revision,cpu,memory,executionRoleArn,containerDefinitions[0].image]'",
+    "aws logs describe-log-groups --region {{region}} --log-group-name-prefix {{logGroup}} --query 'logGroups[].logGroupName'",
+  ],
   async observe(ctx) {
     const options = { abortSignal: ctx.signal };
     const snapshot: RegisteredSnapshot = {

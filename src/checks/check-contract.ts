@@ -143,6 +143,13 @@ export interface CheckContext {
 export interface CheckDefinition<Snapshot> {
   /** The step id, `lesson/step`. */
   id: string;
+  /**
+   * "Look yourself": read-only commands (`aws … describe-…`, `docker …`) that show what this check
+   * observes, with the same `{{name}}` placeholders as a lesson's commands. Shown with Copy and Run
+   * beside the verdict, so a learner learns to look without the workbook. Every course check has
+   * at least one (a unit test keeps them parseable by bash and free of changing verbs).
+   */
+  look?: readonly string[];
   observe(ctx: CheckContext): Promise<Snapshot>;
   judge(snapshot: Snapshot, vars: LearnerVariables): CheckResult;
 }

@@ -36,6 +36,17 @@ export async function main(argv: string[]): Promise<number> {
         }
         return await checkCommand(rest);
       }
+      case 'course': {
+        const { courseRunCommand, courseRunUsage } = await import('./course-run-command.ts');
+        const [sub, ...options] = rest;
+        if (sub !== 'run' || options.includes('--help') || options.includes('-h')) {
+          const help = courseRunUsage(cliLanguage(rest, process.env));
+          if (sub === 'run') console.log(help);
+          else console.error(help);
+          return sub === 'run' ? 0 : 2;
+        }
+        return await courseRunCommand(options);
+      }
       case undefined:
       case 'help':
       case '--help':

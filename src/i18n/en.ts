@@ -262,6 +262,42 @@ Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could no
   'control.decline': 'Decline',
   'control.banner': 'Your instructor is controlling your terminal.',
   'control.end': 'End control',
+  // Rehearsing the course: `ecs-workbook course run` (real-aws)
+  'course-run.usage': `Usage: ecs-workbook course run [--lesson <slug>]… [--real] [--yes] [--lang en|ja] [--data-dir DIR]
+
+Runs the lessons' commands in order, in a bash set up like the workbook's terminal, and prints
+each step's Check. Nothing is recorded in your progress.
+
+  --lesson <slug>   Only this lesson (repeat it for several, e.g. --lesson ecr --lesson network
+                    --lesson cloudformation). Default: lessons 00 to 11.
+  --real            Run against your configured AWS account, as a learner would. It states the
+                    cost and asks first, and runs the course's cleanup at the end or on Ctrl-C.
+                    Without it, the run needs a local emulator: AWS_ENDPOINT_URL=http://127.0.0.1:PORT
+                    (for example moto: python3 -m moto.server -p 5000).
+  --yes             Do not ask before a --real run (for scripts).
+
+Exit codes: 0 every command ran and every Check passed, 1 a command failed, 2 a Check did not
+pass, 4 bad usage, 130 interrupted.`,
+  'course-run.no-emulator': 'Without --real, a rehearsal runs only against a local emulator, so that it never reaches your account by accident. Start one (for example python3 -m moto.server -p 5000), set AWS_ENDPOINT_URL=http://127.0.0.1:5000 and run this again, or add --real to rehearse on your account.',
+  'course-run.endpoint-not-loopback': 'AWS_ENDPOINT_URL is {endpoint}, which is not on this machine. Without --real a rehearsal only talks to an emulator on a loopback address (http://127.0.0.1:PORT). Fix AWS_ENDPOINT_URL, or add --real to rehearse on your account.',
+  'course-run.real-intro': 'This rehearsal creates real resources in account {account}, region {region}. What each lesson costs while its resources exist:',
+  'course-run.real-cleanup': 'At the end (and if a command fails or you press Ctrl-C) it runs the course cleanup: lesson 12\'s stack deletion, then lesson 11. A whole run takes about an hour and costs well under US$1.',
+  'course-run.confirm': 'Create these resources in your account? [y/N] ',
+  'course-run.confirm-needs-tty': 'A --real run asks before it creates anything, and there is no terminal to ask in. Run it in a terminal, or add --yes if you accept the cost.',
+  'course-run.declined': 'Nothing was created.',
+  'course-run.interrupted': 'Stopping (Ctrl-C)… the cleanup runs next on a --real run; press Ctrl-C again to quit without it.',
+  'course-run.lesson': '=== {folder}: {title} ===',
+  'course-run.stand-in': '  (stand-in for the emulator: {reason})',
+  'course-run.pending-again': '{step} is still settling: checking again in {seconds} s.',
+  'course-run.command-failed': 'A command of {folder} failed (exit code {code}): the run stops here, as a learner would have to. Its output is above.',
+  'course-run.cleanup': '=== Cleanup ===',
+  'course-run.cleanup-done': 'Cleanup finished: every cleanup command succeeded.',
+  'course-run.cleanup-partial': '{failed} cleanup command(s) failed (often because that lesson was not run). The cleanup Checks below list anything still there, with the command that deletes it.',
+  'course-run.some-checks-not-passed': 'Every command ran, but at least one Check did not pass: see the results above.',
+  'course-run.all-passed': 'Every command ran and every Check passed.',
+  // Look yourself: the read-only commands beside each Check (real-aws)
+  'look.summary': 'Look yourself: the commands that show what this Check sees',
+  'look.intro': 'These commands only read. Run them to see what the Check saw, and to find a cause yourself: they work without the workbook too.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -263,4 +263,40 @@ export const ja = {
   'control.decline': '断る',
   'control.banner': '講師があなたのターミナルを操作しています。',
   'control.end': '操作を終了',
+  // コースのリハーサル: `ecs-workbook course run` (real-aws)
+  'course-run.usage': `使い方: ecs-workbook course run [--lesson <slug>]… [--real] [--yes] [--lang en|ja] [--data-dir DIR]
+
+レッスンのコマンドを順に、ワークブックのターミナルと同じ設定の bash で実行し、各手順のチェック結果を
+表示します。進捗には記録しません。
+
+  --lesson <slug>   このレッスンだけ (複数指定できます。例: --lesson ecr --lesson network
+                    --lesson cloudformation)。既定: レッスン 00〜11
+  --real            設定された AWS アカウントで、受講者と同じように実行します。先に費用を示して確認し、
+                    最後 (または Ctrl-C) にコースのクリーンアップを実行します。
+                    指定しない場合はローカルのエミュレーターが必要です: AWS_ENDPOINT_URL=http://127.0.0.1:PORT
+                    (例: moto なら python3 -m moto.server -p 5000)
+  --yes             --real の実行前に確認しません (スクリプト用)
+
+終了コード: 0 すべてのコマンドが成功し、すべてのチェックが合格、1 コマンドが失敗、2 合格しなかった
+チェックがある、4 使い方の誤り、130 中断。`,
+  'course-run.no-emulator': '--real を付けないリハーサルは、誤ってあなたのアカウントに触れないよう、ローカルのエミュレーターに対してだけ実行します。エミュレーターを起動し (例: python3 -m moto.server -p 5000)、AWS_ENDPOINT_URL=http://127.0.0.1:5000 を設定してからもう一度実行してください。あなたのアカウントでリハーサルするなら --real を付けてください。',
+  'course-run.endpoint-not-loopback': 'AWS_ENDPOINT_URL が {endpoint} で、このマシン上ではありません。--real を付けないリハーサルは、ループバックアドレス上のエミュレーター (http://127.0.0.1:PORT) とだけ通信します。AWS_ENDPOINT_URL を直すか、アカウントでリハーサルするなら --real を付けてください。',
+  'course-run.real-intro': 'このリハーサルはアカウント {account} のリージョン {region} に実際のリソースを作成します。各レッスンのリソースが存在する間の費用:',
+  'course-run.real-cleanup': '最後に (コマンドが失敗したときや Ctrl-C を押したときも) コースのクリーンアップを実行します: レッスン 12 のスタック削除、次にレッスン 11。全体で約 1 時間、費用は 1 米ドルを大きく下回ります。',
+  'course-run.confirm': 'これらのリソースをアカウントに作成しますか? [y/N] ',
+  'course-run.confirm-needs-tty': '--real の実行は何かを作成する前に確認しますが、確認できるターミナルがありません。ターミナルで実行するか、費用を了承したうえで --yes を付けてください。',
+  'course-run.declined': '何も作成していません。',
+  'course-run.interrupted': '停止します (Ctrl-C)… --real の実行では次にクリーンアップを実行します。クリーンアップせずに終了するには、もう一度 Ctrl-C を押してください。',
+  'course-run.lesson': '=== {folder}: {title} ===',
+  'course-run.stand-in': '  (エミュレーター用の代替コマンド: {reason})',
+  'course-run.pending-again': '{step} はまだ反映待ちです。{seconds} 秒後にもう一度チェックします。',
+  'course-run.command-failed': '{folder} のコマンドが失敗しました (終了コード {code})。受講者と同じく、ここで実行を止めます。出力は上にあります。',
+  'course-run.cleanup': '=== クリーンアップ ===',
+  'course-run.cleanup-done': 'クリーンアップが終わりました。すべてのクリーンアップコマンドが成功しました。',
+  'course-run.cleanup-partial': 'クリーンアップのコマンドが {failed} 個失敗しました (多くはそのレッスンを実行していないためです)。下のクリーンアップのチェックが、残っているものとそれを削除するコマンドを示します。',
+  'course-run.some-checks-not-passed': 'すべてのコマンドを実行しましたが、合格しなかったチェックがあります。上の結果を見てください。',
+  'course-run.all-passed': 'すべてのコマンドが成功し、すべてのチェックが合格しました。',
+  // 自分で確かめる: 各チェックの横に出す読み取り専用のコマンド (real-aws)
+  'look.summary': '自分で確かめる: このチェックが見ているものを表示するコマンド',
+  'look.intro': 'これらのコマンドは読み取るだけです。実行すると、チェックが何を見たかがわかり、原因を自分で突き止められます。ワークブックがなくても使えます。',
 } as const satisfies Record<MessageKey, string>;

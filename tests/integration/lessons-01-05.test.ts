@@ -18,10 +18,12 @@ import { learnerVariables } from '../../src/settings/learner-variables.ts';
 import { openProgressStore } from '../../src/progress/progress-store.ts';
 import { createCheckService } from '../../src/checks/check-service.ts';
 import { ensureBaseImage } from '../harness/docker.ts';
-import { lessonCommands, type LessonCommand } from '../harness/lesson-commands.ts';
 import { startLocalRegistry } from '../harness/local-registry.ts';
 import { startMoto, type Moto } from '../harness/moto.ts';
-import { PersistentShell } from '../harness/persistent-shell.ts';
+import type { CourseShell } from '../../src/course-run/course-shell.ts';
+import { startRehearsalShell } from '../../src/course-run/rehearsal-shell.ts';
+import { runLesson } from '../../src/course-run/run-lesson.ts';
+import { learnerPath } from '../harness/learner-path.ts';
 
 const lessons = ['01-containers', '02-dockerfile', '03-ecr', '04-network', '05-cluster'];
 const workspace = mkdtempSync(join(tmpdir(), 'ecs-workbook-lessons-'));
@@ -33,7 +35,7 @@ const values = vars as unknown as Record<string, string>;
 
 let moto: Moto;
 let registry: Awaited<ReturnType<typeof startLocalRegistry>>;
-let shell: PersistentShell;
+let shell: CourseShell;
 const standInsUsed: string[] = [];
 const startedAt = new Date(Date.now() - 1000).toISOString();
 
@@ -57,12 +59,12 @@ beforeAll(async () => {
   [moto, registry] = await Promise.all([startMoto({ region: vars.region }), startLocalRegistry()]);
   // The checks (in this process) and the learner's shell talk to the same moto.
   Object.assign(process.env, moto.env);
-  shell = new PersistentShell({
-    PATH: process.env.PATH!, HOME: process.env.HOME!, LANG: 'C.UTF-8',
-    // The aws CLI (v1) refuses an empty AWS_PROFILE, which moto.env uses to clear a developer's own.
-    ...Object.fromEntries(Object.entries(moto.env).filter(([key]) => key !== 'AWS_PROFILE')), AWS_DEFAULT_REGION: vars.region, AWS_PAGER: '',
-    WB_REGISTRY_PORT: String(registry.port),
-  }, workspace);
+  // The product's rehearsal shell (`ecs-workbook course run`), with AWS CLI v2 first on PATH as
+  // in the learner's terminal; the stand-ins read the local registry's port.
+  shell = await startRehearsalShell({
+    learnerEnv: { PATH: learnerPath(), HOME: process.env.HOME!, LANG: 'C.UTF-8', ...moto.env },
+    workspace, region: vars.region, real: false, extraEnv: { WB_REGISTRY_PORT: String(registry.port) },
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -83,30 +85,24 @@ describe('lessons 01–05 as code', () => {
   for (const lesson of lessons) {
     it(`${lesson}: every step's check fails before its commands and passes after`, async () => {
       const lessonStartedAt = new Date(Date.now() - 1000).toISOString();
-      const commands = lessonCommands(`lessons/${lesson}/en.mdx`).filter((command) => !command.output && command.tab !== 'console');
       const steps = frontmatterSteps(lesson);
       expect(steps.length).toBeGreaterThan(0);
-      for (const step of steps) expect(commands.some((command) => command.step === step), `${step} has commands`).toBe(true);
-
-      const checked = new Set<string>();
-      for (let index = 0; index < commands.length; index++) {
-        const command: LessonCommand = commands[index]!;
-        if (command.step && !checked.has(command.step)) {
-          checked.add(command.step);
-          const before = await checkStatus(command.step, lessonStartedAt);
-          expect(before.status, `${command.step} before its commands: ${JSON.stringify(before.items)}`).not.toBe('pass');
-        }
-        const text = fillVariables(command.standIn ?? command.code, values);
-        if (command.standIn) standInsUsed.push(`${lesson}: ${command.code.split('\n')[0]} → ${command.standInReason}`);
-        const result = await shell.run(text);
-        expect(result.exitCode, `${text}\n${result.output}`).toBe(0);
-        expect(result.output, text).not.toMatch(/An error occurred|Error response from daemon|command not found|Traceback/);
-        const next = commands[index + 1];
-        if (command.step && next?.step !== command.step) {
-          const after = await checkStatus(command.step, lessonStartedAt);
-          expect(after.status, `${command.step} after its commands: ${JSON.stringify(after.items, null, 1)}`).toBe('pass');
-        }
-      }
+      const ran: string[] = [];
+      const outcome = await runLesson({
+        folder: lesson, shell, values, useStandIns: true, dir: 'lessons',
+        beforeStep: async (step) => {
+          const before = await checkStatus(step, lessonStartedAt);
+          expect(before.status, `${step} before its commands: ${JSON.stringify(before.items)}`).not.toBe('pass');
+        },
+        afterStep: async (step) => {
+          ran.push(step);
+          const after = await checkStatus(step, lessonStartedAt);
+          expect(after.status, `${step} after its commands: ${JSON.stringify(after.items, null, 1)}`).toBe('pass');
+        },
+      });
+      for (const used of outcome.standInsUsed) standInsUsed.push(`${lesson}: ${used.code.split('\n')[0]} → ${used.reason}`);
+      expect(outcome.failure, outcome.failure && `${outcome.failure.text}\n${outcome.failure.result.output}`).toBeUndefined();
+      expect(ran, 'every step has commands and was checked after them').toEqual(steps);
     }, 180_000);
   }
 
