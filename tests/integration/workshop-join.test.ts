@@ -181,7 +181,7 @@ describe('each learner’s terminal is a shell in their own sandbox', () => {
     b.type('echo "host=$(hostname) user=$(whoami)"; ls ~/work; echo listed\r');
     await a.waitFor(/host=(\S+) user=learner/, 15_000);
     await b.waitFor(/listed/, 15_000);
-    const hostOf = (client: TerminalClient) => /host=(\S+) user=/.exec(client.text)![1];
+    const hostOf = (client: TerminalClient) => /host=(\S+) user=learner/.exec(client.text)![1];
     expect(hostOf(a)).not.toBe(hostOf(b));
     expect(a.text).toContain('ana-was-here');
     expect(b.text.split('listed')[0]).not.toContain('ana-was-here');
