@@ -182,7 +182,7 @@ describe('each learner’s terminal is a shell in their own sandbox', () => {
     // What the shells printed, not the echo of what was typed (which holds the same words).
     await a.waitFor(/host=(\S+) user=learner/, 15_000);
     await b.waitFor(/host=\S+ user=learner[\s\S]*^listed\r?$/m, 15_000);
-    const hostOf = (client: TerminalClient) => /host=(\S+) user=learner/.exec(client.text)![1];
+    const hostOf = (client: TerminalClient) => /host=(\S+) user=learner/.exec(client.text)![1]!.split(',').filter(Boolean);
     // Each shell is in the sandbox the provider gave that learner: its own address on the workshop network.
     const ids = [ana, anaAgain].map((learner) => workshop.roster.byToken(learner.rejoinLink.split('#rejoin=')[1]!)!.id);
     // (The sandbox's own Docker engine adds its docker0 address beside it.)
