@@ -67,7 +67,9 @@ test.afterAll(async () => {
   // Wait until it is gone: the next worker's server takes the same port.
   const gone = new Promise((done) => server.once('exit', done));
   server.kill('SIGTERM');
+  const stubborn = setTimeout(() => server.kill('SIGKILL'), 5_000);
   await gone;
+  clearTimeout(stubborn);
 });
 
 async function as(browser: Browser, who: string | undefined, colorScheme: 'light' | 'dark' = 'light'): Promise<{ context: BrowserContext; page: Page }> {
@@ -176,7 +178,7 @@ test('the grid follows a learner’s Check; the instructor watches a terminal re
 });
 
 test('the room reads at 50 learners on a laptop screen, works by keyboard, and is axe-clean in light and dark', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   for (const scheme of ['light', 'dark'] as const) {
     const teacher = await as(browser, 'teacher', scheme);
     await teacher.page.goto('/instructor');
