@@ -11,6 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { openProgressStore } from '../../../src/progress/progress-store.ts';
 import { course } from '../../../lessons/course.ts';
+import type { CheckItem } from '../../../src/checks/check-contract.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4399) + 1;
 const base = `http://127.0.0.1:${port}`;
@@ -29,7 +30,7 @@ function seedClass() {
     const reached = n <= 12 ? steps.indexOf('service/healthy-targets') : (n * 7) % steps.length;
     steps.slice(0, reached + 1).forEach((step, i) => {
       const status = i < reached ? 'pass' : (['fail', 'fail', 'error', 'pending'] as const)[n % 4]!;
-      const item = status === 'error'
+      const item: CheckItem = status === 'error'
         ? { id: 'read', status, label: { key: 'check.error.no-credentials.label' }, hint: { key: 'check.error.no-credentials.hint', params: { profile: 'default' } } }
         : { id: 'thing', status, label: { key: 'service.healthy-targets.count.label', params: { desired: 2 } }, actual: '0', hint: { key: 'service.healthy-targets.count.unhealthy' }, fix: 'aws ecs describe-services --cluster ecs-handson-cluster' };
       store.forLearner(learner).record({ step, result: { status, summary: { key: `service.common.summary.${status}` }, items: [item], resources: [] }, snapshot: {}, source: 'cli', durationMs: 5, ...(status === 'fail' && n % 8 === 0 && { at: long }) });
