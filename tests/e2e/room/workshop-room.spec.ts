@@ -65,7 +65,7 @@ async function typeInLearnerTerminal(page: Page, text: string) {
   await page.keyboard.press('Enter');
 }
 
-async function join(browser: Browser, name: string): Promise<Page> {
+async function joinAs(browser: Browser, name: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   await page.goto(ready.joinUrl);
   await page.getByLabel('Event code').fill(ready.eventCode);
@@ -82,8 +82,8 @@ test('three browsers: the grid follows a Check, the instructor watches a sandbox
   const signedIn = teacher.waitForResponse((response) => response.url().endsWith('/api/session'));
   await teacher.goto(ready.instructorUrl);
   expect((await signedIn).ok()).toBe(true);
-  const ana = await join(browser, 'Ana');
-  const ben = await join(browser, 'Ben');
+  const ana = await joinAs(browser, 'Ana');
+  const ben = await joinAs(browser, 'Ben');
   for (const page of [ana, ben]) await expect(page.locator('[data-terminal-pane]')).toHaveAttribute('data-status', 'live', { timeout: 180_000 });
 
   await teacher.goto(`${new URL(ready.instructorUrl).origin}/instructor`);
