@@ -15,7 +15,8 @@ import { createDockerSandboxProvider } from '../../../src/sandbox/docker-provide
 import { openWorkshopRoster } from '../../../src/workshop/workshop-roster.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4399) + 3;
-const dataDir = mkdtempSync(join(tmpdir(), 'wb-e2e-room-workshop-'));
+// Made in beforeAll: the runner also loads this file to list its tests, and would leave one behind.
+let dataDir = '';
 let server: ChildProcess | undefined;
 let ready: { joinUrl: string; eventCode: string; instructorUrl: string };
 
@@ -23,6 +24,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(20 * 60_000);
+  dataDir = mkdtempSync(join(tmpdir(), 'wb-e2e-room-workshop-'));
   const node = existsSync('node_modules/.bin/node') ? 'node_modules/.bin/node' : process.execPath;
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -50,6 +52,7 @@ test.afterAll(async () => {
     server.kill('SIGTERM');
     await gone;
   }
+  if (!dataDir) return;
   // Stopping the server keeps sandboxes for a restart; the test removes what its workshop made.
   const roster = openWorkshopRoster(dataDir);
   const provider = await createDockerSandboxProvider({ workshop: roster.identity.id, image: 'ecs-workbook-sandbox:latest' });
