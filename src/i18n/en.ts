@@ -232,7 +232,7 @@ Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could no
   'room.grid.empty': 'No learner yet. Learners appear here as they join and run their first Check.',
   'room.grid.none-match': 'No learner matches these filters.',
   'room.cell.stuck': 'stuck {minutes} min',
-  'room.cell.attempts': '{count} Checks',
+  'room.cell.attempts': 'Checks run: {count}',
   'room.hand': 'Hand raised',
   'room.diagnosis.heading': 'Class diagnosis',
   'room.diagnosis.counts': '{passed} passed, {failing} not yet, {pending} settling, {error} could not check, {notStarted} not started',

@@ -12,6 +12,9 @@ import { createDockerSandboxProvider, type DockerSandboxProvider } from '../sand
 import type { SandboxLimits } from '../sandbox/sandbox-container.ts';
 import { serveWorkbook } from '../server/serve-workbook.ts';
 import { createWorkbook, type Workbook, type WorkbookConfig } from '../server/workbook.ts';
+import { createControlGrants } from '../instructor/control-grants.ts';
+import { instructorCredentials } from '../instructor/instructor-credentials.ts';
+import { createInstructorRoom } from '../instructor/instructor-feature.ts';
 import { createJoinFeature, joinPageFor } from './join-feature.ts';
 import { createQueueNotices, withStartNotices } from './starting-shell.ts';
 import { buildPagesIfStale, workshopPages } from './workshop-pages.ts';
@@ -78,6 +81,7 @@ export async function startWorkshop(options: StartWorkshopOptions): Promise<Runn
 
   const scheme = options.tls ? 'https' : 'http';
   let workbook: Workbook | undefined;
+  const grants = createControlGrants({ dataDir: options.dataDir });
   const signIn = createWorkshopSignIn({
     roster,
     port: options.port,
@@ -92,9 +96,12 @@ export async function startWorkshop(options: StartWorkshopOptions): Promise<Runn
     dataDir: options.dataDir,
     resolvePrincipal: (req) => signIn.resolve(req),
     sandbox: withStartNotices(provider, notices, (learner) => roster.get(learner)?.language ?? 'en'),
-    ...(options.terminal && { terminal: options.terminal }),
+    // The instructor may watch any learner's terminal; typing into it needs the learner's grant.
+    terminal: { ...options.terminal, authenticate: instructorCredentials(() => workbook!.launchSecret), mayControl: grants.mayControl },
     features: (parts) => [
       createJoinFeature({ guard: parts.guard, roster, signIn, store: parts.store, capacity: options.learners, prefixes: options.prefixes, scheme }),
+      // The instructor's room (/instructor): the workshop's learners by their display names.
+      createInstructorRoom({ parts, grants, learners: () => [...roster.ids()], learnerName: (id) => roster.get(id)?.displayName ?? id }),
     ],
   });
   const server: Server = options.tls ? (createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) as unknown as Server) : createHttpServer();

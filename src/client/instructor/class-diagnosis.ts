@@ -36,7 +36,7 @@ export class ClassDiagnosis extends HTMLElement {
   #item(heading: string, item: RenderedCommonItem): HTMLElement {
     const s = this.config.strings;
     const box = document.createElement('div');
-    const title = document.createElement('h4');
+    const title = document.createElement('h3');
     title.textContent = `${heading}: ${item.label}`;
     box.append(title);
     const line = (label: string, text: string | undefined, pre = false) => {

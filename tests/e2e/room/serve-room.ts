@@ -15,6 +15,8 @@ if (!port || !dataDir) {
 const server = await startRoomServer({ port: Number(port), dataDir, pages: true, stuckAfterMinutes: Number(process.env.ROOM_STUCK_MINUTES ?? 10) });
 console.log('ready');
 const stop = async () => {
+  // Shells get a moment to end; the port must be free for the next run either way.
+  setTimeout(() => process.exit(0), 3000).unref();
   await server.close();
   process.exit(0);
 };
