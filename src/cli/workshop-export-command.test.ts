@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { course } from '../../lessons/course.ts';
@@ -42,6 +43,20 @@ describe('ecs-workbook workshop export', () => {
     expect(json.code).toBe(0);
     const rows = (JSON.parse(json.out) as { rows: { learner: string }[] }).rows;
     expect(new Set(rows.map((row) => row.learner))).toEqual(new Set(['l-ana', 'l-ben']));
+  });
+
+  it('names the learners from the workshop’s learner directory, and lists one who joined but never checked', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'wb-export-names-'));
+    openProgressStore(folder).close();
+    // The table the workshop server keeps its learners in (its branch adds it through a migration).
+    const db = new DatabaseSync(join(folder, 'progress.sqlite'));
+    db.exec('CREATE TABLE workshop_learners (id TEXT PRIMARY KEY, display_name TEXT NOT NULL, joined_at TEXT NOT NULL)');
+    db.prepare('INSERT INTO workshop_learners VALUES (?, ?, ?)').run('l-cy', 'Cy Ōno', '2026-11-28T08:00:00Z');
+    db.close();
+    const { code, out } = run(['--data-dir', folder]);
+    rmSync(folder, { recursive: true, force: true });
+    expect(code).toBe(0);
+    expect(out).toContain('l-cy,Cy Ōno,setup/docker,not-started,,0');
   });
 
   it('says what to pass when the folder, the file or an option is wrong', () => {

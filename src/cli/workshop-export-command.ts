@@ -44,6 +44,19 @@ export function parseExportArgs(argv: readonly string[], env: NodeJS.ProcessEnv 
   return { format, dataDir: folder };
 }
 
+/**
+ * The learners who joined and their display names, from the workshop's learner directory (the
+ * workshop server's `workshop_learners` table); empty for a solo progress file, which has none.
+ */
+function readLearnerDirectory(db: DatabaseSync): Map<string, string> {
+  try {
+    const rows = db.prepare('SELECT id, display_name FROM workshop_learners ORDER BY joined_at, id').all() as { id: string; display_name: string }[];
+    return new Map(rows.map((row) => [String(row.id), String(row.display_name)]));
+  } catch {
+    return new Map();
+  }
+}
+
 /** The export's text, or throws an Error that says which folder to pass. */
 export function exportWorkshop(options: ExportOptions): string {
   const file = join(options.dataDir, storeFileName);
@@ -57,7 +70,9 @@ export function exportWorkshop(options: ExportOptions): string {
     } catch (error) {
       throw new Error(`${file} is not a workbook progress file (${(error as Error).message}). Pass --data-dir with the folder the workshop used.`);
     }
-    return formatExport(buildExport(rows, { steps: course.stepIds(), ...(options.nameOf && { nameOf: options.nameOf }) }), options.format);
+    const directory = readLearnerDirectory(db);
+    const nameOf = options.nameOf ?? ((learner: string) => directory.get(learner));
+    return formatExport(buildExport(rows, { steps: course.stepIds(), learners: [...directory.keys()], nameOf }), options.format);
   } finally {
     db.close();
   }

@@ -261,4 +261,13 @@ describe('the room tools', () => {
     expect(json.rows.find((row) => row.learner === 'ana' && row.step === 'setup/docker')?.status).toBe('not-started');
     expect((await as(teacher, '/instructor/api/export?format=xml')).status).toBe(400);
   });
+
+  it('runs the pre-flight for the room’s panel in the instructor’s language, and refuses a bad count', async () => {
+    const report = await read<{ learners: number; summary: string; findings: { id: string; status: string; title: string }[] }>(await as(teacher, '/instructor/api/preflight?learners=2&lang=ja'));
+    expect(report.learners).toBe(2);
+    expect(report.summary).toMatch(/^受講者 2 人の事前チェック/);
+    expect(report.findings.find((finding) => finding.id === 'docker-engine')).toMatchObject({ status: 'ok', title: 'Docker エンジン' });
+    expect(report.findings.find((finding) => finding.id === 'aws-quotas')?.status).toBe('skipped');
+    expect((await as(teacher, '/instructor/api/preflight?learners=0')).status).toBe(400);
+  });
 });

@@ -17,7 +17,7 @@
  *   POST /instructor/api/reset            {learner, confirm}: confirm must repeat the learner id
  *   GET  /instructor/api/time             POST {minutes, learner?}: extend a learner's time or the workshop's
  *   GET  /instructor/api/export?format=csv|json
- *   GET  /instructor/api/preflight?learners=N
+ *   GET  /instructor/api/preflight?learners=N&lang=&aws=1
  *
  * State-changing requests need an allowed Origin and a JSON body, as the rest of the API.
  */
@@ -31,6 +31,10 @@ import type { WorkbookFeature } from '../feature.ts';
 import type { WorkbookParts } from '../workbook.ts';
 import { buildExport, exportFormats, formatExport, readAttemptRows, type ExportFormat } from './progress-export.ts';
 import { createRoomEvents } from './room-events.ts';
+import { createAwsClients } from '../../checks/aws-clients.ts';
+import { resolveRegion } from '../../checks/aws-region.ts';
+import { createLazyDocker } from '../../checks/docker-client.ts';
+import { renderPreflight, runPreflight, type PreflightReport } from '../../workshop/preflight/run-preflight.ts';
 import { learnerScope, openRoomStore, workshopScope, type Hand, type RoomStore } from './room-store.ts';
 
 export interface RoomToolsOptions {
@@ -42,8 +46,19 @@ export interface RoomToolsOptions {
   learners?: () => string[];
   /** The sandbox provider's reset; absent in solo mode (nothing to reset). */
   resetSandbox?: (learner: string) => Promise<void>;
-  /** Runs the pre-flight (src/workshop/preflight) for this many learners; absent: the route says so. */
-  preflight?: (learners: number) => Promise<unknown>;
+  /**
+   * Runs the pre-flight for the room's panel; default: this machine's engine, image and capacity,
+   * and with `aws` the shared account's quotas through this server's own AWS credentials.
+   */
+  preflight?: (request: { learners: number; lang: Language; aws: boolean }) => Promise<PreflightReport>;
+  /** Told when the instructor moved a deadline (the workshop's lifecycle re-arms its time limit). */
+  onDeadlineChanged?: (scope: string, endsAt: string) => void;
+}
+
+async function defaultPreflight(request: { learners: number; lang: Language; aws: boolean }): Promise<PreflightReport> {
+  const region = request.aws ? (await resolveRegion(undefined)).region : undefined;
+  const findings = await runPreflight({ learners: request.learners, docker: createLazyDocker(), ...(region && { aws: createAwsClients({ region, requestTimeoutMs: 10_000 }) }) });
+  return renderPreflight(findings, request.learners, request.lang);
 }
 
 export interface RoomTools extends WorkbookFeature {
@@ -215,7 +230,9 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
       const current = store.deadline(scope) ?? workshopEnds;
       // Extending a time that already ran out counts from now, not from the past.
       const from = Math.max(Date.parse(current), Date.now());
-      store.setDeadline(scope, new Date(from + minutes * 60_000).toISOString());
+      const endsAt = new Date(from + minutes * 60_000).toISOString();
+      store.setDeadline(scope, endsAt);
+      options.onDeadlineChanged?.(scope, endsAt);
       events.changed();
       json(res, 200, timeView());
     },
@@ -240,8 +257,7 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
     'GET /instructor/api/preflight': async (_req, res, url) => {
       const learners = Number(url.searchParams.get('learners') ?? '30');
       if (!Number.isInteger(learners) || learners < 1 || learners > 500) throw new HttpError(400, 'learners must be a whole number from 1 to 500.');
-      if (!options.preflight) throw new HttpError(409, 'The pre-flight is not available in this server.');
-      json(res, 200, await options.preflight(learners));
+      json(res, 200, await (options.preflight ?? defaultPreflight)({ learners, lang: language(url), aws: url.searchParams.get('aws') === '1' }));
     },
   };
 
