@@ -73,7 +73,7 @@ export async function workshopPreflightCommand(argv: string[], env: NodeJS.Proce
   const region = args.aws ? (args.region ?? (await resolveRegion(undefined, env)).region) : undefined;
   const findings = await runPreflight({
     learners: args.learners,
-    docker: createLazyDocker(),
+    docker: createLazyDocker(30_000),
     ...(region && { aws: createAwsClients({ region, requestTimeoutMs: 10_000 }) }),
     prefixLength: args.prefixLength,
   });

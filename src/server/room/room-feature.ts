@@ -57,7 +57,7 @@ export interface RoomToolsOptions {
 
 async function defaultPreflight(request: { learners: number; lang: Language; aws: boolean }): Promise<PreflightReport> {
   const region = request.aws ? (await resolveRegion(undefined)).region : undefined;
-  const findings = await runPreflight({ learners: request.learners, docker: createLazyDocker(), ...(region && { aws: createAwsClients({ region, requestTimeoutMs: 10_000 }) }) });
+  const findings = await runPreflight({ learners: request.learners, docker: createLazyDocker(30_000), ...(region && { aws: createAwsClients({ region, requestTimeoutMs: 10_000 }) }) });
   return renderPreflight(findings, request.learners, request.lang);
 }
 
