@@ -5,10 +5,12 @@
  * itself (`changed()`); nothing needs polling.
  */
 import type { ServerResponse } from 'node:http';
+import type { Language } from '../../i18n/languages.ts';
 
 export interface RoomEvents {
   subscribeLearner(res: ServerResponse, learner: string): void;
-  subscribeInstructor(res: ServerResponse): void;
+  /** An instructor's stream, with the attached Checks in their language. */
+  subscribeInstructor(res: ServerResponse, lang: Language): void;
   /** Call after the room changed: every stream gets its view again. */
   changed(): void;
   close(): void;
@@ -21,20 +23,22 @@ function open(res: ServerResponse) {
   res.write('retry: 2000\n\n');
 }
 
-export function createRoomEvents(views: { learner(learner: string): unknown; instructor(): Promise<unknown> }): RoomEvents {
+export function createRoomEvents(views: { learner(learner: string): unknown; instructor(lang: Language): Promise<unknown> }): RoomEvents {
   const learners = new Map<ServerResponse, string>();
-  const instructors = new Set<ServerResponse>();
+  const instructors = new Map<ServerResponse, Language>();
   const send = (res: ServerResponse, event: string, data: unknown) => {
     if (!res.writableEnded && !res.destroyed) res.write(frame(event, data));
   };
   const keepAlive = setInterval(() => {
-    for (const res of [...learners.keys(), ...instructors]) if (!res.writableEnded) res.write(': keep-alive\n\n');
+    for (const res of [...learners.keys(), ...instructors.keys()]) if (!res.writableEnded) res.write(': keep-alive\n\n');
   }, 25_000);
   keepAlive.unref();
   const toInstructors = async () => {
-    if (instructors.size === 0) return;
-    const view = await views.instructor();
-    for (const res of instructors) send(res, 'hands', view);
+    const byLanguage = new Map<Language, Promise<unknown>>();
+    for (const [res, lang] of instructors) {
+      if (!byLanguage.has(lang)) byLanguage.set(lang, views.instructor(lang));
+      send(res, 'hands', await byLanguage.get(lang));
+    }
   };
 
   return {
@@ -44,11 +48,11 @@ export function createRoomEvents(views: { learner(learner: string): unknown; ins
       res.on('close', () => learners.delete(res));
       send(res, 'room', views.learner(learner));
     },
-    subscribeInstructor(res) {
+    subscribeInstructor(res, lang) {
       open(res);
-      instructors.add(res);
+      instructors.set(res, lang);
       res.on('close', () => instructors.delete(res));
-      void views.instructor().then((view) => send(res, 'hands', view)).catch((error: Error) => console.error(error.message));
+      void views.instructor(lang).then((view) => send(res, 'hands', view)).catch((error: Error) => console.error(error.message));
     },
     changed() {
       // A place in the queue moves for everyone when one hand goes down: every tab gets its view.
@@ -57,7 +61,7 @@ export function createRoomEvents(views: { learner(learner: string): unknown; ins
     },
     close() {
       clearInterval(keepAlive);
-      for (const res of [...learners.keys(), ...instructors]) res.end();
+      for (const res of [...learners.keys(), ...instructors.keys()]) res.end();
       learners.clear();
       instructors.clear();
     },

@@ -11,11 +11,11 @@
  *
  * The instructor's routes (under /instructor/api/; 403 to a learner and to no sign-in):
  *   GET  /instructor/api/hands?lang=      the queue, each hand with its failing Check and screen
- *   GET  /instructor/api/room-events      the queue, live (`hands`)
+ *   GET  /instructor/api/room-events?lang= the queue, live (`hands`)
  *   POST /instructor/api/hands/status     {id, status: on-the-way|resolved}
  *   GET  /instructor/api/broadcasts       POST {text}  ·  POST /instructor/api/broadcasts/withdraw {id}
  *   POST /instructor/api/reset            {learner, confirm}: confirm must repeat the learner id
- *   GET  /instructor/api/time             POST {minutes, learner?}: extend a learner's time or the workshop's
+ *   GET  /instructor/api/time             the learners (id, name) and deadlines; POST {minutes, learner?}: extend one's or the workshop's
  *   GET  /instructor/api/export?format=csv|json
  *   GET  /instructor/api/preflight?learners=N&lang=&aws=1
  *
@@ -138,7 +138,7 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
   };
   const queueView = async (lang: Language = 'en') => ({ hands: await Promise.all(store.queue().map((hand) => handView(hand, lang))) });
 
-  const events = createRoomEvents({ learner: learnerView, instructor: () => queueView() });
+  const events = createRoomEvents({ learner: learnerView, instructor: (lang) => queueView(lang) });
 
   const raiseHand = async (learner: string, source: Hand['source']) => {
     // The latest failing Check: what the learner is most likely stuck on.
@@ -182,8 +182,8 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
   const stepIds = () => options.checks.registry.stepIds();
   const instructorRoutes: Record<string, InstructorRoute> = {
     'GET /instructor/api/hands': async (_req, res, url) => json(res, 200, await queueView(language(url))),
-    'GET /instructor/api/room-events': async (_req, res) => events.subscribeInstructor(res),
-    'POST /instructor/api/hands/status': async (req, res) => {
+    'GET /instructor/api/room-events': async (_req, res, url) => events.subscribeInstructor(res, language(url)),
+    'POST /instructor/api/hands/status': async (req, res, url) => {
       const body = await readJson(req);
       const id = idOf(body.id, 'hand');
       if (body.status !== 'on-the-way' && body.status !== 'resolved') throw new HttpError(400, 'status must be "on-the-way" or "resolved".');
@@ -192,7 +192,7 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
       if (hand.status === 'resolved' || hand.status === 'lowered') throw new HttpError(409, `That hand is already ${hand.status === 'resolved' ? 'resolved' : 'lowered by the learner'}.`);
       store.setHandStatus(id, body.status);
       events.changed();
-      json(res, 200, await queueView());
+      json(res, 200, await queueView(language(url)));
     },
     'GET /instructor/api/broadcasts': async (_req, res) => json(res, 200, { broadcasts: store.broadcasts() }),
     'POST /instructor/api/broadcasts': async (req, res) => {
@@ -264,6 +264,7 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
   function timeView() {
     const learnerIds = options.learners?.() ?? [];
     return {
+      roster: learnerIds.map((id) => ({ id, name: options.nameOf?.(id) ?? id })),
       workshop: store.deadline(workshopScope) ?? null,
       learners: Object.fromEntries(learnerIds.flatMap((id) => {
         const own = store.deadline(learnerScope(id));
