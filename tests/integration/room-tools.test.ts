@@ -16,7 +16,7 @@ import { workshopScope } from '../../src/server/room/room-store.ts';
 import { createWorkbook, type Workbook } from '../../src/server/workbook.ts';
 import type { Principal } from '../../src/shared/principal.ts';
 import { freePort } from '../harness/moto.ts';
-import { TerminalClient, waitUntil, type TestServer } from './terminal/terminal-harness.ts';
+import { TerminalClient, type TestServer } from './terminal/terminal-harness.ts';
 
 const people: Record<string, Principal> = {
   'who=ana': { kind: 'learner', id: 'ana' },

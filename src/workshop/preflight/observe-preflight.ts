@@ -57,7 +57,7 @@ export async function observeAwsQuotas(aws: AwsClients): Promise<AwsObservation>
         return { items: out.Vpcs ?? [], next: out.NextToken };
       }),
       aws.ec2.send(new DescribeAddressesCommand({})).then((out) => (out.Addresses ?? []).length),
-      aws.ec2.send(new DescribeAccountAttributesCommand({ AttributeNames: ['vpc-max-elastic-ips'] })),
+      aws.ec2.send(new DescribeAccountAttributesCommand({})),
       countAll(async (Marker) => {
         const out = await aws.elbv2.send(new DescribeLoadBalancersCommand({ Marker }));
         return { items: (out.LoadBalancers ?? []).filter((lb) => lb.Type === 'application'), next: out.NextMarker };

@@ -61,7 +61,7 @@ export function renderPreflight(findings: readonly Finding[], learners: number, 
   return {
     learners,
     ...counts,
-    summary: `${t('preflight.heading', { learners })}: ${counts.ready ? t('preflight.ready', { warnings: counts.warnings }) : t('preflight.not-ready', counts)}`,
+    summary: `${t('preflight.heading', { learners })}: ${counts.ready ? t('preflight.ready', { warnings: counts.warnings }) : t('preflight.not-ready', { problems: counts.problems, warnings: counts.warnings })}`,
     findings: sorted.map((finding) => ({ id: finding.id, status: finding.status, title: say(finding.title), detail: say(finding.detail), ...(finding.fix && { fix: say(finding.fix) }) })),
   };
 }
