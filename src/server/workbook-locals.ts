@@ -1,4 +1,5 @@
 import type { StepStatus } from '../progress/step-status.ts';
+import type { Principal } from '../shared/principal.ts';
 
 /**
  * What the server hands to every page it renders, made per request by `workbook.localsFor(req)` (`Astro.locals.workbook`). Pages never reach
@@ -7,6 +8,8 @@ import type { StepStatus } from '../progress/step-status.ts';
 export interface WorkbookLocals {
   /** Whether this request carries the session cookie that signing in (`/#sign-in=…`) sets. */
   signedIn: boolean;
+  /** Who the request is, when signed in: the instructor's room renders only for an instructor. */
+  principal?: Principal;
   /**
    * Made at each launch; our pages give it to the terminal in its first message. Never put in a
    * URL. Present only when `signedIn`: a page fetched without the cookie (another local process

@@ -27,8 +27,11 @@ export interface WorkbookConfig {
   dataDir?: string;
   /** What the environment configures (src/config.ts); read from process.env when not given. */
   configuration?: Config;
-  /** Terminal timings and limits (tests shorten them); defaults suit a learner. */
-  terminal?: Partial<Pick<TerminalFeatureOptions, 'helloTimeoutMs' | 'heartbeatMs' | 'idleMs' | 'limits'>>;
+  /**
+   * Terminal timings and limits (tests shorten them); defaults suit a learner. A workshop also
+   * gives its credentials (`authenticate`: an instructor may watch any learner) and `mayControl`.
+   */
+  terminal?: Partial<Pick<TerminalFeatureOptions, 'helloTimeoutMs' | 'heartbeatMs' | 'idleMs' | 'limits' | 'authenticate' | 'mayControl'>>;
   /**
    * A request that is not a stream and has no answer after this long gets a 503 (default 90 s:
    * longer than a check's own time limit plus the identity lookup before it).
@@ -190,6 +193,7 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
     let statuses: ReturnType<WorkbookLocals['stepStatuses']> | undefined;
     return {
       signedIn: true,
+      principal,
       launchSecret,
       ...(configuration.testPendingDelays && { testPendingDelays: configuration.testPendingDelays }),
       stepStatuses: () => (statuses ??= learner ? checks.stepStatuses(learner) : {}),

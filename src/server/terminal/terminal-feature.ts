@@ -25,6 +25,12 @@ export interface TerminalFeatureOptions {
   limits?: Partial<FlowLimits>;
   /** At most this many sockets at once (tabs of one learner; a runaway page cannot open thousands). */
   maxConnections?: number;
+  /**
+   * Whether a tab watching another's session (an instructor's) may type into it right now: asked on
+   * every keystroke, so only a live grant the learner accepted lets input through ("take control").
+   * Without it, a watching tab never types.
+   */
+  mayControl?: (principal: Principal, sessionKey: string) => boolean;
 }
 
 export interface TerminalFeature extends WorkbookFeature {
@@ -84,6 +90,8 @@ export function createTerminalFeature(options: TerminalFeatureOptions): Terminal
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
     let attachment: Attachment | undefined;
+    // Set when this tab watches someone else's session: its keys reach the shell only under a grant.
+    let watched: { session: TerminalSession; key: string } | undefined;
     const close = (code: number, reason: string) => {
       clearTimeout(helloTimer);
       if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
@@ -113,6 +121,7 @@ export function createTerminalFeature(options: TerminalFeatureOptions): Terminal
         },
       };
       attachment = session.attach(viewer, role === 'owner' ? { cols: message.hello.cols, rows: message.hello.rows } : undefined);
+      if (!own) watched = { session, key: target };
     };
 
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -139,6 +148,10 @@ export function createTerminalFeature(options: TerminalFeatureOptions): Terminal
       }
       switch (message.op) {
         case 'input':
+          if (watched) {
+            if (options.mayControl?.(principal, watched.key)) watched.session.write(message.data);
+            return;
+          }
           return attachment.input(message.data);
         case 'resize':
           return attachment.resize(message.cols, message.rows);

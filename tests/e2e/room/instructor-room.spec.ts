@@ -1,0 +1,224 @@
+/**
+ * The instructor's room in three browsers at once, an instructor and two learners, against a
+ * server of its own that composes the room as a workshop does (serve-room.ts): real pages, real
+ * shells, one SQLite file. Forty-eight more learners' progress is seeded into that file so the
+ * grid is seen at the size of a real class (50 learners × every step).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { openProgressStore } from '../../../src/progress/progress-store.ts';
+import { course } from '../../../lessons/course.ts';
+
+const port = Number(process.env.E2E_PORT ?? 4399) + 1;
+const base = `http://127.0.0.1:${port}`;
+const root = resolve('test-results/room-e2e');
+const dataDir = `${root}/data`;
+let server: ChildProcess;
+
+/** 48 learners at various places in the course: passes, mistakes, could-not-checks, some stuck. */
+function seedClass() {
+  const store = openProgressStore(dataDir);
+  const steps = course.stepIds();
+  const long = new Date(Date.now() - 40 * 60_000).toISOString();
+  for (let n = 1; n <= 48; n++) {
+    const learner = `learner-${String(n).padStart(2, '0')}`;
+    // A dozen of them at the load balancer's healthy targets, the rest spread over the course.
+    const reached = n <= 12 ? steps.indexOf('service/healthy-targets') : (n * 7) % steps.length;
+    steps.slice(0, reached + 1).forEach((step, i) => {
+      const status = i < reached ? 'pass' : (['fail', 'fail', 'error', 'pending'] as const)[n % 4]!;
+      const item = status === 'error'
+        ? { id: 'read', status, label: { key: 'check.error.no-credentials.label' }, hint: { key: 'check.error.no-credentials.hint', params: { profile: 'default' } } }
+        : { id: 'thing', status, label: { key: 'service.healthy-targets.count.label', params: { desired: 2 } }, actual: '0', hint: { key: 'service.healthy-targets.count.unhealthy' }, fix: 'aws ecs describe-services --cluster ecs-handson-cluster' };
+      store.forLearner(learner).record({ step, result: { status, summary: { key: `service.common.summary.${status}` }, items: [item], resources: [] }, snapshot: {}, source: 'cli', durationMs: 5, ...(status === 'fail' && n % 8 === 0 && { at: long }) });
+    });
+  }
+  store.close();
+}
+
+test.beforeAll(async () => {
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(`${root}/home`, { recursive: true });
+  seedClass();
+  const node = existsSync('node_modules/.bin/node') ? 'node_modules/.bin/node' : process.execPath;
+  server = spawn(node, ['tests/e2e/room/serve-room.ts', String(port), dataDir], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: `${root}/home`,
+      SHELL: '/bin/bash',
+      // No AWS traffic leaves loopback, and the Docker step's engine is a socket nobody serves.
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      DOCKER_HOST: `unix://${root}/no-docker.sock`,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((ready, fail) => {
+    server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && ready());
+    server.once('exit', (code) => fail(new Error(`the room's server exited with ${code}`)));
+  });
+});
+test.afterAll(async () => {
+  if (!server || server.exitCode !== null) return;
+  // Wait until it is gone: the next worker's server takes the same port.
+  const gone = new Promise((done) => server.once('exit', done));
+  server.kill('SIGTERM');
+  const stubborn = setTimeout(() => server.kill('SIGKILL'), 5_000);
+  await gone;
+  clearTimeout(stubborn);
+});
+
+async function as(browser: Browser, who: string | undefined, colorScheme: 'light' | 'dark' = 'light'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 }, colorScheme });
+  if (who) await context.addCookies([{ name: 'who', value: who, url: base }]);
+  return { context, page: await context.newPage() };
+}
+
+const terminalRows = (page: Page) => page.locator('[data-terminal-pane] .xterm-rows');
+async function typeInLearnerTerminal(page: Page, text: string) {
+  await page.locator('[data-terminal-pane] .xterm').click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+const cell = (page: Page, learner: string, step: string) => page.locator(`room-grid button[data-learner="${learner}"][data-step="${step}"]`);
+
+test('only the instructor gets the room; a learner and a stranger get a 403 page that says what to do', async ({ browser }) => {
+  for (const path of ['/instructor', '/ja/instructor']) {
+    const learner = await as(browser, 'ana');
+    const response = await learner.page.goto(path);
+    expect(response?.status()).toBe(403);
+    await expect(learner.page.getByRole('heading', { level: 1 })).toHaveText(path === '/instructor' ? 'Only the workshop’s instructor can open this room' : 'このルームを開けるのはワークショップの講師だけです');
+    await expect(learner.page.locator('room-grid')).toHaveCount(0);
+    const stranger = await as(browser, undefined);
+    expect((await stranger.page.goto(path))?.status()).toBe(403);
+    await expect(stranger.page.getByRole('main')).toContainText(path === '/instructor' ? 'open the instructor link' : '講師用リンク');
+    await learner.context.close();
+    await stranger.context.close();
+  }
+});
+
+test('the grid follows a learner’s Check; the instructor watches a terminal read-only, and takes control only once the learner allows it', async ({ browser }) => {
+  // A shared two-core machine types slowly into two terminals; every wait below is for a state.
+  test.setTimeout(360_000);
+  const teacher = await as(browser, 'teacher');
+  const ana = await as(browser, 'ana');
+  const ben = await as(browser, 'ben');
+  // The learners open their first lesson (which also puts them in the room), then the instructor the room.
+  await ana.page.goto('/en/before-you-start/');
+  await ben.page.goto('/en/before-you-start/');
+  await expect(ana.page.locator('[data-terminal-pane]')).toHaveAttribute('data-status', 'live', { timeout: 30_000 });
+  await expect(ben.page.locator('[data-terminal-pane]')).toHaveAttribute('data-status', 'live', { timeout: 30_000 });
+  await teacher.page.goto('/instructor');
+  await expect(teacher.page.locator('[data-room-live]')).toHaveText('Live: updates as learners run Checks');
+  const anaDocker = cell(teacher.page, 'ana', 'setup/docker');
+  await expect(anaDocker).toContainText('Ana Silva, Docker runs on your machine: Not started');
+  await expect(teacher.page.locator('room-grid tbody tr')).toHaveCount(50);
+
+  // Ana runs a Check: her cell changes within a second of the result being recorded.
+  await ana.page.locator('[data-check="setup/docker"]').getByRole('button', { name: 'Check' }).click();
+  const result = ana.page.locator('[data-check="setup/docker"] [data-check-result]');
+  await expect(result).toHaveAttribute('data-status', /fail|error/, { timeout: 40_000 });
+  const status = (await result.getAttribute('data-status')) as 'fail' | 'error';
+  await expect(anaDocker).toHaveAttribute('data-status', status, { timeout: 1_000 });
+  await expect(anaDocker).toContainText(status === 'fail' ? 'Ana Silva, Docker runs on your machine: Not yet, Checks run: 1' : 'Could not check');
+  // Ben's row did not move.
+  await expect(cell(teacher.page, 'ben', 'setup/docker')).toHaveAttribute('data-status', 'not-started');
+
+  // The instructor opens Ana: her latest result with its items, and her terminal, live.
+  await anaDocker.click();
+  const panel = teacher.page.locator('learner-panel');
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Ana Silva');
+  await expect(panel.locator('[data-result-step="setup/docker"]')).toContainText('Docker runs on your machine');
+  await expect(panel.locator('[data-watch-status]')).toHaveText('Watching live. Typing here has no effect.', { timeout: 15_000 });
+  await typeInLearnerTerminal(ana.page, 'echo "from-ana-$((6*7))"');
+  await expect(panel.locator('.xterm-rows')).toContainText('from-ana-42', { timeout: 10_000 });
+
+  // The instructor types into the view: nothing reaches Ana's shell. Her own next command shows
+  // it: had the instructor's keys arrived, their answer would have come first.
+  let sentinel = 0;
+  const instructorTypes = async (marker: string) => {
+    await panel.locator('.xterm').click();
+    await teacher.page.keyboard.type(`echo "${marker}-$((3+4))"`);
+    await teacher.page.keyboard.press('Enter');
+    await teacher.page.waitForTimeout(300);
+    sentinel += 1;
+    await typeInLearnerTerminal(ana.page, `echo "sentinel-${sentinel}-$((1+1))"`);
+    await expect(terminalRows(ana.page)).toContainText(`sentinel-${sentinel}-2`, { timeout: 15_000 });
+    return (await terminalRows(ana.page).textContent())!.includes(`${marker}-7`);
+  };
+  expect(await instructorTypes('watching')).toBe(false);
+
+  // Take control: Ana is asked in her own browser; until she allows it, typing still has no effect.
+  await panel.getByRole('button', { name: 'Take control' }).click();
+  await expect(panel.locator('[data-control-status]')).toHaveText('Waiting for Ana Silva to accept in their browser…');
+  const prompt = ana.page.locator('[data-control-ask]');
+  await expect(prompt).toBeVisible();
+  await expect(prompt).toContainText('Your instructor asks to take control of your terminal.');
+  await expect(ben.page.locator('[data-control-ask]')).toBeHidden();
+  expect(await instructorTypes('asked')).toBe(false);
+
+  await prompt.getByRole('button', { name: 'Allow' }).click();
+  const banner = ana.page.locator('[data-control-banner]');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('Your instructor is controlling your terminal.');
+  await expect(panel.locator('[data-control-status]')).toHaveText('You control Ana Silva’s terminal: your typing goes to their shell.');
+  expect(await instructorTypes('controlling')).toBe(true);
+
+  // Ana ends it from her banner: the instructor's keys stop at once.
+  await banner.getByRole('button', { name: 'End control' }).click();
+  await expect(banner).toBeHidden();
+  await expect(panel.locator('[data-control-status]')).toHaveText('Control ended.');
+  expect(await instructorTypes('ended')).toBe(false);
+
+  for (const who of [teacher, ana, ben]) await who.context.close();
+});
+
+test('the room reads at 50 learners on a laptop screen, works by keyboard, and is axe-clean in light and dark', async ({ browser }) => {
+  test.setTimeout(360_000);
+  for (const scheme of ['light', 'dark'] as const) {
+    const teacher = await as(browser, 'teacher', scheme);
+    await teacher.page.goto('/instructor');
+    await expect(teacher.page.locator('room-grid tbody tr').first()).toBeVisible();
+    const steps = course.stepIds().length;
+    // Every step's column fits beside the names at 1440 px: no sideways scrolling.
+    const grid = teacher.page.locator('room-grid');
+    const { scrollWidth, clientWidth } = await grid.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
+    expect(scrollWidth, `${steps} steps`).toBeLessThanOrEqual(clientWidth);
+    // Keyboard: one tab stop into the grid, arrows between cells, Enter opens the learner.
+    await teacher.page.locator('room-grid button[tabindex="0"]').focus();
+    await teacher.page.keyboard.press('ArrowRight');
+    const focused = teacher.page.locator('room-grid button:focus');
+    await expect(focused).toHaveAttribute('data-step', course.stepIds()[0]!);
+    const firstName = (await teacher.page.locator('room-grid tbody tr').first().locator('th button').textContent())!;
+    const secondName = (await teacher.page.locator('room-grid tbody tr').nth(1).locator('th button').textContent())!;
+    // What a screen reader announces: the learner, the step, the status (and how long stuck, how many Checks).
+    await expect(focused).toHaveAccessibleName(new RegExp(`^${firstName}, Docker runs on your machine: (Passed|Not yet|Settling|Could not check)(, stuck \\d+ min)?, Checks run: \\d+$`));
+    await teacher.page.keyboard.press('ArrowDown');
+    await expect(teacher.page.locator('room-grid button:focus')).toHaveAccessibleName(new RegExp(`^${secondName}, Docker runs on your machine: `));
+    await teacher.page.keyboard.press('Enter');
+    await expect(teacher.page.locator('learner-panel h2')).toHaveText(secondName);
+    // The diagnosis: a sentence per step, and one click shows the hint and fix of its top item.
+    const healthy = teacher.page.locator('[data-diagnosis-step="service/healthy-targets"]');
+    await expect(healthy.locator('.sentence')).toContainText(/^\d+ of (48|50) stuck at service\/healthy-targets\. Most common: ‘At least 2 targets are healthy’ — \d+ learners, ‘0’\./);
+    await healthy.getByRole('button', { name: 'Hint and fix' }).click();
+    await expect(healthy.locator('.diagnosis-explain')).toContainText('aws ecs describe-services');
+    // Filters: only the stuck.
+    await teacher.page.getByLabel('Only stuck learners').check();
+    const stuckRows = await teacher.page.locator('room-grid tbody tr').count();
+    expect(stuckRows).toBeGreaterThan(0);
+    expect(stuckRows).toBeLessThan(50);
+    await teacher.page.getByLabel('Only stuck learners').uncheck();
+    await teacher.page.screenshot({ path: `${root}/room-${scheme}.png`, fullPage: false });
+    // One lesson's columns for axe: every row and every kind of cell, header and panel is there,
+    // and axe over 1,500 buttons outlasts the test on a busy two-core machine.
+    await teacher.page.getByLabel('Lesson').selectOption('service-alb');
+    await expect(teacher.page.locator('room-grid tbody tr').first().locator('button.cell')).toHaveCount(4);
+    const axe = await new AxeBuilder({ page: teacher.page }).analyze();
+    expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`), scheme).toEqual([]);
+    await teacher.context.close();
+  }
+});
