@@ -196,7 +196,7 @@ Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could no
   'room.export.csv': 'Download CSV',
   'room.export.json': 'Download JSON',
   'room.preflight.title': 'Pre-flight',
-  'room.preflight.learners': 'Learners',
+  'room.preflight.learners': 'Learners to plan for',
   'room.preflight.run': 'Run the pre-flight',
   'room.preflight.running': 'Checking…',
   'room.preflight.ok': 'OK',

@@ -197,7 +197,7 @@ export const ja = {
   'room.export.csv': 'CSV をダウンロード',
   'room.export.json': 'JSON をダウンロード',
   'room.preflight.title': '事前チェック',
-  'room.preflight.learners': '受講者数',
+  'room.preflight.learners': '想定する受講者数',
   'room.preflight.run': '事前チェックを実行',
   'room.preflight.running': '確認しています…',
   'room.preflight.ok': 'OK',

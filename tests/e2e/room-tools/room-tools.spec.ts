@@ -17,7 +17,7 @@ const base = `http://127.0.0.1:${port}`;
 const root = resolve('test-results/room-tools-e2e');
 const dataDir = `${root}/data`;
 const lesson = course.lessons[0]!.slug;
-const roomPath = '/en/instructor/';
+const roomPath = '/instructor';
 let server: ChildProcess;
 const contexts: BrowserContext[] = [];
 
@@ -73,6 +73,9 @@ async function as(browser: Browser, who: string, colorScheme: 'light' | 'dark' =
   await context.addCookies([{ name: 'who', value: who, url: base }]);
   return context.newPage();
 }
+
+// A busy machine (several suites at once) is slow to start shells and run axe: time for it.
+test.describe.configure({ timeout: 360_000 });
 
 test('a raised hand arrives in the room with the failing Check and the screen, and the learner sees the answer', async ({ browser }) => {
   const teacher = await as(browser, 'teacher');
@@ -159,7 +162,7 @@ test('a learner is refused the room tools; the panels and the learner’s parts 
   for (const scheme of ['light', 'dark'] as const) {
     const teacher = await as(browser, 'teacher', scheme);
     await teacher.goto(roomPath);
-    await teacher.getByLabel('Learners').fill('2');
+    await teacher.getByRole('spinbutton', { name: 'Learners to plan for' }).fill('2');
     await teacher.getByRole('button', { name: 'Run the pre-flight' }).click();
     await expect(teacher.locator('[data-preflight-summary]')).toContainText('Pre-flight for 2 learners', { timeout: 45_000 });
     await expect(teacher.locator('[data-finding="docker-engine"]')).toBeVisible();
