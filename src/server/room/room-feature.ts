@@ -65,6 +65,8 @@ export interface RoomTools extends WorkbookFeature {
   store: RoomStore;
   /** Raises a learner's hand (what the button and the terminal's signal do); resolves to the hand. */
   raiseHand(learner: string, source: Hand['source']): Promise<Hand>;
+  /** When this learner's time ends (their own deadline, else the workshop's), if there is one. */
+  deadlineOf(learner: string): string | undefined;
 }
 
 const maxBody = 16 * 1024;
@@ -299,6 +301,7 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
   return {
     store,
     raiseHand,
+    deadlineOf,
     async handleRequest(req, res, url, principal) {
       try {
         return await handle(req, res, url, principal);

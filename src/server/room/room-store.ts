@@ -43,6 +43,19 @@ export const openStatuses: readonly HandStatus[] = ['waiting', 'on-the-way'];
 export const workshopScope = 'workshop';
 export const learnerScope = (learner: string) => `learner:${learner}`;
 
+/**
+ * The workshop's deadline at a start: the stored one when there is one (a restarted server keeps the
+ * time the class was given, extensions included), else now plus the time limit, stored. The
+ * lifecycle arms its end timer for this time, and re-arms it when the room moves it.
+ */
+export function armWorkshopDeadline(store: Pick<RoomStore, 'deadline' | 'setDeadline'>, timeLimitMs: number, now = Date.now()): string {
+  const stored = store.deadline(workshopScope);
+  if (stored) return stored;
+  const endsAt = new Date(now + timeLimitMs).toISOString();
+  store.setDeadline(workshopScope, endsAt);
+  return endsAt;
+}
+
 export interface NewHand {
   learner: string;
   source: Hand['source'];
