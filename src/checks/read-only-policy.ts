@@ -1,4 +1,7 @@
-/** The read-only IAM policy the checks need (shared/reference/aws-checks.md §8), shown in full on access denied. */
+/**
+ * The read-only IAM policy the checks need, shown in full on access denied; it also covers the
+ * workshop pre-flight's quota reads (src/workshop/preflight), so one policy serves both.
+ */
 export const readOnlyPolicy = {
   Version: '2012-10-17',
   Statement: [
@@ -17,13 +20,13 @@ export const readOnlyPolicy = {
     {
       Sid: 'WorkbookNetworkRead',
       Effect: 'Allow',
-      Action: ['ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeRouteTables', 'ec2:DescribeInternetGateways', 'ec2:DescribeNatGateways', 'ec2:DescribeVpcEndpoints', 'ec2:DescribeSecurityGroups', 'ec2:DescribeSecurityGroupRules', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeNetworkAcls', 'ec2:DescribeAddresses', 'ec2:DescribeAvailabilityZones', 'ec2:DescribeRegions'],
+      Action: ['ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeRouteTables', 'ec2:DescribeInternetGateways', 'ec2:DescribeNatGateways', 'ec2:DescribeVpcEndpoints', 'ec2:DescribeSecurityGroups', 'ec2:DescribeSecurityGroupRules', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeNetworkAcls', 'ec2:DescribeAddresses', 'ec2:DescribeAvailabilityZones', 'ec2:DescribeRegions', 'ec2:DescribeAccountAttributes'],
       Resource: '*',
     },
     {
       Sid: 'WorkbookLoadBalancerRead',
       Effect: 'Allow',
-      Action: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeListeners', 'elasticloadbalancing:DescribeRules', 'elasticloadbalancing:DescribeTargetGroups', 'elasticloadbalancing:DescribeTargetGroupAttributes', 'elasticloadbalancing:DescribeTargetHealth'],
+      Action: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeListeners', 'elasticloadbalancing:DescribeRules', 'elasticloadbalancing:DescribeTargetGroups', 'elasticloadbalancing:DescribeTargetGroupAttributes', 'elasticloadbalancing:DescribeTargetHealth', 'elasticloadbalancing:DescribeAccountLimits'],
       Resource: '*',
     },
     {

@@ -47,6 +47,10 @@ export async function main(argv: string[]): Promise<number> {
         }
         return await courseRunCommand(options);
       }
+      case 'hand': {
+        const { handCommand } = await import('./hand-command.ts');
+        return handCommand(rest);
+      }
       case undefined:
       case 'help':
       case '--help':

@@ -83,6 +83,30 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  // The instructor's room tools (raised hands, broadcasts, deadlines). IF NOT EXISTS: these tables
+  // depend on no other entry, so the entry may sit anywhere in the list.
+  {
+    adds: 'room tools: raised hands, broadcasts and their dismissals, time deadlines',
+    apply(db) {
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS room_hands (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          learner TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('waiting','on-the-way','resolved','lowered')),
+          source TEXT NOT NULL,
+          step TEXT,
+          attempt INTEGER,
+          screen TEXT NOT NULL DEFAULT '',
+          raised_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS room_hands_open ON room_hands (status, id);
+        CREATE TABLE IF NOT EXISTS room_broadcasts (id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL, sent_at TEXT NOT NULL, withdrawn_at TEXT);
+        CREATE TABLE IF NOT EXISTS room_dismissals (learner TEXT NOT NULL, broadcast INTEGER NOT NULL, at TEXT NOT NULL, PRIMARY KEY (learner, broadcast));
+        CREATE TABLE IF NOT EXISTS room_deadlines (scope TEXT PRIMARY KEY, ends_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+      `);
+    },
+  },
 ];
 
 /** Brings the file to the newest version, each step in its own transaction. */

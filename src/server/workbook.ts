@@ -11,7 +11,8 @@ import { dataDir } from '../settings/data-dir.ts';
 import { writeCliLauncher } from '../sandbox/cli-launcher.ts';
 import { createLocalSandbox } from '../sandbox/local-sandbox.ts';
 import { soloCredentials } from './terminal/credentials.ts';
-import { createTerminalFeature, type TerminalFeatureOptions } from './terminal/terminal-feature.ts';
+import { createTerminalFeature, type TerminalFeature, type TerminalFeatureOptions } from './terminal/terminal-feature.ts';
+import { withHandSignals } from './room/hand-signal.ts';
 import type { WorkbookFeature } from './feature.ts';
 import type { SandboxProvider } from '../sandbox/sandbox-provider.ts';
 import type { CheckRunner } from '../checks/check-runner.ts';
@@ -64,6 +65,10 @@ export interface WorkbookParts {
   live: LiveEvents;
   dataDir: string;
   launchSecret: string;
+  /** Calls `listener` with the learner whenever their shell prints `ecs-workbook hand`'s signal. */
+  onHandSignal(listener: (learner: string) => void): void;
+  /** The learner's terminal screen as plain text, or undefined when no shell of theirs runs. */
+  screenText(learner: string): Promise<string | undefined>;
 }
 
 export interface Workbook {
@@ -201,19 +206,31 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
       variables: () => (learner ? checks.variables(learner) : {}),
     };
   };
+  // The room's tools hear `ecs-workbook hand` in a learner's shell output, and read their screen.
+  const handListeners: ((learner: string) => void)[] = [];
+  let terminal: TerminalFeature | undefined;
   const features: WorkbookFeature[] = [
-    ...(config.features?.({ guard, store: checks.store, live: checks.live, dataDir: dataFolder, launchSecret }) ?? []),
+    ...(config.features?.({
+      guard,
+      store: checks.store,
+      live: checks.live,
+      dataDir: dataFolder,
+      launchSecret,
+      onHandSignal: (listener) => handListeners.push(listener),
+      screenText: async (learner) => terminal?.sessions.get(learner)?.screenText(),
+    }) ?? []),
     checks.feature,
   ];
-  features.push(
-    createTerminalFeature({
-      guard,
-      authenticate: soloCredentials(launchSecret),
-      sandbox: config.sandbox ?? createLocalSandbox({ workspace: (learner) => checks.variables(learner).workspace ?? configuration.workspace, launcher: writeCliLauncher(dataFolder) }),
-      idleMs: configuration.terminalIdleMs,
-      ...config.terminal,
+  terminal = createTerminalFeature({
+    guard,
+    authenticate: soloCredentials(launchSecret),
+    sandbox: withHandSignals(config.sandbox ?? createLocalSandbox({ workspace: (learner) => checks.variables(learner).workspace ?? configuration.workspace, launcher: writeCliLauncher(dataFolder) }), (learner) => {
+      for (const listener of handListeners) listener(learner);
     }),
-  );
+    idleMs: configuration.terminalIdleMs,
+    ...config.terminal,
+  });
+  features.push(terminal);
 
   return {
     config,

@@ -13,7 +13,9 @@ export type MirrorRequest =
   /** Output to parse; with `restart`, earlier output was dropped: start over with these modes first. */
   | { write: Uint8Array; restart?: ModeChanges }
   | { resize: [number, number] }
-  | { snapshot: number };
+  | { snapshot: number }
+  /** The visible screen as plain text (a raised hand attaches it for the instructor). */
+  | { text: number };
 export type MirrorReply = { title: string } | { snapshot: number; screen: string };
 
 const { cols, rows, scrollback } = workerData as { cols: number; rows: number; scrollback: number };
@@ -83,6 +85,12 @@ async function handle(request: MirrorRequest) {
     await parse(request.write);
   } else if ('resize' in request) {
     terminal.resize(request.resize[0], request.resize[1]);
+  } else if ('text' in request) {
+    const buffer = terminal.buffer.active;
+    const lines: string[] = [];
+    for (let row = 0; row < terminal.rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+    while (lines.length > 0 && lines.at(-1) === '') lines.pop();
+    reply({ snapshot: request.text, screen: lines.join('\n') });
   } else {
     reply({ snapshot: request.snapshot, screen: serializer.serialize() + (cursorHidden ? '\x1b[?25l' : '') });
   }

@@ -92,6 +92,17 @@ export class ScreenMirror {
     });
   }
 
+  /** The visible screen as plain text, as of everything written before this call. */
+  text(): Promise<string> {
+    this.#feed();
+    if (!this.#fed) return Promise.resolve('');
+    const id = this.#nextSnapshot++;
+    return new Promise((resolve) => {
+      this.#snapshots.set(id, resolve);
+      this.#post({ text: id });
+    });
+  }
+
   dispose() {
     clearTimeout(this.#idleTimer);
     void this.#worker.terminate();

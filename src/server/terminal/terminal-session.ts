@@ -205,6 +205,11 @@ export class TerminalSession {
     return this.#ended;
   }
 
+  /** The visible screen as plain text (a raised hand attaches it); empty before any output. */
+  screenText(): Promise<string> {
+    return this.#ended ? Promise.resolve('') : this.#mirror.text();
+  }
+
   get viewerCount() {
     return this.#links.size;
   }
