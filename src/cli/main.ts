@@ -32,6 +32,10 @@ export async function main(argv: string[]): Promise<number> {
         }
         return await checkCommand(rest);
       }
+      case 'resources': {
+        const { resourcesCommand } = await import('./resources-command.ts');
+        return await resourcesCommand(rest);
+      }
       case undefined:
       case 'help':
       case '--help':
