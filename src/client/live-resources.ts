@@ -31,7 +31,7 @@ function paint(data: PageData, view: ResourcesView) {
   latest = view;
   const types = (element: HTMLElement) => (element.dataset.types ?? '').split(',').filter(Boolean) as ResourceType[];
   for (const element of document.querySelectorAll<HTMLElement>('[data-live-map]')) {
-    element.innerHTML = renderMap(buildMap(types(element), view.resources, data.vars), data.labels);
+    element.innerHTML = renderMap(buildMap(types(element), view.resources, data.vars), data.labels, element.dataset.groupLevel === '2' ? 2 : 3);
   }
   for (const element of document.querySelectorAll<HTMLElement>('[data-live-map-list]')) {
     element.innerHTML = renderMapList(buildMap(types(element), view.resources, data.vars), data.labels);

@@ -20,7 +20,8 @@ function stateBadge(state: BoxState, labels: Labels): string {
   return `<span class="wbm-state wbm-state-${state}"><span class="wbm-icon" aria-hidden="true">${stateIcons[state]}</span> ${escape(labels[`map.state.${state}`] ?? state)}</span>`;
 }
 
-export function renderMap(model: MapModel, labels: Labels): string {
+/** `groupLevel`: the heading level of the groups, one below the map's own heading (no skipped level). */
+export function renderMap(model: MapModel, labels: Labels, groupLevel: 2 | 3 = 3): string {
   const groupTitle = (id: string) => escape(id === 'region' ? fill(labels['map.group.region'] ?? '', { region: model.region || '…' }) : labels[`map.group.${id}`] ?? id);
   const boxes = model.groups
     .map((group) => {
@@ -43,7 +44,7 @@ export function renderMap(model: MapModel, labels: Labels): string {
           return `<li class="wbm-box wbm-${box.state}" data-type="${box.type}" data-state="${box.state}"><p class="wbm-type">${type}</p>${stateBadge(box.state, labels)}${instances}</li>`;
         })
         .join('');
-      return `<section class="wbm-group wbm-group-${group.id}" aria-label="${groupTitle(group.id)}"><h3 class="wbm-group-title">${groupTitle(group.id)}</h3><ul class="wbm-boxes" role="list">${items}</ul></section>`;
+      return `<section class="wbm-group wbm-group-${group.id}" aria-label="${groupTitle(group.id)}"><h${groupLevel} class="wbm-group-title">${groupTitle(group.id)}</h${groupLevel}><ul class="wbm-boxes" role="list">${items}</ul></section>`;
     })
     .join('');
   const counts = stateCounts(model);
