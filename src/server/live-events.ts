@@ -47,8 +47,14 @@ export function createLiveEvents(store: ProgressStore, options: { pollMs?: numbe
       const tabs = learners.get(learner)?.tabs;
       if (!tabs?.size && everyone.size === 0) continue;
       const view = store.forLearner(learner);
-      // The resources ride with the progress they came from: the map and the cost panel relight at once.
-      const data = { statuses: view.statuses(), attempts: rows.filter((row) => row.status !== 'reset').map(({ id, step, status, source, at }) => ({ id, step, status, source, at })), resources: resourcesView(view.resources(), new Date()) };
+      // The resources ride with the progress they came from, once a Check has reported any: the
+      // map and the cost panel relight at once, without asking.
+      const found = view.resources();
+      const data = {
+        statuses: view.statuses(),
+        attempts: rows.filter((row) => row.status !== 'reset').map(({ id, step, status, source, at }) => ({ id, step, status, source, at })),
+        ...(found.updatedAt && { resources: resourcesView(found, new Date()) }),
+      };
       const text = frame('progress', data);
       for (const res of tabs ?? []) res.write(text);
       if (everyone.size > 0) {
