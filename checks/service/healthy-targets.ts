@@ -10,7 +10,6 @@ import { activeService, observeLoadBalancer, observeService, observeTargets, typ
 import { targetItems } from './target-items.ts';
 import { serviceTaskResources, targetGroupResources, targetResources } from './service-state.ts';
 import type { FoundResource } from '#check-kit';
-import { missingResource } from '#check-kit';
 
 const lesson = 'service';
 const key = (suffix: string) => `${lesson}.healthy-targets.${suffix}`;

@@ -61,7 +61,7 @@ export const FoundResource = z
       .optional()
       .describe('What it belongs to, when several checks report the same type: the service or task family of a task, the load balancer of a listener or address.'),
     state: z.string().optional().describe('AWS\'s own word for its state: ACTIVE, RUNNING, healthy, CREATE_COMPLETE, …'),
-    consoleUrl: z.string().url().optional().describe('Its page in the AWS console (consoleUrl(type, region, id)).'),
+    consoleUrl: z.url().optional().describe('Its page in the AWS console (consoleUrl(type, region, id)).'),
     vcpu: z.number().nonnegative().optional().describe('A Fargate task\'s vCPU, for the cost.'),
     memoryGb: z.number().nonnegative().optional().describe('A Fargate task\'s memory in GB, for the cost.'),
     storedBytes: z.number().nonnegative().optional().describe('Bytes stored (ECR image, log group), for the cost.'),
