@@ -39,7 +39,8 @@ describe('containers/first-run judge', () => {
     expect(render(ran.hint)).toContain('ECR Public Gallery');
     expect(ran.fix).toBe(firstRunCommand);
     expect(ran.fix).toBe('docker run public.ecr.aws/docker/library/busybox:1.36 echo "Hello from my first container"');
-    expect(result.resources).toEqual([]);
+    // The map shows the container the lesson asks for as missing.
+    expect(result.resources).toEqual([{ type: 'container', region: 'local', id: 'public.ecr.aws/docker/library/busybox:1.36', name: 'public.ecr.aws/docker/library/busybox:1.36', presence: 'missing' }]);
   });
 
   it('fails when every container since the lesson start exited with an error, showing the newest one’s status and log', () => {
