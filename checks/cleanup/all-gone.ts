@@ -15,8 +15,10 @@ import {
 import { DescribeRepositoriesCommand } from '@aws-sdk/client-ecr';
 import { DescribeClustersCommand, ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs';
 import { DescribeTargetGroupsCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { FoundResource, LearnerVariables } from '#check-kit';
 import { capture, defineCheck, errorItem, failedToLook, familyRevisionOf, identityItems, isCaptured, isNotFound, observeBase, result, shellQuote, type BaseSnapshot, type CheckContext, type CheckItem, type Observed } from '#check-kit';
 import { lessonVpcId } from './billable-gone.ts';
+import { found, missingResource } from '#check-kit';
 
 const lesson = 'cleanup';
 const key = (suffix: string) => `${lesson}.all-gone.${suffix}`;
@@ -142,9 +144,36 @@ export default defineCheck<AllGoneSnapshot>({
     const parts = snapshot.parts && !isCaptured(snapshot.parts) ? snapshot.parts : undefined;
     if (parts) left.push(...vpcItems(parts, vars.taskSecurityGroup, vars.region));
     if (left.length === 0) items.push({ id: 'nothing-left', status: 'pass', label: { key: key('nothing-left.label') } });
-    return result(lesson, [...items, ...left]);
+    return result(lesson, [...items, ...left], allGoneResources(snapshot, vars));
   },
 });
+
+/** What is left and what is gone, for the map and the cost panel (ECR and log storage included). */
+function allGoneResources(snapshot: AllGoneSnapshot, vars: LearnerVariables): FoundResource[] {
+  const region = snapshot.region;
+  const either = (type: FoundResource['type'], there: boolean, id: string | undefined, name: string) => (there ? found(type, region, id ?? name, { name }) : missingResource(type, region, name));
+  const tgArn = isCaptured(snapshot.targetGroup) ? undefined : snapshot.targetGroup.TargetGroups?.[0]?.TargetGroupArn;
+  const clusterThere = !isCaptured(snapshot.cluster) && !['INACTIVE', 'MISSING'].includes(snapshot.cluster.status ?? 'MISSING');
+  const definitions = isCaptured(snapshot.taskDefinitions) ? [] : snapshot.taskDefinitions.arns;
+  const repositoryThere = !isCaptured(snapshot.repository) && !!snapshot.repository.repositories?.length;
+  const logGroupThere = !isCaptured(snapshot.logGroups) && snapshot.logGroups.names.length > 0;
+  const parts = snapshot.parts && !isCaptured(snapshot.parts) ? snapshot.parts : undefined;
+  const vpcId = isCaptured(snapshot.vpc) ? undefined : snapshot.vpc.vpcId;
+  return [
+    ...either('target-group', !!tgArn, tgArn, vars.targetGroup),
+    ...either('cluster', clusterThere, undefined, vars.cluster),
+    ...(definitions.length ? definitions.flatMap((arn) => found('task-definition', region, arn, { name: familyRevisionOf(arn) })) : missingResource('task-definition', region, vars.taskFamily)),
+    ...either('ecr-repository', repositoryThere, undefined, vars.repository),
+    // The images go with their repository; while it stays, the image-pushed check speaks for them.
+    ...(repositoryThere ? [] : missingResource('image', region, `${vars.repository}:latest`)),
+    ...either('log-group', logGroupThere, undefined, vars.logGroup),
+    ...either('vpc', !!vpcId, vpcId, vars.vpcName),
+    ...(parts?.subnets.length ? parts.subnets.flatMap((s) => found('subnet', region, s.SubnetId, { name: s.CidrBlock })) : missingResource('subnet', region, `${vars.vpcName}-public`)),
+    ...(parts?.securityGroups.length ? parts.securityGroups.flatMap((g) => found('security-group', region, g.GroupId, { name: g.GroupName })) : missingResource('security-group', region, vars.albSecurityGroup)),
+    ...(parts?.routeTables.length ? parts.routeTables.flatMap((t) => found('route-table', region, t.RouteTableId)) : missingResource('route-table', region, `${vars.vpcName}-public`)),
+    ...(parts?.internetGateways.length ? parts.internetGateways.flatMap((g) => found('internet-gateway', region, g.InternetGatewayId)) : missingResource('internet-gateway', region, `${vars.vpcName}-igw`)),
+  ];
+}
 
 function vpcItems(parts: VpcParts, taskSecurityGroup: string, region: string): CheckItem[] {
   const items: CheckItem[] = [];

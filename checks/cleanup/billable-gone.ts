@@ -8,7 +8,10 @@ import { ListServicesCommand, DescribeServicesCommand } from '@aws-sdk/client-ec
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { capture, defineCheck, errorItem, failedToLook, identityItems, isCaptured, observeBase, result, taskIdOf, type BaseSnapshot, type CapturedError, type CheckContext, type CheckItem, type Observed } from '#check-kit';
 import { listTasks, type TaskView } from '../standalone-task/ecs-tasks.ts';
+import { taskResources } from '../standalone-task/ecs-tasks.ts';
+import type { FoundResource, LearnerVariables } from '#check-kit';
 import { lessonVpcCidr } from '../service/network-lookup.ts';
+import { found, missingResource } from '#check-kit';
 
 const lesson = 'cleanup';
 const key = (suffix: string) => `${lesson}.billable-gone.${suffix}`;
@@ -135,6 +138,38 @@ export default defineCheck<BillableSnapshot>({
         owned ? undefined : `aws ecs stop-task --region ${vars.region} --cluster ${vars.cluster} --task ${taskIdOf(task.taskArn)}`, owned));
     }
     if (left.length === 0) items.push({ id: 'nothing-billable', status: 'pass', label: { key: key('nothing-billable.label') } });
-    return result(lesson, [...items, ...left]);
+    return result(lesson, [...items, ...left], billableResources(snapshot, vars));
   },
 });
+
+/**
+ * What is still billed, for the map and the cost panel, and what is gone (so the cost panel reaches
+ * zero): the load balancer (and, once it is gone, its addresses), services, tasks by service or
+ * family (and their addresses once none is left), NAT gateways and unattached Elastic IPs.
+ */
+function billableResources(snapshot: BillableSnapshot, vars: LearnerVariables): FoundResource[] {
+  const region = snapshot.region;
+  const lbs = isCaptured(snapshot.loadBalancers) ? [] : snapshot.loadBalancers.loadBalancers;
+  const services = (isCaptured(snapshot.services) ? [] : snapshot.services.services).filter((s) => s.status !== 'INACTIVE');
+  const tasks = isCaptured(snapshot.tasks) ? [] : snapshot.tasks;
+  const nats = snapshot.natGateways && !isCaptured(snapshot.natGateways) ? snapshot.natGateways.natGateways : [];
+  const addresses = isCaptured(snapshot.addresses) ? [] : snapshot.addresses.addresses;
+  const parentOf = (task: TaskView) => task.group?.replace(/^(service|family):/, '') ?? vars.taskFamily;
+  const parents = [...new Set([vars.service, vars.taskFamily, ...tasks.map(parentOf)])];
+  return [
+    ...(lbs.length
+      ? lbs.flatMap((lb) => found('load-balancer', region, lb.LoadBalancerArn, { name: lb.LoadBalancerName, state: lb.State }))
+      : [...missingResource('load-balancer', region, vars.loadBalancer), ...missingResource('public-ipv4', region, `${vars.loadBalancer} IPv4`, vars.loadBalancer)]),
+    ...(services.length
+      ? services.flatMap((s) => found('service', region, `${vars.cluster}/${s.serviceName}`, { name: s.serviceName, state: `${s.status} ${s.runningCount ?? 0}/${s.desiredCount ?? 0}` }))
+      : missingResource('service', region, vars.service)),
+    ...parents.flatMap((parent) => {
+      const own = tasks.filter((task) => parentOf(task) === parent);
+      return own.length ? taskResources(own, region, parent) : [...missingResource('task', region, parent, parent), ...missingResource('public-ipv4', region, `${parent} IPv4`, parent)];
+    }),
+    ...(nats.length ? nats.flatMap((nat) => found('nat-gateway', region, nat.NatGatewayId, { name: nat.NatGatewayId, state: nat.State })) : missingResource('nat-gateway', region, `${vars.vpcName} NAT`)),
+    ...(addresses.length
+      ? addresses.flatMap((a) => found('public-ipv4', region, a.AllocationId, { name: a.PublicIp, parent: 'elastic-ip', state: 'not associated' }))
+      : missingResource('public-ipv4', region, 'Elastic IP', 'elastic-ip')),
+  ];
+}

@@ -9,6 +9,9 @@ import { judgeHealthyTargets, observeHealthyTargets, type HealthyTargetsSnapshot
 import { judgeReachable, observeReachable, type ReachableSnapshot } from '../service/reachable.ts';
 import { judgeServiceRunning, observeServiceRunning, type ServiceRunningSnapshot } from '../service/running.ts';
 import { deployCommand, observeStack, stackName, varsFromStack, type StackObservation } from './stack-state.ts';
+import { found, missingResource } from '#check-kit';
+import { healthyTargetsResources } from '../service/healthy-targets.ts';
+import { reachableResources } from '../service/reachable.ts';
 
 const lesson = 'cloudformation';
 const key = (suffix: string) => `${lesson}.stack-complete.${suffix}`;
@@ -48,14 +51,15 @@ export default defineCheck<StackCompleteSnapshot>({
     if (failedToLook(snapshot.stack)) return result(lesson, [...items, errorItem('cloudformation:DescribeStacks', snapshot.stack)]);
     const stack = isCaptured(snapshot.stack) ? undefined : snapshot.stack.stack;
     const label = { key: key('stack.label'), params: { stack: name } };
+    const stackFound = (presence: 'healthy' | 'exists') => found('stack', snapshot.region, stack?.StackId, { name, state: stack?.StackStatus, presence });
     if (!stack) {
       items.push({ id: 'stack', status: 'fail', label, expected: 'CREATE_COMPLETE', actual: { key: 'value.not-found' }, hint: { key: key('stack.missing') }, fix: deployCommand(vars) });
-      return result(lesson, items);
+      return result(lesson, items, missingResource('stack', snapshot.region, name));
     }
     const status = stack.StackStatus ?? '';
     if (/IN_PROGRESS$/.test(status) && !/ROLLBACK/.test(status)) {
       items.push({ id: 'stack', status: 'pending', label, expected: 'CREATE_COMPLETE', actual: status, hint: { key: key('stack.in-progress') } });
-      return result(lesson, items);
+      return result(lesson, items, stackFound('exists'));
     }
     if (/FAILED|ROLLBACK/.test(status)) {
       const failure = snapshot.failures && !isCaptured(snapshot.failures) ? snapshot.failures.events.at(-1) : undefined;
@@ -66,7 +70,7 @@ export default defineCheck<StackCompleteSnapshot>({
           : { key: key('stack.failed') },
         fix: deployFix(name, vars.region),
       });
-      return result(lesson, items);
+      return result(lesson, items, stackFound('exists'));
     }
     items.push({ id: 'stack', status: 'pass', label, actual: status });
     const stackVars = varsFromStack(vars, stack);
@@ -75,6 +79,10 @@ export default defineCheck<StackCompleteSnapshot>({
     const reachable = snapshot.reachable ? judgeReachable(snapshot.reachable, stackVars) : [];
     // The nested checks repeat the identity item; keep one.
     const nested = [...running, ...targets, ...reachable].filter((item) => !item.id.startsWith('read:sts')).map((item) => ({ ...item, id: `service:${item.id}` }));
-    return result(lesson, [...items, ...nested], stack.StackId ? [{ type: 'cloudformation:stack', id: stack.StackId, name }] : []);
+    return result(lesson, [...items, ...nested], [
+      ...stackFound('healthy'),
+      ...(snapshot.targets ? healthyTargetsResources(snapshot.targets, stackVars) : []),
+      ...(snapshot.reachable ? reachableResources(snapshot.reachable, stackVars) : []),
+    ]);
   },
 });

@@ -6,6 +6,8 @@
 import { defineCheck, errorItem, failedToLook, identityItems, isCaptured, isNotFound, observeBase, result, type BaseSnapshot, type CheckItem, type Observed } from '#check-kit';
 import { observeLoadBalancer, type LoadBalancerView } from '../service/service-state.ts';
 import { observeStack, stackName, type StackObservation } from './stack-state.ts';
+import { found, missingResource } from '#check-kit';
+import { loadBalancerResources } from '../service/service-state.ts';
 
 const lesson = 'cloudformation';
 const key = (suffix: string) => `${lesson}.stack-deleted.${suffix}`;
@@ -50,6 +52,10 @@ export default defineCheck<StackDeletedSnapshot>({
     if (lb && items[items.length - 1]?.status === 'pass') {
       items.push({ id: 'load-balancer', status: 'fail', label: { key: key('load-balancer.label') }, expected: { key: 'value.deleted' }, actual: lb.LoadBalancerArn, hint: { key: key('load-balancer.hint') }, fix: `aws elbv2 delete-load-balancer --region ${vars.region} --load-balancer-arn ${lb.LoadBalancerArn}` });
     }
-    return result(lesson, items);
+    const gone = status === 'DELETE_COMPLETE' || isNotFound(snapshot.stack);
+    return result(lesson, items, [
+      ...(gone ? missingResource('stack', snapshot.region, name) : found('stack', snapshot.region, stack?.StackId, { name, state: status })),
+      ...(snapshot.loadBalancer ? loadBalancerResources(lb, snapshot.region, stack?.Parameters.LoadBalancerName ?? vars.loadBalancer) : []),
+    ]);
   },
 });

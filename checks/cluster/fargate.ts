@@ -7,6 +7,7 @@
  */
 import { DescribeClustersCommand, ListClustersCommand } from '@aws-sdk/client-ecs';
 import { capture, couldNotLookAt, defineCheck, foundInOtherRegions, isCaptured, nearMiss, type CheckItem, type CheckResult, type Message, type Observed } from '#check-kit';
+import { found, missingResource } from '#check-kit';
 
 export interface ClusterFacts {
   clusterName: string;
@@ -78,7 +79,7 @@ export default defineCheck<ClusterSnapshot>({
           actual: cluster ? 'INACTIVE (deleted)' : snapshot.foundIn.length ? `found in ${snapshot.foundIn.join(', ')}` : similar ?? 'MISSING',
           hint, fix,
         }],
-        resources: [],
+        resources: cluster ? found('cluster', region, cluster.clusterArn, { name: cluster.clusterName, state: cluster.status }) : missingResource('cluster', region, vars.cluster),
       };
     }
     const items: CheckItem[] = [];
@@ -101,7 +102,7 @@ export default defineCheck<ClusterSnapshot>({
       status,
       summary: { key: `cluster.fargate.${status}`, params: { cluster: vars.cluster, region } },
       items,
-      resources: [{ type: 'ecs:cluster', id: cluster.clusterArn, name: cluster.clusterName, region, consoleUrl: `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${cluster.clusterName}?region=${region}` }],
+      resources: found('cluster', region, cluster.clusterArn, { name: cluster.clusterName, state: cluster.status, presence: status === 'pass' ? 'healthy' : 'exists' }),
     };
   },
 });

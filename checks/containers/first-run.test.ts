@@ -21,7 +21,7 @@ describe('containers/first-run judge', () => {
     expect(result.items).toHaveLength(1);
     expect(item(result, 'ran')).toMatchObject({ status: 'pass', actual: 'public.ecr.aws/docker/library/busybox:1.36: Exited (0) 12 seconds ago' });
     expect(render(item(result, 'ran').label)).toBe('A container ran to completion, or is running');
-    expect(result.resources).toEqual([{ type: 'docker:container', id: '4f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0', name: 'public.ecr.aws/docker/library/busybox:1.36' }]);
+    expect(result.resources).toMatchObject([{ type: 'container', region: 'local', presence: 'healthy', id: '4f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0', name: 'public.ecr.aws/docker/library/busybox:1.36' }]);
   });
 
   it('passes on a container that is still running, whatever its image', () => {
@@ -39,7 +39,8 @@ describe('containers/first-run judge', () => {
     expect(render(ran.hint)).toContain('ECR Public Gallery');
     expect(ran.fix).toBe(firstRunCommand);
     expect(ran.fix).toBe('docker run public.ecr.aws/docker/library/busybox:1.36 echo "Hello from my first container"');
-    expect(result.resources).toEqual([]);
+    // The map shows the container the lesson asks for as missing.
+    expect(result.resources).toEqual([{ type: 'container', region: 'local', id: 'public.ecr.aws/docker/library/busybox:1.36', name: 'public.ecr.aws/docker/library/busybox:1.36', presence: 'missing' }]);
   });
 
   it('fails when every container since the lesson start exited with an error, showing the newest one’s status and log', () => {

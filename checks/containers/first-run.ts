@@ -9,6 +9,7 @@
  * containers exist, the result names the newest one and the lesson start, so it is clear why.
  */
 import { captureDocker, couldNotLookAt, defineCheck, isCaptured, type CheckResult, type Observed } from '#check-kit';
+import { found, missingResource } from '#check-kit';
 
 /** The image lesson 01 runs (the same busybox the sample app builds on). */
 export const firstRunImage = 'public.ecr.aws/docker/library/busybox:1.36';
@@ -73,7 +74,10 @@ export default defineCheck<FirstRunSnapshot>({
     if (isCaptured(snapshot.containers)) return couldNotLookAt('docker:listContainers', snapshot.containers.$error);
     const containers = snapshot.containers;
     const good = containers.filter(succeeded).sort((a, b) => b.Created - a.Created)[0];
-    const resources = good ? [{ type: 'docker:container', id: good.Id, name: good.Image }] : [];
+    const newestAny = [...containers].sort((a, b) => b.Created - a.Created)[0];
+    const resources = good
+      ? found('container', 'local', good.Id, { name: good.Image, state: good.Status, presence: 'healthy' })
+      : newestAny ? found('container', 'local', newestAny.Id, { name: newestAny.Image, state: newestAny.Status }) : missingResource('container', 'local', firstRunImage);
     if (good) {
       return {
         status: 'pass',

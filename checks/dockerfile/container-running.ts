@@ -7,6 +7,7 @@ import { captureDocker, probePublishedPort, type PortProbe } from '../../src/che
 import { demuxLogs } from '../containers/first-run.ts';
 import { defineCheck, isCaptured, type CheckItem, type CheckResult, type Observed } from '../../src/checks/check-contract.ts';
 import { couldNotLookAt } from '../../src/checks/could-not-look-result.ts';
+import { found, missingResource } from '#check-kit';
 
 export const hostPort = 8081;
 export const containerPort = 3000;
@@ -85,7 +86,7 @@ export default defineCheck<ContainerRunningSnapshot>({
     const fix = runCommand(vars.repository);
     const fail = (key: string, item: CheckItem, params: Record<string, string> = {}): CheckResult => ({
       status: 'fail', summary: { key, params: { image: snapshot.image, ...params } }, items: [item],
-      resources: containers.map((container) => ({ type: 'docker:container', id: container.Id, name: container.Image })),
+      resources: containers.length ? containers.flatMap((container) => found('container', 'local', container.Id, { name: container.Image, state: container.Status })) : missingResource('container', 'local', snapshot.image),
     });
     const runningLabel = { key: 'dockerfile.container-running.running.label', params: { image: snapshot.image } };
 
@@ -118,7 +119,7 @@ export default defineCheck<ContainerRunningSnapshot>({
         hint: { key: ports.length ? 'dockerfile.container-running.port-mapping.wrong' : 'dockerfile.container-running.port-mapping.none' },
         fix: `docker rm -f ${container.Id.slice(0, 12)} && ${fix}`,
       });
-      return { status: 'fail', summary: { key: 'dockerfile.container-running.fail' }, items, resources: [{ type: 'docker:container', id: container.Id, name: container.Image }] };
+      return { status: 'fail', summary: { key: 'dockerfile.container-running.fail' }, items, resources: found('container', 'local', container.Id, { name: container.Image, state: container.Status }) };
     }
     items.push({ id: 'port-mapping', status: 'pass', label: { key: 'dockerfile.container-running.port-mapping.label' }, actual: `${hostPort}->${containerPort}/tcp` });
 
@@ -133,10 +134,10 @@ export default defineCheck<ContainerRunningSnapshot>({
         hint: { key: probe?.status !== undefined ? 'dockerfile.container-running.http.status' : refusedInside ? 'dockerfile.container-running.http.loopback' : 'dockerfile.container-running.http.hint' },
         fix: `docker logs ${mapped.Id.slice(0, 12)}`,
       });
-      return { status: 'fail', summary: { key: 'dockerfile.container-running.fail' }, items, resources: [{ type: 'docker:container', id: mapped.Id, name: mapped.Image }] };
+      return { status: 'fail', summary: { key: 'dockerfile.container-running.fail' }, items, resources: found('container', 'local', mapped.Id, { name: mapped.Image, state: mapped.Status }) };
     }
     const version = /id="version">([^<]*)</.exec(probe.body ?? '')?.[1];
     items.push({ id: 'http', status: 'pass', label: { key: 'dockerfile.container-running.http.label', params: { url } }, actual: `HTTP ${probe.status}${version ? `, version ${version}` : ''}` });
-    return { status: 'pass', summary: { key: 'dockerfile.container-running.pass', params: { url } }, items, resources: [{ type: 'docker:container', id: mapped.Id, name: mapped.Image }] };
+    return { status: 'pass', summary: { key: 'dockerfile.container-running.pass', params: { url } }, items, resources: found('container', 'local', mapped.Id, { name: mapped.Image, state: mapped.Status, presence: 'healthy' }) };
   },
 });

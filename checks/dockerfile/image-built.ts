@@ -4,6 +4,7 @@
  * it would stop with `exec format error` (lesson 07).
  */
 import { captureDocker, couldNotLookAt, defineCheck, isCaptured, nearMiss, shellQuote, type CheckItem, type CheckResult, type Observed } from '#check-kit';
+import { found, missingResource } from '#check-kit';
 
 export interface ImageFacts {
   Id: string;
@@ -72,7 +73,7 @@ export default defineCheck<ImageBuiltSnapshot>({
           hint: similar ? { key: 'dockerfile.image-built.exists.near-miss', params: { found: similar, image: snapshot.image } } : { key: 'dockerfile.image-built.exists.hint' },
           fix: similar ? `docker tag ${similar} ${snapshot.image}` : buildCommand(vars),
         }],
-        resources: [],
+        resources: missingResource('local-image', 'local', snapshot.image),
       };
     }
     const items: CheckItem[] = [
@@ -100,7 +101,7 @@ export default defineCheck<ImageBuiltSnapshot>({
       status: failed ? 'fail' : 'pass',
       summary: { key: failed ? 'dockerfile.image-built.fail' : 'dockerfile.image-built.pass', params: { image: snapshot.image, platform } },
       items,
-      resources: [{ type: 'docker:image', id: inspected.Id, name: snapshot.image }],
+      resources: found('local-image', 'local', inspected.Id, { name: snapshot.image, presence: failed ? 'exists' : 'healthy', state: platform }),
     };
   },
 });

@@ -7,6 +7,7 @@ import { defineCheck, type CheckItem, type CheckResult } from '../../src/checks/
 import { baseImage, exposedPorts, parseDockerfile } from './parse-dockerfile.ts';
 import { writeDockerfileCommand } from './sample-dockerfile.ts';
 import { shellQuote } from '../../src/lessons/command-variables.ts';
+import { found, missingResource } from '#check-kit';
 
 export interface WrittenSnapshot {
   path: string;
@@ -50,7 +51,7 @@ export default defineCheck<WrittenSnapshot>({
     return { path, ...read, elsewhere };
   },
   judge(snapshot, vars): CheckResult {
-    const resources = [{ type: 'file:dockerfile', id: snapshot.path }];
+    const resources = found('dockerfile', 'local', snapshot.path, { name: snapshot.path });
     if (snapshot.text === null) {
       const found = snapshot.elsewhere[0];
       return {
@@ -62,7 +63,7 @@ export default defineCheck<WrittenSnapshot>({
           hint: found ? { key: 'dockerfile.written.file.elsewhere', params: { found } } : { key: 'dockerfile.written.file.hint' },
           fix: found ? `cp ${shellQuote(found)} ${shellQuote(snapshot.path)}` : writeDockerfileCommand(vars.workspace),
         }],
-        resources: [],
+        resources: missingResource('dockerfile', 'local', snapshot.path),
       };
     }
     const instructions = parseDockerfile(snapshot.text);
@@ -98,7 +99,7 @@ export default defineCheck<WrittenSnapshot>({
       status: failed ? 'fail' : 'pass',
       summary: { key: failed ? 'dockerfile.written.fail' : 'dockerfile.written.pass', params: { count: instructions.length } },
       items,
-      resources,
+      resources: resources.map((resource) => ({ ...resource, presence: failed ? 'exists' : 'healthy' })),
     };
   },
 });

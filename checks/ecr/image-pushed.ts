@@ -8,6 +8,7 @@ import { BatchGetImageCommand, DescribeImagesCommand } from '@aws-sdk/client-ecr
 import { capture, captureDocker, couldNotLookAt, defineCheck, isCaptured, shellQuote, type CheckItem, type CheckResult, type Observed } from '#check-kit';
 import { inspectImage, type ImageFacts } from '../dockerfile/image-built.ts';
 import { describeRepository, type RepositoryFacts } from './repository.ts';
+import { found, missingResource } from '#check-kit';
 
 export const expectedTag = 'latest';
 
@@ -23,6 +24,8 @@ export interface PushedImage {
   imageDigest: string;
   imagePushedAt?: string;
   imageManifestMediaType?: string;
+  /** For the ECR storage cost. */
+  imageSizeInBytes?: number;
 }
 
 export interface ImagePushedSnapshot {
@@ -80,6 +83,7 @@ export default defineCheck<ImagePushedSnapshot>({
           imageDigest: detail.imageDigest!,
           ...(detail.imagePushedAt && { imagePushedAt: new Date(detail.imagePushedAt).toISOString() }),
           ...(detail.imageManifestMediaType && { imageManifestMediaType: detail.imageManifestMediaType }),
+          ...(detail.imageSizeInBytes !== undefined && { imageSizeInBytes: detail.imageSizeInBytes }),
         }));
     if (!isCaptured(snapshot.images) && snapshot.images.some((image) => image.imageTags.includes(expectedTag))) {
       const got = await capture(aws.ecr.send(new BatchGetImageCommand({ repositoryName: vars.repository, imageIds: [{ imageTag: expectedTag }], acceptedMediaTypes: manifestTypes })));
@@ -99,7 +103,7 @@ export default defineCheck<ImagePushedSnapshot>({
           expected: `${vars.repository} in ${snapshot.region}`, actual: { key: 'value.no-repository' },
           hint: { key: 'ecr.image-pushed.no-repository.hint' }, fix: `aws ecr create-repository --repository-name ${vars.repository} --region ${snapshot.region}`,
         }],
-        resources: [],
+        resources: [...missingResource('ecr-repository', snapshot.region, vars.repository), ...missingResource('image', snapshot.region, `${vars.repository}:${expectedTag}`)],
       };
     }
     if (!images || isCaptured(images)) return couldNotLookAt('ecr:DescribeImages', images?.$error ?? { name: 'Error', message: 'no answer' }, snapshot.region);
@@ -107,7 +111,7 @@ export default defineCheck<ImagePushedSnapshot>({
     const fix = pushCommand(vars, uri);
     const tagged = images.find((image) => image.imageTags.includes(expectedTag));
     const tagLabel = { key: 'ecr.image-pushed.tag.label', params: { tag: expectedTag } };
-    const resources = [{ type: 'ecr:repository', id: repository.repositoryArn, name: repository.repositoryName, region: snapshot.region }];
+    const resources = found('ecr-repository', snapshot.region, repository.repositoryArn, { name: repository.repositoryName, presence: 'healthy' });
     if (!tagged) {
       const otherTags = images.flatMap((image) => image.imageTags);
       return {
@@ -117,7 +121,7 @@ export default defineCheck<ImagePushedSnapshot>({
           hint: otherTags.length ? { key: 'ecr.image-pushed.tag.other-tags', params: { tags: otherTags.join(', ') } } : { key: 'ecr.image-pushed.tag.none' },
           fix: otherTags.length ? `${fix.split(' && docker push')[0]} && docker push ${uri}:${expectedTag}` : fix,
         }],
-        resources,
+        resources: [...resources, ...missingResource('image', snapshot.region, `${vars.repository}:${expectedTag}`)],
       };
     }
     const items: CheckItem[] = [{ id: 'tag', status: 'pass', label: tagLabel, actual: `${uri}:${expectedTag} (${tagged.imageDigest.slice(0, 19)}…)` }];
@@ -174,7 +178,10 @@ export default defineCheck<ImagePushedSnapshot>({
       status: failed ? 'fail' : 'pass',
       summary: { key: failed ? 'ecr.image-pushed.fail' : 'ecr.image-pushed.pass', params: { uri: `${uri}:${expectedTag}` } },
       items,
-      resources: [...resources, { type: 'ecr:image', id: `${uri}@${tagged.imageDigest}`, name: `${repository.repositoryName}:${expectedTag}`, region: snapshot.region }],
+      resources: [
+        ...resources,
+        ...found('image', snapshot.region, `${uri}@${tagged.imageDigest}`, { name: `${repository.repositoryName}:${expectedTag}`, presence: failed ? 'exists' : 'healthy', storedBytes: tagged.imageSizeInBytes, createdAt: tagged.imagePushedAt }),
+      ],
     };
   },
 });

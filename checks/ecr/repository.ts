@@ -5,6 +5,7 @@
 import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { capture, couldNotLookAt, defineCheck, foundInOtherRegions, isCaptured, nearMiss, type CheckResult, type Observed } from '#check-kit';
+import { found, missingResource } from '#check-kit';
 
 export interface RepositoryFacts {
   repositoryName: string;
@@ -78,7 +79,7 @@ export default defineCheck<RepositorySnapshot>({
             : similar ? { key: 'ecr.repository.near-miss', params: { found: similar, repository: vars.repository } } : { key: 'ecr.repository.missing.hint' },
           fix: createRepositoryCommand({ repository: vars.repository, region: snapshot.region }),
         }],
-        resources: [],
+        resources: missingResource('ecr-repository', snapshot.region, vars.repository),
       };
     }
     const items = [{ id: 'exists', status: 'pass' as const, label, actual: repository.repositoryUri }];
@@ -86,7 +87,7 @@ export default defineCheck<RepositorySnapshot>({
       status: 'pass',
       summary: { key: 'ecr.repository.pass', params: { uri: repository.repositoryUri } },
       items,
-      resources: [{ type: 'ecr:repository', id: repository.repositoryArn, name: repository.repositoryName, region: snapshot.region, consoleUrl: `https://${snapshot.region}.console.aws.amazon.com/ecr/repositories/private/${snapshot.account ?? ''}/${repository.repositoryName}?region=${snapshot.region}` }],
+      resources: found('ecr-repository', snapshot.region, repository.repositoryArn, { name: repository.repositoryName, presence: 'healthy' }),
     };
   },
 });

@@ -2,6 +2,7 @@
 import { defineCheck, isCaptured, type CheckResult } from '#check-kit';
 import { chosenVpc, couldNotRead, withoutVpc } from './network-facts.ts';
 import { observeNetwork, type NetworkSnapshot } from './observe-network.ts';
+import { found, missingResource } from '#check-kit';
 
 export default defineCheck<NetworkSnapshot>({
   id: 'network/internet-gateway',
@@ -24,7 +25,7 @@ export default defineCheck<NetworkSnapshot>({
         status: ready ? 'pass' : 'pending',
         summary: { key: ready ? 'network.internet-gateway.pass' : 'network.internet-gateway.pending', params: { id: attached.InternetGatewayId, vpc: vpc.VpcId } },
         items: [{ id: 'attached', status: ready ? 'pass' : 'pending', label, actual: `${attached.InternetGatewayId} ${state}` }],
-        resources: [{ type: 'ec2:internet-gateway', id: attached.InternetGatewayId, ...(attached.Name && { name: attached.Name }), region: snapshot.region }],
+        resources: found('internet-gateway', snapshot.region, attached.InternetGatewayId, { name: attached.Name, state, presence: ready ? 'healthy' : 'exists' }),
       };
     }
     const detached = snapshot.gateways.find((gateway) => gateway.Name === `${vars.vpcName}-igw`) ?? snapshot.gateways.find((gateway) => gateway.Attachments.length === 0);
@@ -38,7 +39,7 @@ export default defineCheck<NetworkSnapshot>({
           ? `aws ec2 attach-internet-gateway --region ${snapshot.region} --internet-gateway-id ${detached.InternetGatewayId} --vpc-id ${vpc.VpcId}`
           : `IGW_ID=$(aws ec2 create-internet-gateway --region ${snapshot.region} --tag-specifications 'ResourceType=internet-gateway,Tags=[{Key=Name,Value=${vars.vpcName}-igw}]' --query InternetGateway.InternetGatewayId --output text) && aws ec2 attach-internet-gateway --region ${snapshot.region} --internet-gateway-id $IGW_ID --vpc-id ${vpc.VpcId}`,
       }],
-      resources: [],
+      resources: detached ? found('internet-gateway', snapshot.region, detached.InternetGatewayId, { name: detached.Name, state: 'detached' }) : missingResource('internet-gateway', snapshot.region, `${vars.vpcName}-igw`),
     };
   },
 });

@@ -1,6 +1,7 @@
 /** Pure reasoning over a network snapshot, shared by the network judges. */
 import { couldNotLookAt, isCaptured, nearMiss, type CheckResult, type LearnerVariables } from '#check-kit';
 import { lessonSubnets, lessonVpcCidr, type NetworkSnapshot, type RouteTableFacts, type SubnetFacts, type VpcFacts } from './observe-network.ts';
+import { missingResource } from '#check-kit';
 
 export function createVpcCommand(vars: LearnerVariables): string {
   return `aws ec2 create-vpc --cidr-block ${lessonVpcCidr} --region ${vars.region} --tag-specifications 'ResourceType=vpc,Tags=[{Key=Name,Value=${vars.vpcName}},{Key=workbook:lesson,Value=network}]'`;
@@ -26,7 +27,7 @@ export function withoutVpc(snapshot: NetworkSnapshot, vars: LearnerVariables, st
         : similar ? { key: 'network.vpc.near-miss', params: { found: similar, vpc: vars.vpcName } } : { key: 'network.vpc.missing.hint' },
       fix: similar && !foundIn.length ? `aws ec2 create-tags --region ${snapshot.region} --resources <vpc-id-of-${similar}> --tags Key=Name,Value=${vars.vpcName}` : createVpcCommand(vars),
     }],
-    resources: [],
+    resources: missingResource('vpc', snapshot.region, vars.vpcName),
   };
 }
 

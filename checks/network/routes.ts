@@ -6,6 +6,7 @@
 import { defineCheck, isCaptured, type CheckItem, type CheckResult } from '#check-kit';
 import { chosenVpc, couldNotRead, defaultRoute, describeSubnet, intendedRole, routeTableFor, withoutVpc } from './network-facts.ts';
 import { observeNetwork, type NetworkSnapshot } from './observe-network.ts';
+import { found } from '#check-kit';
 
 export default defineCheck<NetworkSnapshot>({
   id: 'network/routes',
@@ -86,7 +87,7 @@ export default defineCheck<NetworkSnapshot>({
       status: failed ? 'fail' : 'pass',
       summary: { key: failed ? 'network.routes.fail' : 'network.routes.pass', params: { count: publicSubnets.length, azs: publicAzs.join(', ') } },
       items,
-      resources: tables.map((table) => ({ type: 'ec2:route-table', id: table.RouteTableId, ...(table.Name && { name: table.Name }), region })),
+      resources: tables.flatMap((table) => found('route-table', region, table.RouteTableId, { name: table.Name, presence: failed ? 'exists' : defaultRoute(table, attachedIds) === 'public' ? 'healthy' : 'exists' })),
     };
   },
 });

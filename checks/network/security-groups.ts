@@ -7,6 +7,7 @@
 import { defineCheck, isCaptured, nearMiss, type CheckItem, type CheckResult, type LearnerVariables } from '#check-kit';
 import { chosenVpc, couldNotRead, withoutVpc } from './network-facts.ts';
 import { appPort, observeNetwork, type GroupFacts, type NetworkSnapshot, type RuleFacts } from './observe-network.ts';
+import { found, missingResource } from '#check-kit';
 
 const covers = (rule: RuleFacts, port: number) => rule.IpProtocol === '-1' || (rule.IpProtocol === 'tcp' && rule.FromPort <= port && port <= rule.ToPort);
 
@@ -103,7 +104,10 @@ export default defineCheck<NetworkSnapshot>({
       status: failed ? 'fail' : 'pass',
       summary: { key: failed ? 'network.security-groups.fail' : 'network.security-groups.pass', params: { alb: vars.albSecurityGroup, task: vars.taskSecurityGroup } },
       items,
-      resources: [alb, task].filter((group): group is GroupFacts => !!group).map((group) => ({ type: 'ec2:security-group', id: group.GroupId, name: group.GroupName, region })),
+      resources: [
+        ...(alb ? found('security-group', region, alb.GroupId, { name: alb.GroupName, presence: failed ? 'exists' : 'healthy' }) : missingResource('security-group', region, vars.albSecurityGroup)),
+        ...(task ? found('security-group', region, task.GroupId, { name: task.GroupName, presence: failed ? 'exists' : 'healthy' }) : missingResource('security-group', region, vars.taskSecurityGroup)),
+      ],
     };
   },
 });

@@ -6,6 +6,7 @@
 import { defineCheck, isCaptured, type CheckItem, type CheckResult, type LearnerVariables } from '#check-kit';
 import { chosenVpc, couldNotRead, describeSubnet, intendedRole, withoutVpc } from './network-facts.ts';
 import { lessonSubnets, lessonVpcCidr, observeNetwork, type NetworkSnapshot, type SubnetFacts } from './observe-network.ts';
+import { found, missingResource } from '#check-kit';
 
 /**
  * A shell expression for an available Availability Zone other than `used`, looked up in the region:
@@ -91,7 +92,9 @@ export default defineCheck<NetworkSnapshot>({
       status: failed ? 'fail' : 'pass',
       summary: { key: failed ? 'network.subnets.fail' : 'network.subnets.pass', params: { count: subnets.length, azs: azs.join(', ') } },
       items,
-      resources: subnets.map((subnet) => ({ type: 'ec2:subnet', id: subnet.SubnetId, ...(subnet.Name && { name: subnet.Name }), region: snapshot.region })),
+      resources: subnets.length
+        ? subnets.flatMap((subnet) => found('subnet', snapshot.region, subnet.SubnetId, { name: subnet.Name, state: `${subnet.CidrBlock} ${subnet.AvailabilityZone}`, presence: failed ? 'exists' : 'healthy' }))
+        : missingResource('subnet', snapshot.region, `${vars.vpcName}-public`),
     };
   },
 });

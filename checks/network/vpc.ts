@@ -5,6 +5,7 @@
 import { defineCheck, type CheckItem, type CheckResult } from '#check-kit';
 import { chosenVpc, withoutVpc } from './network-facts.ts';
 import { lessonVpcCidr, observeNetwork, type NetworkSnapshot } from './observe-network.ts';
+import { found } from '#check-kit';
 
 export default defineCheck<NetworkSnapshot>({
   id: 'network/vpc',
@@ -45,7 +46,7 @@ export default defineCheck<NetworkSnapshot>({
       status,
       summary: { key: `network.vpc.${status}`, params: { id: vpc.VpcId, cidr: vpc.CidrBlock } },
       items,
-      resources: [{ type: 'ec2:vpc', id: vpc.VpcId, ...(vpc.Name && { name: vpc.Name }), region: snapshot.region, consoleUrl: `https://${snapshot.region}.console.aws.amazon.com/vpcconsole/home?region=${snapshot.region}#VpcDetails:VpcId=${vpc.VpcId}` }],
+      resources: found('vpc', snapshot.region, vpc.VpcId, { name: vpc.Name, state: vpc.State, presence: status === 'pass' ? 'healthy' : 'exists' }),
     };
   },
 });

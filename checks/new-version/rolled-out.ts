@@ -8,6 +8,7 @@ import { capture, defineCheck, errorItem, failedToLook, familyRevisionOf, identi
 import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { appVersion, probe, type HttpProbe } from '../service/http-probe.ts';
 import { activeService, observeLoadBalancer, observeService, observeTaskDefinition, type ServiceObservation, type TaskDefinitionView } from '../service/service-state.ts';
+import { serviceTaskResources } from '../service/service-state.ts';
 
 const lesson = 'new-version';
 const key = (suffix: string) => `${lesson}.rolled-out.${suffix}`;
@@ -52,6 +53,8 @@ export default defineCheck<RolledOutSnapshot>({
   },
   judge(snapshot, vars) {
     const items: CheckItem[] = identityItems(snapshot);
+    // What this check saw, on every status (nothing when a read failed: then it knows nothing).
+    const seen = serviceTaskResources(snapshot.service, snapshot.tasks, snapshot.region, vars.service);
     for (const [call, value] of [
       ['ecs:DescribeServices', snapshot.service], ['ecs:DescribeTaskDefinition', snapshot.latestTaskDefinition],
       ['ecr:DescribeImages', snapshot.images], ['ecs:ListTasks', snapshot.tasks], ['ecs:DescribeTaskDefinition', snapshot.serviceTaskDefinition],
@@ -61,7 +64,7 @@ export default defineCheck<RolledOutSnapshot>({
     const service = activeService(snapshot.service);
     if (!service) {
       items.push({ id: 'service', status: 'fail', label: { key: key('service.label'), params: { service: vars.service } }, expected: 'ACTIVE', actual: { key: 'value.not-found' }, hint: { key: key('service.missing') } });
-      return result(lesson, items);
+      return result(lesson, items, seen);
     }
     const latest = snapshot.latestTaskDefinition && !isCaptured(snapshot.latestTaskDefinition) ? snapshot.latestTaskDefinition : undefined;
     const update = latest && `aws ecs update-service --region ${vars.region} --cluster ${vars.cluster} --service ${vars.service} --task-definition ${familyRevisionOf(latest.taskDefinitionArn)}`;
@@ -86,7 +89,7 @@ export default defineCheck<RolledOutSnapshot>({
     const revisionLabel = { key: key('revision.label') };
     if (latest && service.taskDefinition !== latest.taskDefinitionArn) {
       items.push({ id: 'revision', status: 'fail', label: revisionLabel, expected: familyRevisionOf(latest.taskDefinitionArn), actual: familyRevisionOf(service.taskDefinition), hint: { key: key('revision.hint') }, ...(update && { fix: update }) });
-      return result(lesson, items);
+      return result(lesson, items, seen);
     }
     items.push({ id: 'revision', status: 'pass', label: revisionLabel, actual: familyRevisionOf(service.taskDefinition) });
 
@@ -113,6 +116,6 @@ export default defineCheck<RolledOutSnapshot>({
       const actual = snapshot.http?.status !== undefined ? `HTTP ${snapshot.http.status}${version !== undefined ? `, version ${version}` : ''}` : snapshot.http?.error?.code ?? 'no answer';
       items.push({ id: 'version', status: rolling ? 'pending' : 'fail', label: versionLabel, expected: 'HTTP 200, version 2', actual, hint: { key: key(rolling ? 'version.rolling' : 'version.old') } });
     }
-    return result(lesson, items, service.serviceArn ? [{ type: 'ecs:service', id: service.serviceArn, name: service.serviceName }] : []);
+    return result(lesson, items, seen);
   },
 });

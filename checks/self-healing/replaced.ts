@@ -6,6 +6,7 @@
 import { defineCheck, errorItem, failedToLook, identityItems, isCaptured, observeBase, result, secondsBetween, taskIdOf, type BaseSnapshot, type CapturedError, type CheckItem } from '#check-kit';
 import { isStarting, listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { activeService, observeService, type ServiceObservation } from '../service/service-state.ts';
+import { serviceTaskResources } from '../service/service-state.ts';
 
 const lesson = 'self-healing';
 const key = (suffix: string) => `${lesson}.replaced.${suffix}`;
@@ -38,13 +39,15 @@ export default defineCheck<ReplacedSnapshot>({
   },
   judge(snapshot, vars) {
     const items: CheckItem[] = identityItems(snapshot);
+    // What this check saw, on every status (nothing when a read failed: then it knows nothing).
+    const seen = serviceTaskResources(snapshot.service, snapshot.running, snapshot.region, vars.service);
     for (const [call, value] of [['ecs:DescribeServices', snapshot.service], ['ecs:ListTasks RUNNING', snapshot.running], ['ecs:ListTasks STOPPED', snapshot.stopped]] as const) {
       if (failedToLook(value)) return result(lesson, [...items, errorItem(call, value)]);
     }
     const service = activeService(snapshot.service);
     if (!service || isCaptured(snapshot.running) || isCaptured(snapshot.stopped)) {
       items.push({ id: 'service', status: 'fail', label: { key: key('service.label'), params: { service: vars.service } }, expected: 'ACTIVE', actual: { key: 'value.not-found' }, hint: { key: key('service.missing') } });
-      return result(lesson, items);
+      return result(lesson, items, seen);
     }
     const running = snapshot.running;
     const since = snapshot.lessonStartedAt ?? '';
@@ -60,7 +63,7 @@ export default defineCheck<ReplacedSnapshot>({
       if (restarted && service.runningCount === service.desiredCount) {
         items.push({ id: 'stopped', status: 'warn', label: stopLabel, actual: { key: 'value.aged-out' }, hint: { key: key('stopped.aged-out') } });
         items.push({ id: 'replacement', status: 'pass', label: { key: key('replacement.label') } });
-        return result(lesson, items);
+        return result(lesson, items, seen);
       }
       const scheduler = snapshot.stopped.find((t) => t.stopCode === 'ServiceSchedulerInitiated' && stopTime(t) >= since);
       items.push({
@@ -69,7 +72,7 @@ export default defineCheck<ReplacedSnapshot>({
         hint: { key: key(scheduler ? 'stopped.scheduler' : 'stopped.none') },
         ...(example && { fix: `aws ecs stop-task --region ${vars.region} --cluster ${vars.cluster} --task ${taskIdOf(example.taskArn)} --reason "Testing self-healing"` }),
       });
-      return result(lesson, items);
+      return result(lesson, items, seen);
     }
     items.push({ id: 'stopped', status: 'pass', label: stopLabel, actual: `${taskIdOf(old.taskArn)} (${stopTime(old)})` });
     const newer = running.filter((t) => (t.createdAt ?? '') > stopTime(old));
@@ -90,6 +93,6 @@ export default defineCheck<ReplacedSnapshot>({
     items.push(service.runningCount === service.desiredCount
       ? { id: 'count', status: 'pass', label: countLabel, actual: countText }
       : { id: 'count', status: 'pending', label: countLabel, expected: `running ${service.desiredCount}`, actual: countText, hint: { key: key('count.hint') } });
-    return result(lesson, items);
+    return result(lesson, items, seen);
   },
 });

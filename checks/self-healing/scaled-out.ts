@@ -8,6 +8,7 @@ import { defineCheck, failedToLook, isCaptured, result, type CapturedError, type
 import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { activeService } from '../service/service-state.ts';
 import { judgeHealthyTargets, observeHealthyTargets, type HealthyTargetsSnapshot } from '../service/healthy-targets.ts';
+import { healthyTargetsResources } from '../service/healthy-targets.ts';
 import { earlierScaleOut } from './scale-out-evidence.ts';
 
 export interface ScaledOutSnapshot extends HealthyTargetsSnapshot {
@@ -41,7 +42,7 @@ export default defineCheck<ScaledOutSnapshot>({
         return result(lesson, [{
           id: 'desired', status: 'pass', label: { key: key('desired.label') },
           actual: `desired ${service.desiredCount} now (scaled back); 3 tasks ran together from ${earlier.from} to ${earlier.until}, and the service was steady with them at ${earlier.steadyAt}`,
-        }]);
+        }], healthyTargetsResources(snapshot, vars));
       }
     }
     if (service) {
@@ -61,6 +62,6 @@ export default defineCheck<ScaledOutSnapshot>({
     }
     // Only count targets once the service wants 3: healthy targets for 2 would say nothing.
     const targetChecks = judgeHealthyTargets(snapshot, vars, 3);
-    return result(lesson, service && (service.desiredCount ?? 0) < 3 ? [...targetChecks.filter((i) => i.status === 'error' || i.id === 'service'), ...items] : [...items, ...targetChecks]);
+    return result(lesson, service && (service.desiredCount ?? 0) < 3 ? [...targetChecks.filter((i) => i.status === 'error' || i.id === 'service'), ...items] : [...items, ...targetChecks], healthyTargetsResources(snapshot, vars));
   },
 });

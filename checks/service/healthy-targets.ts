@@ -8,6 +8,8 @@ import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-t
 import { groupId, observeNetwork, type NetworkView } from './network-lookup.ts';
 import { activeService, observeLoadBalancer, observeService, observeTargets, type LoadBalancerView, type ServiceObservation, type TargetsObservation } from './service-state.ts';
 import { targetItems } from './target-items.ts';
+import { serviceTaskResources, targetGroupResources, targetResources } from './service-state.ts';
+import type { FoundResource } from '#check-kit';
 
 const lesson = 'service';
 const key = (suffix: string) => `${lesson}.healthy-targets.${suffix}`;
@@ -66,5 +68,20 @@ export default defineCheck<HealthyTargetsSnapshot>({
     "aws elbv2 describe-target-health --region {{region}} --target-group-arn $(aws elbv2 describe-target-groups --region {{region}} --names {{targetGroup}} --query 'TargetGroups[0].TargetGroupArn' --output text) --query 'TargetHealthDescriptions[].[Target.Id,TargetHealth.State,TargetHealth.Reason,TargetHealth.Description]' --output table",
   ],
   observe: (ctx) => observeHealthyTargets(ctx, ctx.vars),
-  judge: (snapshot, vars) => result(lesson, judgeHealthyTargets(snapshot, vars)),
+  judge: (snapshot, vars) => result(lesson, judgeHealthyTargets(snapshot, vars), healthyTargetsResources(snapshot, vars)),
 });
+
+/**
+ * What this check saw, for the map and the cost panel: the service, its running tasks (with their
+ * public IPv4 addresses when the service gives them one), the target group and its targets.
+ * Nothing when a read failed: a check that could not look says nothing about what exists.
+ */
+export function healthyTargetsResources(snapshot: HealthyTargetsSnapshot, vars: LearnerVariables): FoundResource[] {
+  if (isCaptured(snapshot.service) || isCaptured(snapshot.targets.targetGroup) || (snapshot.tasks && isCaptured(snapshot.tasks))) return [];
+  const health = snapshot.targets.health && !isCaptured(snapshot.targets.health) ? snapshot.targets.health.TargetHealthDescriptions : undefined;
+  return [
+    ...serviceTaskResources(snapshot.service, snapshot.tasks, snapshot.region, vars.service),
+    ...targetGroupResources(snapshot.targets.targetGroup.targetGroup, snapshot.region, vars.targetGroup),
+    ...targetResources(health, snapshot.region, vars.targetGroup),
+  ];
+}

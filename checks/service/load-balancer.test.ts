@@ -11,7 +11,7 @@ describe('service/load-balancer judge', () => {
     const result = judgeFixture(check, 'steady');
     expect(result.status).toBe('pass');
     expect(problems(result)).toEqual([]);
-    expect(result.resources.map((r) => r.type)).toEqual(['elbv2:load-balancer', 'elbv2:target-group']);
+    expect(result.resources.map((r) => r.type)).toEqual(['load-balancer', 'public-ipv4', 'public-ipv4', 'listener', 'target-group']);
   });
 
   it('accepts the ForwardConfig shape of a forward action', () => {

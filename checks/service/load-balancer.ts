@@ -17,6 +17,7 @@ import {
   type ServiceObservation,
   type TargetGroupView,
 } from './service-state.ts';
+import { listenerResources, loadBalancerResources, targetGroupResources } from './service-state.ts';
 
 const lesson = 'service';
 const key = (suffix: string) => `${lesson}.load-balancer.${suffix}`;
@@ -69,9 +70,11 @@ export default defineCheck<LoadBalancerSnapshot>({
     items.push(...loadBalancerItems(lb, snapshot, vars));
     items.push(...targetGroupItems(tg, lb, snapshot, vars));
     if (lb) items.push(listenerItem(lb, tg, snapshot, vars));
+    const listeners = snapshot.listeners && !isCaptured(snapshot.listeners) ? snapshot.listeners.Listeners : undefined;
     const resources = [
-      ...(lb?.LoadBalancerArn ? [{ type: 'elbv2:load-balancer', id: lb.LoadBalancerArn, name: lb.DNSName }] : []),
-      ...(tg?.TargetGroupArn ? [{ type: 'elbv2:target-group', id: tg.TargetGroupArn, name: tg.TargetGroupName }] : []),
+      ...loadBalancerResources(lb, snapshot.region, vars.loadBalancer),
+      ...(lb ? listenerResources(listeners, snapshot.region, vars.loadBalancer) : []),
+      ...targetGroupResources(tg, snapshot.region, vars.targetGroup),
     ];
     return result(lesson, items, resources);
   },

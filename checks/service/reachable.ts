@@ -7,6 +7,8 @@ import { defineCheck, errorItem, failedToLook, identityItems, isCaptured, isNotF
 import { probe, type HttpProbe } from './http-probe.ts';
 import { groupId, observeNetwork, type NetworkView } from './network-lookup.ts';
 import { observeLoadBalancer, type LoadBalancerView } from './service-state.ts';
+import { loadBalancerResources } from './service-state.ts';
+import type { FoundResource } from '#check-kit';
 
 const lesson = 'service';
 const key = (suffix: string) => `${lesson}.reachable.${suffix}`;
@@ -59,5 +61,15 @@ export default defineCheck<ReachableSnapshot>({
     "curl -sS -i http://$(aws elbv2 describe-load-balancers --region {{region}} --names {{loadBalancer}} --query 'LoadBalancers[0].DNSName' --output text)/",
   ],
   observe: (ctx) => observeReachable(ctx, ctx.vars),
-  judge: (snapshot, vars) => result(lesson, judgeReachable(snapshot, vars)),
+  judge: (snapshot, vars) => result(lesson, judgeReachable(snapshot, vars), reachableResources(snapshot, vars)),
 });
+
+/** The load balancer as the map shows it: healthy only when it answers HTTP 200. */
+export function reachableResources(snapshot: ReachableSnapshot, vars: LearnerVariables): FoundResource[] {
+  if (failedToLook(snapshot.loadBalancer)) return [];
+  const lb = isCaptured(snapshot.loadBalancer) ? undefined : snapshot.loadBalancer.loadBalancer;
+  const answered = snapshot.http?.status === 200;
+  return loadBalancerResources(lb, snapshot.region, vars.loadBalancer).map((resource) =>
+    resource.type === 'load-balancer' && resource.presence === 'healthy' && !answered ? { ...resource, presence: 'exists' as const } : resource,
+  );
+}

@@ -17,6 +17,8 @@ import {
   type TargetGroupView,
   type TaskDefinitionView,
 } from './service-state.ts';
+import { serviceResources } from './service-state.ts';
+import { missingResource } from '#check-kit';
 
 const lesson = 'service';
 const key = (suffix: string) => `${lesson}.running.${suffix}`;
@@ -79,7 +81,7 @@ export function judgeServiceRunning(snapshot: ServiceRunningSnapshot, vars: Lear
   if (isCaptured(snapshot.service)) {
     if (snapshot.service.$error.name === 'ClusterNotFoundException') {
       items.push(withOtherRegions({ id: 'service', status: 'fail', label: { key: key('service.label'), params: { service: vars.service } }, expected: vars.cluster, actual: { key: 'value.cluster-not-found' }, hint: { key: key('service.no-cluster') }, fix: `aws ecs create-cluster --region ${vars.region} --cluster-name ${vars.cluster}` }, lesson, snapshot.foundIn, vars.cluster, vars.region));
-      return result(lesson, items);
+      return result(lesson, items, [...missingResource('cluster', snapshot.region, vars.cluster), ...missingResource('service', snapshot.region, vars.service)]);
     }
     return result(lesson, [...items, errorItem('ecs:DescribeServices', snapshot.service)]);
   }
@@ -88,14 +90,14 @@ export function judgeServiceRunning(snapshot: ServiceRunningSnapshot, vars: Lear
   if (!service) {
     const status = snapshot.service.service?.status ?? snapshot.service.missing ?? 'MISSING';
     items.push(withOtherRegions({ id: 'service', status: 'fail', label: serviceLabel, expected: 'ACTIVE', actual: status, hint: { key: key('service.missing') }, fix: createServiceFix(vars, containerNameOf(snapshot)) }, lesson, snapshot.foundIn, vars.service, vars.region));
-    return result(lesson, items);
+    return result(lesson, items, serviceResources(snapshot.service, snapshot.region, vars.service));
   }
   for (const [call, value] of [['ecs:DescribeTaskDefinition', snapshot.taskDefinition], ['elbv2:DescribeTargetGroups', snapshot.targetGroup], ['ecs:ListTasks', snapshot.stopped]] as const) {
     if (failedToLook(value)) return result(lesson, [...items, errorItem(call, value)]);
   }
   if (service.status === 'DRAINING') {
     items.push({ id: 'service', status: 'fail', label: serviceLabel, expected: 'ACTIVE', actual: 'DRAINING', hint: { key: key('service.draining') }, fix: createServiceFix(vars, containerNameOf(snapshot)) });
-    return result(lesson, items);
+    return result(lesson, items, serviceResources(snapshot.service, snapshot.region, vars.service));
   }
   items.push({ id: 'service', status: 'pass', label: serviceLabel });
   const fargate = service.launchType === 'FARGATE' || (service.capacityProviders ?? []).some((p) => p.startsWith('FARGATE'));
@@ -105,7 +107,7 @@ export function judgeServiceRunning(snapshot: ServiceRunningSnapshot, vars: Lear
   items.push(...loadBalancerItems(service, snapshot, vars));
   items.push(...rolloutItems(service, snapshot, vars));
   items.push(revisionItem(service, snapshot, vars));
-  return result(lesson, items, service.serviceArn ? [{ type: 'ecs:service', id: service.serviceArn, name: service.serviceName }] : []);
+  return result(lesson, items, serviceResources(snapshot.service, snapshot.region, vars.service));
 }
 
 function containerNameOf(snapshot: ServiceRunningSnapshot): string {

@@ -9,7 +9,9 @@ import {
   DescribeTargetGroupsCommand,
   DescribeTargetHealthCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { capture, isCaptured, iso, type CapturedError, type CheckContext, type Observed } from '#check-kit';
+import { capture, isCaptured, iso, type CapturedError, type CheckContext, type FoundResource, type Observed } from '#check-kit';
+import { taskResources, type TaskView } from '../standalone-task/ecs-tasks.ts';
+import { found, missingResource } from '#check-kit';
 
 export interface DeploymentView {
   id?: string;
@@ -201,4 +203,59 @@ export async function observeTargets(ctx: CheckContext, targetGroupName: string)
 
 export function isCapturedError(value: unknown): value is CapturedError {
   return isCaptured(value);
+}
+
+/**
+ * The load balancer as resources for the map and the cost panel, with the public IPv4 address an
+ * internet-facing ALB holds in each of its zones (AWS bills those like any other public address).
+ */
+export function loadBalancerResources(lb: LoadBalancerView | undefined, region: string, name: string): FoundResource[] {
+  if (!lb?.LoadBalancerArn) return missingResource('load-balancer', region, name);
+  const state = lb.State?.Code;
+  return [
+    ...found('load-balancer', region, lb.LoadBalancerArn, { name, state, presence: state === 'active' ? 'healthy' : 'exists' }),
+    ...(lb.Scheme === 'internet-facing'
+      ? (lb.AvailabilityZones ?? []).flatMap((az) => found('public-ipv4', region, `${lb.LoadBalancerArn}/ipv4/${az.ZoneName ?? az.SubnetId}`, { name: `${name} ${az.ZoneName ?? ''}`.trim(), parent: name, state }))
+      : []),
+  ];
+}
+
+export function targetGroupResources(tg: TargetGroupView | undefined, region: string, name: string): FoundResource[] {
+  if (!tg?.TargetGroupArn) return missingResource('target-group', region, name);
+  return found('target-group', region, tg.TargetGroupArn, { name: tg.TargetGroupName ?? name, state: `${tg.TargetType ?? ''} ${tg.Protocol ?? ''}:${tg.Port ?? ''}`.trim(), presence: tg.TargetType === 'ip' ? 'healthy' : 'exists' });
+}
+
+export function listenerResources(listeners: ListenerView[] | undefined, region: string, loadBalancer: string): FoundResource[] {
+  if (!listeners?.length) return missingResource('listener', region, `${loadBalancer} HTTP:80`, loadBalancer);
+  return listeners.flatMap((listener) =>
+    found('listener', region, listener.ListenerArn, { name: `${listener.Protocol ?? ''}:${listener.Port ?? ''}`, parent: loadBalancer, presence: forwardedTargetGroups(listener).length ? 'healthy' : 'exists' }),
+  );
+}
+
+export function targetResources(health: TargetHealthView[] | undefined, region: string, targetGroup: string): FoundResource[] {
+  if (!health?.length) return missingResource('target', region, `${targetGroup} targets`, targetGroup);
+  return health.flatMap((entry) => {
+    const state = entry.TargetHealth?.State;
+    const id = `${entry.Target?.Id ?? ''}:${entry.Target?.Port ?? ''}`;
+    return found('target', region, `${targetGroup}/${id}`, { name: id, parent: targetGroup, state, presence: state === 'healthy' ? 'healthy' : 'exists' });
+  });
+}
+
+export function serviceResources(observation: ServiceObservation | undefined, region: string, name: string): FoundResource[] {
+  const service = activeService(observation);
+  if (!service?.serviceArn) return missingResource('service', region, name);
+  const steady = service.status === 'ACTIVE' && (service.runningCount ?? 0) >= (service.desiredCount ?? 1) && (service.desiredCount ?? 0) > 0;
+  return found('service', region, service.serviceArn, { name: service.serviceName ?? name, state: `${service.status ?? ''} ${service.runningCount ?? 0}/${service.desiredCount ?? 0}`, presence: steady ? 'healthy' : 'exists' });
+}
+
+/** The service and its running tasks (with public IPv4 addresses when the service assigns them). */
+export function serviceTaskResources(observation: ServiceObservation | undefined, tasks: TaskView[] | CapturedError | undefined, region: string, name: string): FoundResource[] {
+  if (!observation || isCaptured(observation) || (tasks && isCaptured(tasks))) return [];
+  const service = activeService(observation);
+  const running = tasks ?? [];
+  return [
+    ...serviceResources(observation, region, name),
+    ...(running.length ? taskResources(running, region, name, { publicIp: service?.network?.assignPublicIp === 'ENABLED' }) : missingResource('task', region, name, name)),
+    ...(running.length || !service ? [] : missingResource('public-ipv4', region, `${name} IPv4`, name)),
+  ];
 }

@@ -6,6 +6,7 @@
  */
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { capture, cliRegion, defineCheck, isCaptured, type CheckItem, type Observed } from '#check-kit';
+import { found } from '#check-kit';
 
 export interface AwsIdentitySnapshot {
   region: string;
@@ -65,7 +66,7 @@ export default defineCheck<AwsIdentitySnapshot>({
       status: 'pass',
       summary: { key: 'setup.aws-identity.summary.pass', params: { account, region: snapshot.region } },
       items,
-      resources: [{ type: 'sts:identity', id: arn, name: account, region: snapshot.region }],
+      resources: found('account', snapshot.region, arn, { name: account, presence: 'healthy' }),
     };
   },
 });

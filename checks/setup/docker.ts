@@ -5,6 +5,7 @@
  */
 import type Docker from 'dockerode';
 import { defineCheck, type CheckItem, type CheckResult } from '../../src/checks/check-contract.ts';
+import { found, missingResource } from '#check-kit';
 
 export interface DockerSnapshot {
   platform: NodeJS.Platform;
@@ -56,7 +57,7 @@ export default defineCheck<DockerSnapshot>({
         hint: { key: denied ? 'setup.docker.engine.permission-hint' : platform === 'linux' ? 'setup.docker.engine.start-hint-linux' : 'setup.docker.engine.start-hint-desktop', params: { dockerHost } },
         ...(denied ? { fix: 'sudo usermod -aG docker "$USER"' } : platform === 'linux' ? { fix: 'sudo systemctl start docker' } : {}),
       };
-      return { status: 'fail', summary: { key: 'setup.docker.summary.unreachable' }, items: [item], resources: [] };
+      return { status: 'fail', summary: { key: 'setup.docker.summary.unreachable' }, items: [item], resources: missingResource('docker-engine', 'local', dockerHost) };
     }
     const engineLine = `Docker Engine ${engine.version} (API ${engine.apiVersion}), ${engine.os}/${engine.arch}`;
     const items: CheckItem[] = [
@@ -87,7 +88,7 @@ export default defineCheck<DockerSnapshot>({
       status: failed ? 'fail' : 'pass',
       summary: { key: failed ? 'setup.docker.summary.windows' : 'setup.docker.summary.pass', params: { version: engine.version } },
       items,
-      resources: [{ type: 'docker:engine', id: dockerHost, name: engineLine }],
+      resources: found('docker-engine', 'local', dockerHost, { name: engineLine, presence: failed ? 'exists' : 'healthy' }),
     };
   },
 });

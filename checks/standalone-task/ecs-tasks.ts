@@ -4,7 +4,8 @@
  * `serviceName`, and a family or service filter alone can let other launches through).
  */
 import { DescribeTasksCommand, ListTasksCommand, type DesiredStatus, type Task } from '@aws-sdk/client-ecs';
-import { capture, isCaptured, iso, type CapturedError, type CheckContext } from '#check-kit';
+import { capture, isCaptured, iso, type CapturedError, type CheckContext, type FoundResource } from '#check-kit';
+import { found } from '#check-kit';
 
 /** The parts of a task the judges read; times are ISO strings. */
 export interface TaskView {
@@ -24,6 +25,9 @@ export interface TaskView {
   privateIp?: string;
   networkInterfaceId?: string;
   subnetId?: string;
+  /** Task size in CPU units (256 = 0.25 vCPU) and MiB, for the cost panel. */
+  cpu?: string;
+  memory?: string;
   containers: { name?: string; image?: string; imageDigest?: string; lastStatus?: string; exitCode?: number; reason?: string }[];
 }
 
@@ -47,6 +51,8 @@ export function toTaskView(task: Task): TaskView {
     privateIp: detail('privateIPv4Address') ?? task.containers?.[0]?.networkInterfaces?.[0]?.privateIpv4Address,
     networkInterfaceId: detail('networkInterfaceId'),
     subnetId: detail('subnetId'),
+    cpu: task.cpu,
+    memory: task.memory,
     containers: (task.containers ?? []).map((c) => ({
       name: c.name, image: c.image, imageDigest: c.imageDigest, lastStatus: c.lastStatus, exitCode: c.exitCode, reason: c.reason,
     })),
@@ -85,4 +91,28 @@ export const familyGroup = (family: string) => `family:${family}`;
 /** A task still on its way up (RUNNING is the goal; these come before it). */
 export function isStarting(task: TaskView): boolean {
   return ['PROVISIONING', 'PENDING', 'ACTIVATING'].includes(task.lastStatus ?? '');
+}
+
+/**
+ * Tasks as resources for the map and the cost panel: each task with its size, and (when the tasks
+ * get one) its public IPv4 address, which AWS bills by the hour on its own.
+ */
+export function taskResources(tasks: readonly TaskView[], region: string, parent: string, options: { publicIp?: boolean } = {}): FoundResource[] {
+  return tasks.flatMap((task) => {
+    const id = task.taskArn.split('/').pop() ?? task.taskArn;
+    const running = task.lastStatus === 'RUNNING';
+    const stopped = task.lastStatus === 'STOPPED' || task.lastStatus === 'DEPROVISIONING';
+    return [
+      ...found('task', region, task.taskArn, {
+        name: id,
+        parent,
+        state: task.lastStatus,
+        presence: running ? 'healthy' : 'exists',
+        ...(task.cpu && { vcpu: Number(task.cpu) / 1024 }),
+        ...(task.memory && { memoryGb: Number(task.memory) / 1024 }),
+        createdAt: task.createdAt,
+      }),
+      ...(options.publicIp && !stopped ? found('public-ipv4', region, task.networkInterfaceId ?? `${task.taskArn}/ipv4`, { name: `${id} IPv4`, parent, state: task.lastStatus }) : []),
+    ];
+  });
 }

@@ -7,8 +7,10 @@ import { DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
 import { capture, defineCheck, errorItem, failedToLook, identityItems, isCaptured, isNotFound, lookInOtherRegions, observeBase, result, secondsBetween, taskIdOf, withOtherRegions, type BaseSnapshot, type CapturedError, type CheckItem, type Observed } from '#check-kit';
 import { probe, type HttpProbe } from '../service/http-probe.ts';
 import { familyGroup, isStarting, listTasks, type TaskView } from './ecs-tasks.ts';
+import { taskResources } from './ecs-tasks.ts';
 import { stopItem } from './stop-item.ts';
 import { diagnoseStoppedTask, observeExitLogs, type ExitLogs } from './stopped-task-diagnosis.ts';
+import { missingResource } from '#check-kit';
 
 const lesson = 'standalone-task';
 const key = (suffix: string) => `${lesson}.running.${suffix}`;
@@ -61,7 +63,7 @@ export default defineCheck<StandaloneRunningSnapshot>({
     const { cluster, taskFamily } = vars;
     if (isNotFound(snapshot.running)) {
       items.push(withOtherRegions({ id: 'cluster', status: 'fail', label: { key: key('cluster.label'), params: { cluster } }, expected: cluster, actual: { key: 'value.not-found' }, hint: { key: key('cluster.hint') }, fix: `aws ecs create-cluster --region ${vars.region} --cluster-name ${cluster}` }, lesson, snapshot.foundIn, cluster, vars.region));
-      return result(lesson, items);
+      return result(lesson, items, missingResource('cluster', snapshot.region, cluster));
     }
     if (isCaptured(snapshot.running)) return result(lesson, [...items, errorItem('ecs:ListTasks', snapshot.running)]);
     const task = snapshot.running[0];
@@ -74,12 +76,12 @@ export default defineCheck<StandaloneRunningSnapshot>({
       } else {
         items.push({ id: 'task', status: 'fail', label, expected: 'RUNNING', actual: { key: 'value.no-task' }, hint: { key: key('task.none') }, fix: runTaskFix(cluster, taskFamily, vars.region) });
       }
-      return result(lesson, items);
+      return result(lesson, items, missingResource('task', snapshot.region, taskFamily, taskFamily));
     }
     const taskId = taskIdOf(task.taskArn);
     if (isStarting(task)) {
       items.push({ id: 'task', status: 'pending', label, expected: 'RUNNING', actual: `${taskId}: ${task.lastStatus}`, hint: { key: key('task.starting') } });
-      return result(lesson, items);
+      return result(lesson, items, taskResources([task], snapshot.region, taskFamily, { publicIp: true }));
     }
     items.push({ id: 'task', status: 'pass', label, actual: `${taskId}: ${task.lastStatus}` });
     if (snapshot.publicIp && failedToLook(snapshot.publicIp)) return result(lesson, [...items, errorItem('ec2:DescribeNetworkInterfaces', snapshot.publicIp)]);
@@ -89,11 +91,11 @@ export default defineCheck<StandaloneRunningSnapshot>({
         id: 'public-ip', status: 'fail', label: { key: key('public-ip.label') }, expected: 'a public IPv4 address', actual: { key: 'value.none' },
         hint: { key: key('public-ip.hint') }, fix: `aws ecs stop-task --region ${vars.region} --cluster ${cluster} --task ${taskId} && ${runTaskFix(cluster, taskFamily, vars.region)}`,
       });
-      return result(lesson, items, [{ type: 'ecs:task', id: task.taskArn }]);
+      return result(lesson, items, taskResources([task], snapshot.region, taskFamily));
     }
     items.push({ id: 'public-ip', status: 'pass', label: { key: key('public-ip.label') }, actual: ip });
     items.push(httpItem(snapshot.http, task, snapshot.observedAt));
-    return result(lesson, items, [{ type: 'ecs:task', id: task.taskArn, name: ip }]);
+    return result(lesson, items, taskResources([task], snapshot.region, taskFamily, { publicIp: true }));
   },
 });
 

@@ -4,9 +4,11 @@
  */
 import { defineCheck, errorItem, identityItems, isCaptured, isNotFound, observeBase, result, taskIdOf, type BaseSnapshot, type CapturedError, type CheckItem } from '#check-kit';
 import { familyGroup, listTasks, type TaskView } from './ecs-tasks.ts';
+import { taskResources } from './ecs-tasks.ts';
 import { runTaskFix } from './running.ts';
 import { stopItem } from './stop-item.ts';
 import { observeExitLogs, type ExitLogs } from './stopped-task-diagnosis.ts';
+import { missingResource } from '#check-kit';
 
 const lesson = 'standalone-task';
 const key = (suffix: string) => `${lesson}.stopped.${suffix}`;
@@ -38,10 +40,12 @@ export default defineCheck<StandaloneStoppedSnapshot>({
   judge(snapshot, vars) {
     const items: CheckItem[] = identityItems(snapshot);
     const { cluster, taskFamily } = vars;
+    // No task of the family runs: it and its public address are gone from the map and the cost.
+    const gone = [...missingResource('task', snapshot.region, taskFamily, taskFamily), ...missingResource('public-ipv4', snapshot.region, `${taskFamily} IPv4`, taskFamily)];
     // No cluster means no task can run: nothing billable is left.
     if (isNotFound(snapshot.running)) {
       items.push({ id: 'none-running', status: 'pass', label: { key: key('none-running.label'), params: { family: taskFamily } }, actual: `cluster ${cluster} not found` });
-      return result(lesson, items);
+      return result(lesson, items, gone);
     }
     for (const [call, value] of [['ecs:ListTasks RUNNING', snapshot.running], ['ecs:ListTasks STOPPED', snapshot.stopped]] as const) {
       if (isCaptured(value)) return result(lesson, [...items, errorItem(call, value)]);
@@ -56,12 +60,12 @@ export default defineCheck<StandaloneStoppedSnapshot>({
         hint: { key: key('none-running.hint') },
         fix: ids.map((id) => `aws ecs stop-task --region ${vars.region} --cluster ${cluster} --task ${id}`).join(' && '),
       });
-      return result(lesson, items);
+      return result(lesson, items, taskResources(running, snapshot.region, taskFamily, { publicIp: true }));
     }
     const stopping = stopped.find((t) => t.lastStatus !== 'STOPPED');
     if (stopping) {
       items.push({ id: 'none-running', status: 'pending', label, expected: 'STOPPED', actual: `${taskIdOf(stopping.taskArn)}: ${stopping.lastStatus}`, hint: { key: key('stopping') } });
-      return result(lesson, items);
+      return result(lesson, items, taskResources([stopping], snapshot.region, taskFamily));
     }
     items.push({ id: 'none-running', status: 'pass', label });
     const newest = stopped[0];
@@ -74,6 +78,6 @@ export default defineCheck<StandaloneStoppedSnapshot>({
       const item = stopItem('stopped-task', { key: key('stopped-task.label') }, newest, vars, snapshot.exitLogs, runTaskFix(cluster, taskFamily, vars.region));
       items.push({ ...item, status: 'warn' });
     }
-    return result(lesson, items);
+    return result(lesson, items, gone);
   },
 });

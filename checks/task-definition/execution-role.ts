@@ -13,6 +13,7 @@ import {
   trustsEcsTasks,
   type RoleState,
 } from './execution-role-state.ts';
+import { found, missingResource } from '#check-kit';
 
 const lesson = 'task-definition';
 const key = (suffix: string) => `${lesson}.execution-role.${suffix}`;
@@ -43,7 +44,7 @@ export default defineCheck<ExecutionRoleSnapshot>({
         hint: { key: key('exists.hint') },
         fix: `aws iam create-role --role-name ${shellQuote(name)} --assume-role-policy-document ${shellQuote(ecsTasksTrust)}`,
       });
-      return result(lesson, items);
+      return result(lesson, items, missingResource('iam-role', snapshot.region, name));
     }
     items.push({ id: 'exists', status: 'pass', label: { key: key('exists.label'), params: { name } } });
     items.push(
@@ -71,7 +72,7 @@ export default defineCheck<ExecutionRoleSnapshot>({
           },
     );
     const arn = isCaptured(role.role) ? undefined : role.role.Role?.Arn;
-    return result(lesson, items, arn ? [{ type: 'iam:role', id: arn, name }] : []);
+    return result(lesson, items, found('iam-role', snapshot.region, arn, { name, presence: items.some((item) => item.status === 'fail') ? 'exists' : 'healthy' }));
   },
 });
 

@@ -8,6 +8,7 @@ import { DescribeImagesCommand, DescribeRepositoriesCommand } from '@aws-sdk/cli
 import { DescribeTaskDefinitionCommand, type TaskDefinition } from '@aws-sdk/client-ecs';
 import { capture, defineCheck, errorItem, failedToLook, identityItems, isCaptured, isNotFound, lookInOtherRegions, observeBase, parseImage, result, shellQuote, withOtherRegions, type BaseSnapshot, type CheckItem, type LearnerVariables, type Observed } from '#check-kit';
 import { ecsTasksTrust, executionPolicyArn, mayCreateLogGroup, missingExecutionActions, observeRole, trustsEcsTasks, type RoleState } from './execution-role-state.ts';
+import { found, missingResource } from '#check-kit';
 
 const lesson = 'task-definition';
 const key = (suffix: string) => `${lesson}.registered.${suffix}`;
@@ -17,7 +18,7 @@ export interface RegisteredSnapshot extends BaseSnapshot {
   taskDefinition: Observed<{ taskDefinition?: TaskDefinition }>;
   repository?: Observed<{ repositories?: { repositoryUri?: string; repositoryName?: string }[] }>;
   image?: Observed<{ imageDetails?: { imageTags?: string[]; imageDigest?: string; imagePushedAt?: string | Date }[] }>;
-  logGroups?: Observed<{ logGroups?: { logGroupName?: string }[] }>;
+  logGroups?: Observed<{ logGroups?: { logGroupName?: string; arn?: string; storedBytes?: number }[] }>;
   role?: RoleState;
 }
 
@@ -58,7 +59,7 @@ export default defineCheck<RegisteredSnapshot>({
         id: 'found', status: 'fail', label: { key: key('found.label'), params: { family: vars.taskFamily } },
         expected: `${vars.taskFamily} (ACTIVE)`, actual: { key: 'value.not-found' }, hint: { key: key('found.hint') }, fix: registerFix(vars.region),
       }, lesson, snapshot.foundIn, vars.taskFamily, vars.region));
-      return result(lesson, items);
+      return result(lesson, items, missingResource('task-definition', snapshot.region, vars.taskFamily));
     }
     const definition = snapshot.taskDefinition.taskDefinition;
     const revision = `${definition.family}:${definition.revision}`;
@@ -67,7 +68,13 @@ export default defineCheck<RegisteredSnapshot>({
     items.push(...imageItems(snapshot, definition, vars));
     items.push(...logItems(snapshot, definition, vars));
     items.push(...roleItems(snapshot, definition, vars));
-    return result(lesson, items, definition.taskDefinitionArn ? [{ type: 'ecs:task-definition', id: definition.taskDefinitionArn, name: revision }] : []);
+    const failed = items.some((item) => item.status === 'fail');
+    const group = definition.containerDefinitions?.[0]?.logConfiguration?.options?.['awslogs-group'];
+    const logGroup = snapshot.logGroups && !isCaptured(snapshot.logGroups) ? snapshot.logGroups.logGroups?.find((g) => g.logGroupName === group) : undefined;
+    return result(lesson, items, [
+      ...found('task-definition', snapshot.region, definition.taskDefinitionArn, { name: revision, state: definition.status, presence: failed ? 'exists' : 'healthy' }),
+      ...(logGroup ? found('log-group', snapshot.region, logGroup.arn ?? logGroup.logGroupName, { name: logGroup.logGroupName, storedBytes: logGroup.storedBytes }) : group ? missingResource('log-group', snapshot.region, group) : []),
+    ]);
   },
 });
 

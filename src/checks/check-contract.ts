@@ -43,16 +43,13 @@ export interface CheckItem {
   details?: string;
 }
 
-/** Something the check found: feeds the architecture map and the cost panel. */
-export interface FoundResource {
-  /** e.g. `ecs:cluster`, `ec2:vpc`, `elbv2:load-balancer`, `docker:container`. */
-  type: string;
-  /** Id or ARN. */
-  id: string;
-  name?: string;
-  region?: string;
-  consoleUrl?: string;
-}
+/**
+ * Something the check found, typed (src/resources/resource-schema.ts): feeds the architecture map
+ * and the cost panel. A check reports it on every status, and reports a resource it looked for
+ * under the learner's name and did not find as `presence: 'missing'`.
+ */
+export type { FoundResource } from '../resources/resource-schema.ts';
+import type { FoundResource } from '../resources/resource-schema.ts';
 
 export interface CheckResult {
   status: CheckStatus;

@@ -114,7 +114,7 @@ export function createCheckService(store: LearnerStore, options: { checks: Cours
       const lessonStartedAt = store.lessonStartedBefore(lesson, runStartedAt);
       const run = await runner.run({ check, vars, ...(lessonStartedAt && { lessonStartedAt }), timeoutMs, remainingMs: Math.max(1000, deadline - Date.now()) });
       // The identity check's pass is the freshest word on who the learner is.
-      const found = run.result.status === 'pass' ? run.result.resources.find((r) => r.type === 'sts:identity') : undefined;
+      const found = run.result.status === 'pass' ? run.result.resources.find((r) => r.type === 'account') : undefined;
       if (found?.name) store.putCached('identity', { accountId: found.name, arn: found.id });
       // The first Check that finds the work still to do (fail, or pending) marks the lesson as
       // started, so later runs can tell fresh work from leftovers of an earlier try. A pass does

@@ -13,4 +13,5 @@ export * from './shared/common-messages.ts';
 export * from './shared/docker-observe.ts';
 export * from './shared/near-miss.ts';
 export * from './shared/other-regions.ts';
+export { found, missingResource } from '../resources/found.ts';
 export { shellQuote } from '../lessons/command-variables.ts';

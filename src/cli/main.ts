@@ -51,6 +51,10 @@ export async function main(argv: string[]): Promise<number> {
         const { handCommand } = await import('./hand-command.ts');
         return handCommand(rest);
       }
+      case 'resources': {
+        const { resourcesCommand } = await import('./resources-command.ts');
+        return await resourcesCommand(rest);
+      }
       case undefined:
       case 'help':
       case '--help':

@@ -107,6 +107,20 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  // The live map and cost panel (issue 14).
+  {
+    adds: 'learner_resources: each learner\'s latest set of resources the Checks found, for the map and the cost panel',
+    apply(db) {
+      // IF NOT EXISTS: this step does not depend on where the other branches' steps land.
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS learner_resources (
+          learner TEXT PRIMARY KEY,
+          resources TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 /** Brings the file to the newest version, each step in its own transaction. */

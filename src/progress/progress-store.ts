@@ -16,6 +16,8 @@ import type { StepStatus } from '../progress/step-status.ts';
 import { storeFileName } from '../settings/data-dir.ts';
 import { isCorrupt, moveAside, ProgressStoreError } from './corrupt-store.ts';
 import { keepStepState, migrate } from './migrations.ts';
+import type { SeenResource } from '../cost/hourly-cost.ts';
+import { mergeFound } from '../resources/resource-set.ts';
 
 export { ProgressStoreError } from './corrupt-store.ts';
 
@@ -76,6 +78,15 @@ export interface LearnerStore {
   /** Values remembered between runs (e.g. the caller identity from STS), with when they were stored. */
   getCached<T>(key: string): { value: T; updatedAt: string } | undefined;
   putCached(key: string, value: unknown): void;
+  /** The latest set of resources the Checks found (each with since when), folded from every record. */
+  resources(): LearnerResourceSet;
+}
+
+/** A learner's latest resources, as the map, the cost panel and the CLI read them. */
+export interface LearnerResourceSet {
+  resources: SeenResource[];
+  /** When a Check last reported something; absent before the first. */
+  updatedAt?: string;
 }
 
 export interface ProgressStore {
@@ -88,6 +99,8 @@ export interface ProgressStore {
   attemptsAfter(id: number): AttemptSummary[];
   /** Changes whenever another connection commits: cheap to poll. */
   dataVersion(): number;
+  /** Every learner's latest resources (the workshop's class total). */
+  allResources(): ({ learner: string } & LearnerResourceSet)[];
   close(): void;
 }
 
@@ -168,7 +181,12 @@ export function openProgressStore(dir: string, options: { log?: (message: string
     getCached: prepare('SELECT value, updated_at FROM cache WHERE learner = ? AND key = ?'),
     putCached: prepare('INSERT INTO cache (learner, key, value, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (learner, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at'),
     dataVersion: prepare('PRAGMA data_version'),
+    getResources: prepare('SELECT resources, updated_at FROM learner_resources WHERE learner = ?'),
+    putResources: prepare('INSERT INTO learner_resources (learner, resources, updated_at) VALUES (?, ?, ?) ON CONFLICT (learner) DO UPDATE SET resources = excluded.resources, updated_at = excluded.updated_at'),
+    allResources: prepare('SELECT learner, resources, updated_at FROM learner_resources ORDER BY learner'),
   };
+  const toResourceSet = (row: { resources: string; updated_at: string } | undefined): LearnerResourceSet =>
+    row ? { resources: JSON.parse(row.resources) as SeenResource[], updatedAt: row.updated_at } : { resources: [] };
 
   /** Every read and write goes through here: a SQLite failure becomes a store error with the fix. */
   const guarded = <T>(work: () => T): T => {
@@ -205,6 +223,12 @@ export function openProgressStore(dir: string, options: { log?: (message: string
         const id = transaction(() => {
           const info = sql.insert.run(learner, attempt.step, status, JSON.stringify(attempt.result), JSON.stringify(attempt.snapshot ?? null), attempt.source, durationMs, at);
           sql.keepState.run(learner, attempt.step, status, info.lastInsertRowid);
+          // The resource set moves with the attempt that reported it, in the same transaction.
+          const found = attempt.result.resources ?? [];
+          if (found.length > 0) {
+            const current = toResourceSet(sql.getResources.get(learner) as { resources: string; updated_at: string } | undefined).resources;
+            sql.putResources.run(learner, JSON.stringify(mergeFound(current, found, at)), at);
+          }
           return Number(info.lastInsertRowid);
         });
         return { id, learner, step: attempt.step, status, result: attempt.result, snapshot: attempt.snapshot, source: attempt.source, durationMs, at };
@@ -254,6 +278,9 @@ export function openProgressStore(dir: string, options: { log?: (message: string
       putCached(key, value) {
         guarded(() => sql.putCached.run(learner, key, JSON.stringify(value), new Date().toISOString()));
       },
+      resources() {
+        return toResourceSet(guarded(() => sql.getResources.get(learner)) as { resources: string; updated_at: string } | undefined);
+      },
     };
     views.set(learner, view);
     return view;
@@ -274,6 +301,8 @@ export function openProgressStore(dir: string, options: { log?: (message: string
         at: String(row.at),
       })),
     dataVersion: () => Number((guarded(() => sql.dataVersion.get()) as { data_version: number }).data_version),
+    allResources: () =>
+      (guarded(() => sql.allResources.all()) as { learner: string; resources: string; updated_at: string }[]).map((row) => ({ learner: row.learner, ...toResourceSet(row) })),
     close() {
       db.close();
     },

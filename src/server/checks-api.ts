@@ -8,6 +8,7 @@
  *   GET  /api/settings                                 settings, effective variables, identity, region
  *   PUT  /api/settings         {region?, prefix?, …}   save (400 with the broken rules when invalid)
  *   POST /api/lessons/start    {lesson}                remember when a lesson was first opened
+ *   GET  /api/resources                                what this learner's Checks found, with the cost per hour and so far
  *   GET  /api/events                                   server-sent events: this learner's progress, settings
  *   GET  /api/events/all                               an instructor's stream: every learner's progress
  *
@@ -25,6 +26,7 @@ import { ProgressStoreError } from '../progress/progress-store.ts';
 import { defaultNames, defaultWorkspace, isSafeWorkspacePath } from '../settings/settings-schema.ts';
 import { workspaceCreationProblem } from '../sandbox/workspace-folder.ts';
 import type { LiveEvents } from './live-events.ts';
+import { resourcesView } from './resources-view.ts';
 import type { RequestGuard } from './request-guard.ts';
 import type { WorkbookFeature } from './feature.ts';
 
@@ -143,6 +145,9 @@ export function createChecksApi(serviceFor: (learner: string) => CheckService, l
       const lesson = body.lesson;
       if (typeof lesson !== 'string' || !/^[a-z0-9-]{1,64}$/.test(lesson)) throw new HttpError(400, 'lesson must be the lesson part of a step id, e.g. "setup".');
       json(res, 200, { lesson, startedAt: service.store.markLessonStarted(lesson) });
+    },
+    'GET /api/resources': async (_req, res, _url, service) => {
+      json(res, 200, resourcesView(service.store.resources(), new Date()));
     },
     'GET /api/events': async (_req, res, _url, service) => {
       live.subscribeLearner(res, service.store.learner);

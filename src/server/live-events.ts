@@ -11,6 +11,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { AttemptSummary, ProgressStore } from '../progress/progress-store.ts';
+import { resourcesView } from './resources-view.ts';
 
 export interface LiveEvents {
   /** Adds one of a learner's tabs: it hears that learner's progress and settings, nobody else's. */
@@ -45,7 +46,15 @@ export function createLiveEvents(store: ProgressStore, options: { pollMs?: numbe
     for (const [learner, rows] of byLearner) {
       const tabs = learners.get(learner)?.tabs;
       if (!tabs?.size && everyone.size === 0) continue;
-      const data = { statuses: store.forLearner(learner).statuses(), attempts: rows.filter((row) => row.status !== 'reset').map(({ id, step, status, source, at }) => ({ id, step, status, source, at })) };
+      const view = store.forLearner(learner);
+      // The resources ride with the progress they came from, once a Check has reported any: the
+      // map and the cost panel relight at once, without asking.
+      const found = view.resources();
+      const data = {
+        statuses: view.statuses(),
+        attempts: rows.filter((row) => row.status !== 'reset').map(({ id, step, status, source, at }) => ({ id, step, status, source, at })),
+        ...(found.updatedAt && { resources: resourcesView(found, new Date()) }),
+      };
       const text = frame('progress', data);
       for (const res of tabs ?? []) res.write(text);
       if (everyone.size > 0) {
