@@ -153,6 +153,26 @@ Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could no
   'signin.check': 'Checks need a signed-in browser: open the link that npm start printed (it ends in #sign-in=…).',
   // A tab from before a restart: its session cookie belongs to the old launch, so the API answers 401.
   'signin.restarted': 'The workbook was restarted: open the new link it printed (it ends in #sign-in=…). Each link works once; npx ecs-workbook link prints a fresh one.',
+  // The learner's way through (issue 15, items 1–5): keyboard, phones, commands, Run feedback
+  'step.heading-separator': ': ',
+  'step.status-separator': ' — ',
+  'terminal.leave-hint-before': 'Press ',
+  'terminal.leave-hint-after': ' to leave the terminal (Tab and Escape go to the shell).',
+  'terminal.new-shell-short': 'New shell',
+  'terminal.new-shell-title': 'End this shell and whatever runs in it, and start a new one (the files in your workspace stay)',
+  'run.sent': 'Sent to the terminal.',
+  'run.interrupted': 'Stopped what was running and sent this command.',
+  'run.queued': 'The terminal is still connecting: the command runs as soon as it is ready.',
+  'run.off': 'The terminal is off in this browser, so nothing was run: sign in first, or copy the command.',
+  'run.busy': 'Not run: a command is still running in the terminal. Wait for its prompt, or stop it.',
+  'run.full-screen': 'Not run: a full-screen program (a pager or an editor) is open in the terminal. Leave it first (q quits a pager), then press Run again.',
+  'run.continuation': 'Not run: the shell is waiting for the rest of an unfinished command (the > prompt).',
+  'run.force-busy': 'Stop it and run',
+  'run.force-continuation': 'Cancel it and run',
+  'run.go-to-terminal': 'Go to the terminal',
+  'view.tabs': 'Lesson or terminal',
+  'view.lesson': 'Lesson',
+  'view.terminal': 'Terminal',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -84,6 +84,8 @@ export function createTerminalFeature(options: TerminalFeatureOptions): Terminal
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
     let attachment: Attachment | undefined;
+    /** The session attached, and whether this tab may end it (the owner's, not a viewer's). */
+    let attached: { session: TerminalSession; owner: boolean } | undefined;
     const close = (code: number, reason: string) => {
       clearTimeout(helloTimer);
       if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
@@ -113,6 +115,7 @@ export function createTerminalFeature(options: TerminalFeatureOptions): Terminal
         },
       };
       attachment = session.attach(viewer, role === 'owner' ? { cols: message.hello.cols, rows: message.hello.rows } : undefined);
+      attached = { session, owner: role === 'owner' };
     };
 
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -146,6 +149,10 @@ export function createTerminalFeature(options: TerminalFeatureOptions): Terminal
           return attachment.ack(message.bytes);
         case 'hello':
           return close(CloseCode.policy, 'hello was already sent');
+        case 'new-shell':
+          // The learner's way out of a shell stuck in a program that ignores Ctrl-C: a viewer may not.
+          if (attached?.owner) void attached.session.kill('a new shell was started', CloseCode.newShell);
+          return;
       }
     };
     ws.on('close', () => {
