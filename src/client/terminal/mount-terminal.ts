@@ -95,6 +95,8 @@ export function mountTerminal(pane: HTMLElement, config: TerminalConfig, layout:
     role: (role) => {
       term.options.disableStdin = role !== 'owner';
       pane.dataset.role = role;
+      // Only the learner's own tab may end their shell (the server refuses a viewer's too).
+      newShellButton.disabled = role !== 'owner';
     },
     title: () => {},
     exit: (code) => showNotice(strings.exited.replace('{code}', String(code)), strings.newShell, () => {
