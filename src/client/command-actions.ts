@@ -13,7 +13,7 @@ export function commandText(figure: Element): string {
 }
 
 /** The words Run uses, rendered once into the terminal pane (TerminalPane.astro) in the page's language. */
-type RunTexts = Record<'sent' | 'interrupted' | 'queued' | 'off' | 'busy' | 'full-screen' | 'continuation' | 'force-busy' | 'force-continuation' | 'go', string>;
+type RunTexts = Record<'sent' | 'interrupted' | 'queued' | 'behind' | 'off' | 'busy' | 'full-screen' | 'continuation' | 'force-busy' | 'force-continuation' | 'go', string>;
 
 function runTexts(): RunTexts | undefined {
   const source = document.querySelector<HTMLElement>('[data-run-texts]');

@@ -167,6 +167,7 @@ Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could no
   'run.busy': 'Not run: a command is still running in the terminal. Wait for its prompt, or stop it.',
   'run.full-screen': 'Not run: a full-screen program (a pager or an editor) is open in the terminal. Leave it first (q quits a pager), then press Run again.',
   'run.continuation': 'Not run: the shell is waiting for the rest of an unfinished command (the > prompt).',
+  'run.behind': 'Waiting for the previous command to finish; this one runs right after it.',
   'run.force-busy': 'Stop it and run',
   'run.force-continuation': 'Cancel it and run',
   'run.go-to-terminal': 'Go to the terminal',

@@ -89,7 +89,10 @@ export function mountTerminal(pane: HTMLElement, config: TerminalConfig, layout:
     replayBegin: () => term.write('\x1bc'),
     replayEnd: () => {
       fitNow();
-      // Runs asked for before the shell was there are judged now that its state is known.
+      // Runs asked for before the shell was there are judged now that its state is known (after a
+      // new shell, those that waited behind a command of the old one too).
+      ownCommand = undefined;
+      waiting.push(...behindOwn.splice(0));
       for (const run of waiting.splice(0)) request(run);
     },
     role: (role) => {
@@ -128,6 +131,17 @@ export function mountTerminal(pane: HTMLElement, config: TerminalConfig, layout:
   watchFocus();
   term.onWriteParsed(() => {
     if (term.modes.bracketedPasteMode) announcesPrompts = true;
+    // A command Run typed has run and the prompt is back: the next one waiting behind it goes now.
+    if (ownCommand === 'handed-over' && shellState() === 'ready') {
+      ownCommand = undefined;
+      const next = behindOwn.shift();
+      if (next) request(next);
+    }
+  });
+  // readline turning bracketed paste off: it handed a line over to bash to run.
+  term.parser.registerCsiHandler({ prefix: '?', final: 'l' }, (params) => {
+    if (ownCommand === 'typed' && params.includes(2004)) ownCommand = 'handed-over';
+    return false; // xterm still applies the mode change itself
   });
   new ResizeObserver(() => fitNow()).observe(screen);
   connection.connect();
@@ -162,6 +176,13 @@ export function mountTerminal(pane: HTMLElement, config: TerminalConfig, layout:
   const waiting: RunRequest[] = [];
   /** To be typed, in order. */
   const queued: RunRequest[] = [];
+  /**
+   * A command Run typed that has not finished yet ('typed', then 'handed-over' once readline gave
+   * it to bash). Runs pressed meanwhile wait behind it, as they would have been typed ahead, instead
+   * of being refused because the shell is busy with the learner's own previous Run.
+   */
+  let ownCommand: 'typed' | 'handed-over' | undefined;
+  const behindOwn: RunRequest[] = [];
   window.addEventListener('workbook:run', (event) => {
     const detail = (event as CustomEvent<RunRequest>).detail;
     if (!detail || typeof detail.command !== 'string') return;
@@ -184,9 +205,14 @@ export function mountTerminal(pane: HTMLElement, config: TerminalConfig, layout:
     }
     const state = shellState();
     const blocked = state === 'busy' || state === 'full-screen' || state === 'continuation';
+    if ((blocked || queued.length > 0) && ownCommand && !run.interrupt) {
+      behindOwn.push(run);
+      run.reply?.({ kind: 'behind' });
+      return;
+    }
     if (blocked && !(run.interrupt && state !== 'full-screen')) {
       // Ctrl-C ends a running command and drops an unfinished one; it does not close a pager or an editor.
-      const force = state === 'full-screen' ? undefined : () => request({ ...run, interrupt: true, reply: undefined });
+      const force = state === 'full-screen' ? undefined : () => request({ ...run, interrupt: true });
       run.reply?.({ kind: 'blocked', state, force });
       return;
     }
@@ -207,6 +233,7 @@ export function mountTerminal(pane: HTMLElement, config: TerminalConfig, layout:
           await promptBack();
         }
         connection.input(`${run.command.replace(/\r?\n/g, '\r')}\r`);
+        if (announcesPrompts) ownCommand = 'typed';
         term.scrollToBottom();
         run.reply?.({ kind: run.interrupt ? 'interrupted' : 'sent' });
         if (run.focus) term.focus();

@@ -33,6 +33,8 @@ export type RunOutcome =
   | { kind: 'sent' }
   | { kind: 'interrupted' }
   | { kind: 'queued' }
+  /** Waits for the command an earlier Run typed to finish. */
+  | { kind: 'behind' }
   | { kind: 'off' }
   /** Not typed: the learner decides, with `force` (Ctrl-C first) when that can help. */
   | { kind: 'blocked'; state: 'busy' | 'full-screen' | 'continuation'; force?: () => void };
