@@ -72,7 +72,7 @@ test('axe, light and dark: a lesson with a failing Check, its fix and what Run s
   await expect(check.locator('[data-check-result]')).toHaveAttribute('data-status', 'fail');
   const fix = check.locator('[data-check-result] [data-command]');
   await expect(fix).toBeVisible();
-  await fix.getByRole('button', { name: 'Run' }).press('Enter');
+  await fix.getByRole('button', { name: 'Run', exact: true }).press('Enter');
   await expect(fix.locator('[data-run-feedback]')).not.toBeEmpty();
   expect(await bothSchemes(page)).toEqual([]);
 });

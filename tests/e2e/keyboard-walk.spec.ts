@@ -33,7 +33,7 @@ test('keyboard only: Tab to Run, Enter, into the terminal and out with Ctrl+], T
   await page.goto('/en/before-you-start/');
   await waitForPrompt(page);
   const block = page.locator('[data-command]').filter({ hasText: 'docker version' });
-  const run = block.getByRole('button', { name: 'Run' });
+  const run = block.getByRole('button', { name: 'Run', exact: true });
 
   await tabTo(page, run);
   await page.keyboard.press('Enter');
@@ -99,6 +99,6 @@ test('step headings read as one sentence: number, title, state', async ({ page, 
 test('a click on Run with the mouse still puts the cursor in the terminal', async ({ page }) => {
   await page.goto('/en/before-you-start/');
   await waitForPrompt(page);
-  await page.locator('[data-command]').filter({ hasText: 'docker version' }).getByRole('button', { name: 'Run' }).click();
+  await page.locator('[data-command]').filter({ hasText: 'docker version' }).getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.locator('[data-terminal-pane] .xterm-helper-textarea')).toBeFocused();
 });

@@ -4,7 +4,7 @@
  * 1024 px the lesson keeps a column of 560 px or more beside the terminal.
  */
 import { expect, test } from './fixtures.ts';
-import { rows, waitForPrompt } from './terminal-page.ts';
+import { rows } from './terminal-page.ts';
 
 test.describe('a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true });
@@ -23,7 +23,7 @@ test.describe('a phone', () => {
     await expect(terminal).toBeHidden();
 
     const block = page.locator('[data-command]').filter({ hasText: 'docker version' });
-    const run = block.getByRole('button', { name: 'Run' });
+    const run = block.getByRole('button', { name: 'Run', exact: true });
     await run.scrollIntoViewIfNeeded();
     const scrolled = await page.evaluate(() => window.scrollY);
     expect(scrolled).toBeGreaterThan(0);
@@ -31,8 +31,8 @@ test.describe('a phone', () => {
 
     await expect(terminalTab).toHaveAttribute('aria-selected', 'true');
     await expect(terminal).toBeVisible();
-    await waitForPrompt(page);
-    await expect(rows(page)).toContainText('docker version');
+    // A busy machine may take a while to start the shell: the command runs once it is there.
+    await expect(rows(page)).toContainText('docker version', { timeout: 30_000 });
     // The terminal fills the screen above the tabs, and the row with the command is on it.
     const box = (await terminal.boundingBox())!;
     expect(box.width).toBeGreaterThanOrEqual(389);
@@ -54,7 +54,7 @@ test.describe('a phone', () => {
 
   test('a keyboard user who presses Run lands on the Terminal tab, not on a hidden button', async ({ page }) => {
     await page.goto('/en/before-you-start/');
-    const run = page.locator('[data-command]').filter({ hasText: 'docker version' }).getByRole('button', { name: 'Run' });
+    const run = page.locator('[data-command]').filter({ hasText: 'docker version' }).getByRole('button', { name: 'Run', exact: true });
     await run.focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('tab', { name: 'Terminal' })).toBeFocused();
@@ -78,7 +78,7 @@ test('a tablet at 1024 px: the lesson column is 560 px or more, beside the termi
   const list = page.locator('.sidebar details');
   await expect(list).not.toHaveAttribute('open', '');
   await page.locator('.sidebar summary').click();
-  await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: 'Docker runs on your machine' })).toBeVisible();
+  await expect(page.locator('.sidebar ol a').first()).toBeVisible();
   // The pane cannot be dragged wider than leaves the lesson its 560 px.
   await page.evaluate(() => localStorage.setItem('workbook.terminal.width', '900'));
   await page.reload();

@@ -71,7 +71,7 @@ test('on a phone a wrapped command still runs as one command', async ({ page }) 
   const lineHeight = await line.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight));
   expect((await line.boundingBox())!.height).toBeGreaterThan(1.5 * lineHeight);
   const command = (await block.locator('pre code').textContent())!.trim();
-  await block.getByRole('button', { name: 'Run' }).click();
+  await block.getByRole('button', { name: 'Run', exact: true }).click();
   await waitForPrompt(page);
   await expect(rows(page)).toContainText(command);
   // One command, not two half-lines: the shell went on to the folder, and no "> " continuation is waiting.
