@@ -198,6 +198,11 @@ export function mountTerminal(pane: HTMLElement, config: TerminalConfig, layout:
 
   function request(run: RunRequest) {
     layout.expand();
+    // Shown just now (a phone's Terminal tab): draw what arrived while it was hidden.
+    requestAnimationFrame(() => {
+      fitNow();
+      term.refresh(0, term.rows - 1);
+    });
     if (!connection.ready) {
       waiting.push(run);
       run.reply?.({ kind: 'queued' });
