@@ -45,7 +45,13 @@ function commandBlock(command: string, t: Texts): HTMLElement {
   const figure = element('figure', 'command check-fix');
   figure.dataset.command = '';
   const pre = element('pre');
-  pre.append(element('code', undefined, command));
+  // One .line per line, as the lesson's own command blocks have: long ones wrap under a continuation mark.
+  const code = element('code');
+  command.split('\n').forEach((text, index) => {
+    if (index > 0) code.append('\n');
+    code.append(element('span', 'line', text));
+  });
+  pre.append(code);
   const actions = element('div', 'actions');
   const copy = element('button', 'copy', t.copy);
   copy.type = 'button';

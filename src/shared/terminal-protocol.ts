@@ -15,6 +15,8 @@ export const ClientOp = {
   ack: 0x02,
   /** JSON {@link Hello}; must be the first message. */
   hello: 0x03,
+  /** No payload: end this shell (whatever it is doing) and start a new one; the owner's only. */
+  newShell: 0x04,
 } as const;
 
 /** Server → browser. */
@@ -56,6 +58,8 @@ export const CloseCode = {
   tooBig: 1009,
   /** The shell exited; the browser offers a new one instead of reconnecting. */
   shellExited: 4000,
+  /** The owner asked for a new shell: every tab reconnects at once and gets the new one. */
+  newShell: 4001,
   /** A viewer asked to watch a session that does not run. */
   noSession: 4004,
   /** The shell could not be started (the reason says why); a new connection tries again. */
@@ -116,7 +120,8 @@ export type ClientMessage =
   | { op: 'input'; data: Uint8Array }
   | { op: 'resize'; cols: number; rows: number }
   | { op: 'ack'; bytes: number }
-  | { op: 'hello'; hello: Hello };
+  | { op: 'hello'; hello: Hello }
+  | { op: 'new-shell' };
 
 /** Parses one browser frame; throws a `ProtocolError` whose message is the close reason. */
 export function parseClientFrame(bytes: Uint8Array): ClientMessage {
@@ -134,6 +139,8 @@ export function parseClientFrame(bytes: Uint8Array): ClientMessage {
       return { op: 'ack', bytes: view(payload).getUint32(0) };
     case ClientOp.hello:
       return { op: 'hello', hello: parseHello(payload) };
+    case ClientOp.newShell:
+      return { op: 'new-shell' };
     default:
       throw new ProtocolError(`unknown opcode ${op}`);
   }

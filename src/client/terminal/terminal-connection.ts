@@ -82,6 +82,12 @@ export class TerminalConnection {
       this.#ws = undefined;
       this.#replaying = false;
       if (event.code === CloseCode.shellExited || this.#stopped) return;
+      if (event.code === CloseCode.newShell) {
+        // A new shell was asked for (here or in another tab): attach to it at once.
+        this.#attempt = 0;
+        this.connect();
+        return;
+      }
       if (event.code === CloseCode.shellFailed) {
         // Retrying at once would most likely fail the same way: the learner reads why and tries again.
         this.#attempt = 0;
@@ -167,6 +173,13 @@ export class TerminalConnection {
     for (let offset = 0; offset < bytes.length; offset += inputChunk) {
       this.#ws!.send(frame(ClientOp.input, bytes.subarray(offset, offset + inputChunk)));
     }
+  }
+
+  /** Ends the shell, whatever runs in it, and starts a new one; false when this tab may not (not connected, or a viewer). */
+  newShell(): boolean {
+    if (this.#ws?.readyState !== WebSocket.OPEN || this.role !== 'owner') return false;
+    this.#ws.send(frame(ClientOp.newShell));
+    return true;
   }
 
   resize(cols: number, rows: number) {

@@ -92,6 +92,8 @@ export function createTerminalFeature(options: TerminalFeatureOptions): Terminal
     let attachment: Attachment | undefined;
     // Set when this tab watches someone else's session: its keys reach the shell only under a grant.
     let watched: { session: TerminalSession; key: string } | undefined;
+    /** The session attached, and whether this tab may end it (the owner's, not a viewer's). */
+    let attached: { session: TerminalSession; owner: boolean } | undefined;
     const close = (code: number, reason: string) => {
       clearTimeout(helloTimer);
       if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
@@ -122,6 +124,7 @@ export function createTerminalFeature(options: TerminalFeatureOptions): Terminal
       };
       attachment = session.attach(viewer, role === 'owner' ? { cols: message.hello.cols, rows: message.hello.rows } : undefined);
       if (!own) watched = { session, key: target };
+      attached = { session, owner: role === 'owner' };
     };
 
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -159,6 +162,10 @@ export function createTerminalFeature(options: TerminalFeatureOptions): Terminal
           return attachment.ack(message.bytes);
         case 'hello':
           return close(CloseCode.policy, 'hello was already sent');
+        case 'new-shell':
+          // The learner's way out of a shell stuck in a program that ignores Ctrl-C: a viewer may not.
+          if (attached?.owner) void attached.session.kill('a new shell was started', CloseCode.newShell);
+          return;
       }
     };
     ws.on('close', () => {

@@ -283,10 +283,10 @@ export class TerminalSession {
   }
 
   /** Ends the shell and everything it started, and closes every tab. */
-  async kill(reason = 'terminal session ended'): Promise<void> {
+  async kill(reason = 'terminal session ended', code = 1001): Promise<void> {
     if (this.#ended) return;
     this.#end();
-    for (const link of this.#links) link.viewer.close(1001, reason);
+    for (const link of this.#links) link.viewer.close(code, reason);
     this.#links.clear();
     await (await this.#opened)?.kill();
   }
