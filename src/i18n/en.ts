@@ -153,6 +153,21 @@ Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could no
   'signin.check': 'Checks need a signed-in browser: open the link that npm start printed (it ends in #sign-in=…).',
   // A tab from before a restart: its session cookie belongs to the old launch, so the API answers 401.
   'signin.restarted': 'The workbook was restarted: open the new link it printed (it ends in #sign-in=…). Each link works once; npx ecs-workbook link prints a fresh one.',
+  // Learner navigation, theme, print and search (issue 15: learner-nav)
+  'home.continue': 'Continue where you left off: “{step}” in “{lesson}”',
+  'home.all-passed': 'You have passed every step of the course. Well done!',
+  'home.course-time': 'The whole course takes about {hours} h {minutes} min ({lessons} lessons).',
+  'nav.lesson-progress': '{done} of {total} steps passed',
+  'nav.lesson-done': 'all steps passed',
+  'theme.label': 'Theme',
+  'theme.system': 'System',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'search.label': 'Search the lessons',
+  'search.placeholder': 'Search the lessons…',
+  'search.no-results': 'No lesson mentions “{query}”. Try a shorter or different word.',
+  'search.results': '{count} lessons found',
+  'search.unavailable': 'Search is not available: the search index was not built. Stop the workbook and run npm start again.',
 } as const;
 
 export type MessageKey = keyof typeof en;
