@@ -51,6 +51,7 @@ export const en = {
 
 Commands:
   start [--port N] [--host ADDRESS] [--no-open]   serve the workbook (default: http://127.0.0.1:4321/)
+        [--verbose]                               show the build's messages as it runs
   check <step-id> [--lesson SLUG] [--all] [--json] [--watch]
                                                   check steps against your AWS account and Docker;
                                                   \`ecs-workbook check --help\` for more

@@ -53,6 +53,7 @@ export const ja = {
 
 コマンド:
   start [--port N] [--host ADDRESS] [--no-open]   ワークブックを起動します (既定: http://127.0.0.1:4321/)
+        [--verbose]                               ビルドのメッセージをそのまま表示します
   check <step-id> [--lesson SLUG] [--all] [--json] [--watch]
                                                   AWS アカウントと Docker に対して手順をチェックします。
                                                   詳しくは \`ecs-workbook check --help\`
