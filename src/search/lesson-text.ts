@@ -18,17 +18,26 @@ export function lessonText(source: string): LessonText {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
   const front = (match ? parse(match[1] as string) : {}) as { title?: string; summary?: string; steps?: { title: string }[] };
   let body = match ? source.slice(match[0].length) : source;
+  // Words inside component tags (a diagram's description, a command) are lifted out first, or
+  // removing the tags would remove them too; they are searched as part of the lesson all the same.
+  const lifted: string[] = [];
+  const lift = (_: string, ...groups: (string | undefined)[]) => {
+    lifted.push(groups.find((group) => typeof group === 'string') ?? '');
+    return ' ';
+  };
   body = body
+    // a command's code={`…`} (may hold > and quotes, so before anything else)
+    .replace(/\bcode=\{`([\s\S]*?)`\}/g, lift)
+    // a component's text attributes
+    .replace(/\b(?:alt|title|caption|label)=(?:"([^"]*)"|'([^']*)')/g, lift);
+  body = [body, ...lifted]
+    .join('\n')
     // ES module lines of MDX
     .replace(/^(import|export)\s.*$/gm, '')
-    // a component's text attributes (alt, title, caption, label) are words the learner reads
-    .replace(/\b(?:alt|title|caption|label)=(?:"([^"]*)"|'([^']*)')/g, ' $1$2 ')
-    // a command's code={`…`}: the command itself is worth finding
-    .replace(/\bcode=\{`([\s\S]*?)`\}/g, ' $1 ')
-    // what is left of component and HTML tags, and JSX expressions
+    // component and HTML tags, and JSX expressions
     .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
     .replace(/\{[^{}]*\}/g, ' ')
-    // Markdown marks: headings, emphasis, code ticks, table rules and pipes, link targets
+    // Markdown marks: link targets, table rules and pipes, headings, emphasis, code ticks
     .replace(/\]\([^)]*\)/g, ' ')
     .replace(/^\s*\|?[-:| ]+\|?\s*$/gm, ' ')
     .replace(/[#*`|[\]>]/g, ' ')
