@@ -148,7 +148,6 @@ test('search finds a lesson in English and opens it', async ({ page }) => {
   await network.click();
   await expect(page).toHaveURL(/\/en\/network\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Build the network');
-
 });
 
 test('search finds a lesson in Japanese and opens it', async ({ page }) => {
