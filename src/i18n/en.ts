@@ -51,6 +51,7 @@ export const en = {
 
 Commands:
   start [--port N] [--host ADDRESS] [--no-open]   serve the workbook (default: http://127.0.0.1:4321/)
+        [--verbose]                               show the build's messages as it runs
   check <step-id> [--lesson SLUG] [--all] [--json] [--watch]
                                                   check steps against your AWS account and Docker;
                                                   \`ecs-workbook check --help\` for more
@@ -474,6 +475,21 @@ pass, 4 bad usage, 130 interrupted.`,
   'view.tabs': 'Lesson or terminal',
   'view.lesson': 'Lesson',
   'view.terminal': 'Terminal',
+  // Learner navigation, theme, print and search (issue 15: learner-nav)
+  'home.continue': 'Continue where you left off: “{step}” in “{lesson}”',
+  'home.all-passed': 'You have passed every step of the course. Well done!',
+  'home.course-time': 'The whole course takes about {hours} h {minutes} min ({lessons} lessons).',
+  'nav.lesson-progress': '{done} of {total} steps passed',
+  'nav.lesson-done': 'all steps passed',
+  'theme.label': 'Theme',
+  'theme.system': 'System',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'search.label': 'Search the lessons',
+  'search.placeholder': 'Search the lessons…',
+  'search.no-results': 'No lesson mentions “{query}”. Try a shorter or different word.',
+  'search.results': '{count} lessons found',
+  'search.unavailable': 'Search is not available: the search index was not built. Stop the workbook and run npm start again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

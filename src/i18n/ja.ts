@@ -53,6 +53,7 @@ export const ja = {
 
 コマンド:
   start [--port N] [--host ADDRESS] [--no-open]   ワークブックを起動します (既定: http://127.0.0.1:4321/)
+        [--verbose]                               ビルドのメッセージをそのまま表示します
   check <step-id> [--lesson SLUG] [--all] [--json] [--watch]
                                                   AWS アカウントと Docker に対して手順をチェックします。
                                                   詳しくは \`ecs-workbook check --help\`
@@ -475,4 +476,19 @@ export const ja = {
   'view.tabs': 'レッスンとターミナルの切り替え',
   'view.lesson': 'レッスン',
   'view.terminal': 'ターミナル',
+  // Learner navigation, theme, print and search (issue 15: learner-nav)
+  'home.continue': '前回の続きから: 「{lesson}」の「{step}」',
+  'home.all-passed': 'コースのすべての手順に合格しました。おつかれさまでした。',
+  'home.course-time': 'コース全体の所要時間は約 {hours} 時間 {minutes} 分です ({lessons} レッスン)。',
+  'nav.lesson-progress': '{total} 手順中 {done} 手順に合格',
+  'nav.lesson-done': 'すべての手順に合格',
+  'theme.label': 'テーマ',
+  'theme.system': 'システム',
+  'theme.light': 'ライト',
+  'theme.dark': 'ダーク',
+  'search.label': 'レッスンを検索',
+  'search.placeholder': 'レッスンを検索…',
+  'search.no-results': '「{query}」を含むレッスンはありません。短い語や別の語で試してください。',
+  'search.results': '{count} 件のレッスンが見つかりました',
+  'search.unavailable': '検索を使えません: 検索インデックスが作られていません。ワークブックを止めて、もう一度 npm start を実行してください。',
 } as const satisfies Record<MessageKey, string>;

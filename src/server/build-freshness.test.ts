@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildIsStale, buildOutput } from './build-freshness.ts';
+import { buildIsStale, buildOutput, searchIndexOutput } from './build-freshness.ts';
 
 describe('whether npm start must build first', () => {
   let root: string;
@@ -22,6 +22,7 @@ describe('whether npm start must build first', () => {
     touch('lessons/00-start/en.mdx', 100);
     // Folders count too (a deleted lesson changes only its folder), so they start old as well.
     for (const folder of ['src/pages', 'src/lessons', 'src', 'lessons/00-start', 'lessons']) age(folder, 100);
+    touch(searchIndexOutput, 10);
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -32,6 +33,12 @@ describe('whether npm start must build first', () => {
   it('serves the build when it is newer than every source', () => {
     touch(buildOutput, 10);
     expect(buildIsStale(root)).toBe(false);
+  });
+
+  it('builds again when the build stopped before writing the search index', () => {
+    rmSync(join(root, searchIndexOutput));
+    touch(buildOutput, 10);
+    expect(buildIsStale(root)).toBe(true);
   });
 
   it('builds again after a lesson was added', () => {

@@ -6,6 +6,8 @@ export interface ServerOptions {
   host: string;
   /** Open the browser once listening; off with `--no-open` or when `CI` is set. */
   open: boolean;
+  /** Show the build's own output as it runs (`--verbose`); otherwise it is shown only if the build fails. */
+  verbose: boolean;
 }
 
 export const defaultPort = 4321;
@@ -28,6 +30,7 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv = proc
     port: env.PORT ? parsePort(env.PORT, 'PORT') : defaultPort,
     host: '127.0.0.1',
     open: !env.CI,
+    verbose: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -50,8 +53,11 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv = proc
       case '--no-open':
         options.open = false;
         break;
+      case '--verbose':
+        options.verbose = true;
+        break;
       default:
-        throw new UsageError(`Unknown option "${arg}". Options: --port N, --host ADDRESS, --no-open.`);
+        throw new UsageError(`Unknown option "${arg}". Options: --port N, --host ADDRESS, --no-open, --verbose.`);
     }
   }
   return options;

@@ -13,20 +13,34 @@ type AstroHandler = (req: unknown, res: unknown, next: (() => void) | undefined,
 
 const root = process.cwd();
 
-function buildIfStale() {
+/**
+ * Builds when a source is newer than the build. The build's own output (hundreds of lines of
+ * Vite and Astro progress and warnings) is captured, so the sign-in link stays near the top of
+ * the window; it is shown when the build fails, or as it happens with --verbose.
+ */
+function buildIfStale(verbose: boolean) {
   if (!buildIsStale(root)) return;
-  console.log('Building the workbook (the sources changed since the last build)…');
+  console.log('Building the workbook (the sources changed since the last build; this takes a few seconds)…');
+  const started = performance.now();
   const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const result = spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [astro, 'build'], {
+    cwd: root,
+    stdio: verbose ? 'inherit' : 'pipe',
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   if (result.status !== 0) {
-    console.error('The build failed; the messages above name the file and the problem.');
+    if (!verbose) process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+    console.error('The build failed; the messages above name the file and the problem. Fix it and run npm start again.');
     process.exit(1);
   }
+  console.log(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 
 /** Builds when needed, then serves the workbook from one Node process: pages, API and terminal. */
 export async function startServer(options: ServerOptions) {
-  buildIfStale();
+  buildIfStale(options.verbose);
   const entry = pathToFileURL(join(root, 'dist', 'server', 'entry.mjs')).href;
   const { handler: astroHandler } = (await import(entry)) as { handler: AstroHandler };
   const clientDir = join(root, 'dist', 'client');

@@ -32,7 +32,7 @@ describe('starting the server', () => {
   it('refuses a bad option with what to use instead', () => {
     const result = runBin(['start', '--prot', '80']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('Unknown option "--prot". Options: --port N, --host ADDRESS, --no-open.');
+    expect(result.stderr).toContain('Unknown option "--prot". Options: --port N, --host ADDRESS, --no-open, --verbose.');
   });
 
   it('refuses a port that is not a number', () => {
