@@ -14,3 +14,4 @@ export * from './shared/docker-observe.ts';
 export * from './shared/near-miss.ts';
 export * from './shared/other-regions.ts';
 export { shellQuote } from '../lessons/command-variables.ts';
+export * from './shared/restore-variables.ts';
