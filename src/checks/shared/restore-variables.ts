@@ -32,6 +32,11 @@ function lookup(name: LessonVariable, vars: LearnerVariables): string {
   }
 }
 
+/** The `$(…)` that looks one variable up, with the VPC looked up inside it where needed. */
+export function restoreExpression(vars: LearnerVariables, name: LessonVariable): string {
+  return lookup(name, vars).replaceAll('$VPC_ID', lookup('VPC_ID', vars));
+}
+
 /** `NAME=$(lookup)` lines for these variables and what they need, in an order that works. */
 export function restoreLines(vars: LearnerVariables, names: readonly LessonVariable[]): string {
   const ordered: LessonVariable[] = [];
