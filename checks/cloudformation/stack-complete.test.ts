@@ -27,6 +27,6 @@ describe('cloudformation/stack-complete judge', () => {
   });
 
   it('gives the deploy command when there is no stack', () => {
-    expect(item(judgeFixture(check, 'no-stack'), 'stack').fix).toMatch(/^aws cloudformation deploy --region ap-northeast-1 --stack-name ecs-handson-cluster-stack --template-file ecs-service.yaml --capabilities CAPABILITY_IAM --parameter-overrides VpcId=\$VPC_ID /);
+    expect(item(judgeFixture(check, 'no-stack'), 'stack').fix).toMatch(/^VPC_ID=\$\(aws ec2 describe-vpcs [^\n]+\n(PUBLIC_A|PUBLIC_C|IMAGE_URI)=[^\n]+\n(PUBLIC_A|PUBLIC_C|IMAGE_URI)=[^\n]+\n(PUBLIC_A|PUBLIC_C|IMAGE_URI)=[^\n]+\naws cloudformation deploy --region ap-northeast-1 --stack-name ecs-handson-cluster-stack --template-file ecs-service.yaml --capabilities CAPABILITY_IAM --parameter-overrides VpcId=\$VPC_ID /);
   });
 });

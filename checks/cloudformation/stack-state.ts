@@ -4,15 +4,15 @@
  * made from the ECS client's region, credentials and endpoint (the same account and place).
  */
 import { CloudFormationClient, DescribeStackEventsCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { capture, isCaptured, iso, type CheckContext, type LearnerVariables, type Observed } from '#check-kit';
+import { capture, isCaptured, iso, withRestoredVariables, type CheckContext, type LearnerVariables, type Observed } from '#check-kit';
 
 export const stackName = (vars: LearnerVariables) => `${vars.cluster}-stack`;
 
-/** The lesson's deploy command with the learner's names (network ids come from the lesson's shell variables). */
-export const deployCommand = (vars: LearnerVariables) =>
+/** The lesson's deploy command with the learner's names; the network ids and image are looked up again first (a fresh terminal has none). */
+export const deployCommand = (vars: LearnerVariables) => withRestoredVariables(vars,
   `aws cloudformation deploy --region ${vars.region} --stack-name ${stackName(vars)} --template-file ecs-service.yaml --capabilities CAPABILITY_IAM --parameter-overrides ` +
   `VpcId=$VPC_ID PublicSubnetIds=$PUBLIC_A,$PUBLIC_C ImageUri=$IMAGE_URI ClusterName=${vars.cluster} ServiceName=${vars.service} ` +
-  `TaskFamily=${vars.taskFamily} LoadBalancerName=${vars.loadBalancer} TargetGroupName=${vars.targetGroup} LogGroupName=${vars.logGroup}`;
+  `TaskFamily=${vars.taskFamily} LoadBalancerName=${vars.loadBalancer} TargetGroupName=${vars.targetGroup} LogGroupName=${vars.logGroup}`);
 
 export interface StackView {
   StackName?: string;

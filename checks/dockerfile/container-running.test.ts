@@ -23,7 +23,8 @@ describe('dockerfile/container-running', () => {
     expect(mapping).toMatchObject({ status: 'fail', expected: '8081->3000/tcp', actual: '8081->80/tcp' });
     expect(mapping.hint?.key).toBe('dockerfile.container-running.port-mapping.wrong');
     expect(render(mapping.hint)).toContain('host:container');
-    expect(mapping.fix).toBe('docker rm -f 7a1b2c3d4e5f && docker run -d -p 8081:3000 ecs-handson-app');
+    // The replacement keeps the lesson's --name: its next commands (docker exec ecs-handson-app-local …) need it.
+    expect(mapping.fix).toBe('docker rm -f 7a1b2c3d4e5f && docker rm -f ecs-handson-app-local 2>/dev/null; docker run -d --name ecs-handson-app-local -p 8081:3000 ecs-handson-app');
   });
 
   it('explains an app bound to the container loopback when the mapped port drops the connection', () => {

@@ -37,8 +37,13 @@ export interface ContainerRunningSnapshot {
   probe?: PortProbe;
 }
 
+/**
+ * The lesson's own command, with its `--name`: the lesson's next commands (`docker exec
+ * <repo>-local …`) need that name. A stopped container of the same name is removed first, or the
+ * name would be taken.
+ */
 export function runCommand(repository: string): string {
-  return `docker run -d -p ${hostPort}:${containerPort} ${repository}`;
+  return `docker rm -f ${repository}-local 2>/dev/null; docker run -d --name ${repository}-local -p ${hostPort}:${containerPort} ${repository}`;
 }
 
 /** Each mapping is listed once per address family (0.0.0.0 and ::): keep one of each. */

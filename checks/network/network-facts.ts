@@ -1,5 +1,5 @@
 /** Pure reasoning over a network snapshot, shared by the network judges. */
-import { couldNotLookAt, isCaptured, nearMiss, type CheckResult, type LearnerVariables } from '#check-kit';
+import { couldNotLookAt, isCaptured, nearMiss, shellQuote, type CheckResult, type LearnerVariables } from '#check-kit';
 import { lessonSubnets, lessonVpcCidr, type NetworkSnapshot, type RouteTableFacts, type SubnetFacts, type VpcFacts } from './observe-network.ts';
 import { missingResource } from '#check-kit';
 
@@ -25,7 +25,7 @@ export function withoutVpc(snapshot: NetworkSnapshot, vars: LearnerVariables, st
         ? { key: 'network.vpc.other-region', params: { regions: foundIn.join(', '), region: snapshot.region } }
         : defaultNamed ? { key: 'network.vpc.default' }
         : similar ? { key: 'network.vpc.near-miss', params: { found: similar, vpc: vars.vpcName } } : { key: 'network.vpc.missing.hint' },
-      fix: similar && !foundIn.length ? `aws ec2 create-tags --region ${snapshot.region} --resources <vpc-id-of-${similar}> --tags Key=Name,Value=${vars.vpcName}` : createVpcCommand(vars),
+      fix: similar && !foundIn.length ? `aws ec2 create-tags --region ${snapshot.region} --resources $(aws ec2 describe-vpcs --region ${snapshot.region} --filters Name=tag:Name,Values=${shellQuote(similar)} --query 'Vpcs[0].VpcId' --output text) --tags Key=Name,Value=${vars.vpcName}` : createVpcCommand(vars),
     }],
     resources: missingResource('vpc', snapshot.region, vars.vpcName),
   };

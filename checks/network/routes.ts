@@ -28,7 +28,9 @@ export default defineCheck<NetworkSnapshot>({
     const gateways = snapshot.gateways as Exclude<NetworkSnapshot['gateways'], undefined | { $error: unknown }>;
     const region = snapshot.region;
     const attachedIds = gateways.filter((gateway) => gateway.Attachments.some((attachment) => attachment.VpcId === vpc.VpcId)).map((gateway) => gateway.InternetGatewayId);
-    const igw = attachedIds[0];
+    // No <placeholder> next to a Run button: with no gateway attached, the fix looks it up itself
+    // (the internet-gateway step attaches one first, and the lookup then finds it).
+    const igw = attachedIds[0] ?? `$(aws ec2 describe-internet-gateways --region ${region} --filters Name=attachment.vpc-id,Values=${vpc.VpcId} --query 'InternetGateways[0].InternetGatewayId' --output text)`;
 
     const kinds = new Map(subnets.map((subnet) => [subnet.SubnetId, defaultRoute(routeTableFor(subnet.SubnetId, tables), attachedIds)]));
     const publicSubnets = subnets.filter((subnet) => kinds.get(subnet.SubnetId) === 'public');
@@ -51,7 +53,7 @@ export default defineCheck<NetworkSnapshot>({
       let fix: string;
       if (kind === 'blackhole' && table) {
         hint = 'network.routes.blackhole';
-        fix = `aws ec2 replace-route --region ${region} --route-table-id ${table.RouteTableId} --destination-cidr-block 0.0.0.0/0 --gateway-id ${igw ?? '<igw-id>'}`;
+        fix = `aws ec2 replace-route --region ${region} --route-table-id ${table.RouteTableId} --destination-cidr-block 0.0.0.0/0 --gateway-id ${igw}`;
       } else if (!explicit && publicTable) {
         hint = 'network.routes.main-table';
         fix = `aws ec2 associate-route-table --region ${region} --route-table-id ${publicTable.RouteTableId} --subnet-id ${subnet.SubnetId}`;
@@ -61,7 +63,10 @@ export default defineCheck<NetworkSnapshot>({
         fix = `aws ec2 replace-route-table-association --region ${region} --association-id ${association.AssociationId} --route-table-id ${publicTable.RouteTableId}`;
       } else {
         hint = 'network.routes.no-default-route';
-        fix = `aws ec2 create-route --region ${region} --route-table-id ${(publicTable ?? explicit ?? table)?.RouteTableId ?? '<rtb-id>'} --destination-cidr-block 0.0.0.0/0 --gateway-id ${igw ?? '<igw-id>'}`;
+        const target = (publicTable ?? explicit ?? table)?.RouteTableId;
+        fix = target
+          ? `aws ec2 create-route --region ${region} --route-table-id ${target} --destination-cidr-block 0.0.0.0/0 --gateway-id ${igw}`
+          : `RT=$(aws ec2 create-route-table --region ${region} --vpc-id ${vpc.VpcId} --query RouteTable.RouteTableId --output text) && aws ec2 create-route --region ${region} --route-table-id $RT --destination-cidr-block 0.0.0.0/0 --gateway-id ${igw} && aws ec2 associate-route-table --region ${region} --route-table-id $RT --subnet-id ${subnet.SubnetId}`;
       }
       items.push({
         id: `route-${subnet.SubnetId}`, status: enough ? 'warn' : 'fail', label: { key: 'network.routes.subnet.label', params: { subnet: subnet.Name ?? subnet.SubnetId } },
@@ -75,7 +80,7 @@ export default defineCheck<NetworkSnapshot>({
       items.push({
         id: `blackhole-${table.RouteTableId}`, status: 'warn', label: { key: 'network.routes.blackhole.label', params: { table: table.RouteTableId } },
         actual: 'blackhole', hint: { key: 'network.routes.blackhole', params: { table: table.RouteTableId, subnet: '' } },
-        fix: `aws ec2 replace-route --region ${region} --route-table-id ${table.RouteTableId} --destination-cidr-block 0.0.0.0/0 --gateway-id ${igw ?? '<igw-id>'}`,
+        fix: `aws ec2 replace-route --region ${region} --route-table-id ${table.RouteTableId} --destination-cidr-block 0.0.0.0/0 --gateway-id ${igw}`,
       });
     }
     const main = tables.find((table) => table.Main);

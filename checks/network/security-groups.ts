@@ -75,7 +75,7 @@ export default defineCheck<NetworkSnapshot>({
       const fromAlb = onAppPort.some((rule) => alb && rule.ReferencedGroupId === alb.GroupId);
       const fromCidr = onAppPort.find((rule) => rule.CidrIpv4);
       const label = { key: 'network.security-groups.task-app-port.label', params: { name: vars.taskSecurityGroup, port: appPort, alb: vars.albSecurityGroup } };
-      const fix = `aws ec2 authorize-security-group-ingress --region ${region} --group-id ${task.GroupId} --protocol tcp --port ${appPort} --source-group ${alb?.GroupId ?? `<${vars.albSecurityGroup}-id>`}`;
+      const fix = `aws ec2 authorize-security-group-ingress --region ${region} --group-id ${task.GroupId} --protocol tcp --port ${appPort} --source-group ${alb?.GroupId ?? `$(aws ec2 describe-security-groups --region ${region} --filters Name=vpc-id,Values=${vpc.VpcId} Name=group-name,Values=${vars.albSecurityGroup} --query 'SecurityGroups[0].GroupId' --output text)`}`;
       if (fromAlb) {
         items.push({ id: 'task-app-port', status: 'pass', label, actual: `tcp ${appPort} from ${alb!.GroupId}` });
       } else if (fromCidr) {

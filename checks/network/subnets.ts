@@ -20,15 +20,22 @@ export function zoneLookup(region: string, used: readonly string[]): string {
 }
 
 /** The lesson names subnets `-a` in the first zone and `-c` in the second, whatever the zones are called. */
-export function createSubnetCommand(vars: LearnerVariables, vpcId: string, role: 'public' | 'private', usedZones: readonly string[], cidr: string): string {
+export function createSubnetCommand(vars: LearnerVariables, vpcId: string, role: 'public' | 'private', usedZones: readonly string[], cidr: string): string;
+export function createSubnetCommand(vars: LearnerVariables, vpcId: string, role: 'public' | 'private', usedZones: readonly string[], cidr: string | undefined): string | undefined;
+export function createSubnetCommand(vars: LearnerVariables, vpcId: string, role: 'public' | 'private', usedZones: readonly string[], cidr: string | undefined): string | undefined {
+  if (cidr === undefined) return undefined;
   const az = zoneLookup(vars.region, usedZones);
   const suffix = usedZones.length === 0 ? 'a' : 'c';
   return `aws ec2 create-subnet --region ${vars.region} --vpc-id ${vpcId} --availability-zone ${az} --cidr-block ${cidr} --tag-specifications 'ResourceType=subnet,Tags=[{Key=Name,Value=${vars.vpcName}-${role}-${suffix}},{Key=workbook:lesson,Value=network}]'`;
 }
 
-/** A lesson CIDR for this role that no subnet uses yet (only meaningful in the lesson's VPC CIDR). */
-function freeCidr(subnets: SubnetFacts[], role: 'public' | 'private', vpcCidr: string): string {
-  if (vpcCidr !== lessonVpcCidr) return `<a free /24 in ${vpcCidr}>`;
+/**
+ * A lesson CIDR for this role that no subnet uses yet. In a VPC of the learner's own range there is
+ * no lesson CIDR to offer, and a `<placeholder>` next to a Run button would be read by the shell as
+ * a redirection: then there is no fix command, and the hint says what to choose.
+ */
+function freeCidr(subnets: SubnetFacts[], role: 'public' | 'private', vpcCidr: string): string | undefined {
+  if (vpcCidr !== lessonVpcCidr) return undefined;
   const used = new Set(subnets.map((subnet) => subnet.CidrBlock));
   return lessonSubnets.find((entry) => entry.role === role && !used.has(entry.cidr))?.cidr
     ?? ['10.0.4.0/24', '10.0.5.0/24', '10.0.6.0/24', '10.0.7.0/24'].find((cidr) => !used.has(cidr))!;

@@ -3,7 +3,7 @@
  * CIDRs pass with a note; one too small for four /24 subnets fails, because the subnets step needs them.
  */
 import { defineCheck, type CheckItem, type CheckResult } from '#check-kit';
-import { chosenVpc, withoutVpc } from './network-facts.ts';
+import { chosenVpc, createVpcCommand, withoutVpc } from './network-facts.ts';
 import { lessonVpcCidr, observeNetwork, type NetworkSnapshot } from './observe-network.ts';
 import { found } from '#check-kit';
 
@@ -32,7 +32,8 @@ export default defineCheck<NetworkSnapshot>({
       items.push({
         id: 'cidr', status: tooSmall ? 'fail' : 'warn', label: { key: 'network.vpc.cidr.label', params: { cidr: lessonVpcCidr } },
         expected: lessonVpcCidr, actual: vpc.CidrBlock, hint: { key: tooSmall ? 'network.vpc.cidr.too-small' : 'network.vpc.cidr.own', params: { cidr: vpc.CidrBlock } },
-        ...(tooSmall && { fix: `aws ec2 associate-vpc-cidr-block --region ${snapshot.region} --vpc-id ${vpc.VpcId} --cidr-block ${lessonVpcCidr}` }),
+        // A secondary CIDR may not overlap the primary (and 172.16/192.168 primaries may not add 10/8): recreate it.
+        ...(tooSmall && { fix: `aws ec2 delete-vpc --region ${snapshot.region} --vpc-id ${vpc.VpcId} && ${createVpcCommand(vars)}` }),
       });
     }
     items.push(vpc.Name === vars.vpcName

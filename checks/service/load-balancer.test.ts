@@ -25,7 +25,8 @@ describe('service/load-balancer judge', () => {
   it('catches an instance target group before the service is created, with the commands to recreate it', () => {
     const type = item(judgeFixture(check, 'instance-target-group'), 'target-type');
     expect(type.hint?.key).toBe('service.load-balancer.target-type.before-service');
-    expect(type.fix).toBe(`aws elbv2 delete-listener --region ap-northeast-1 --listener-arn ${lbArn.replace('loadbalancer', 'listener')}/f2f7dc8efc522ab2 && aws elbv2 delete-target-group --region ap-northeast-1 --target-group-arn ${tgArn} && ${createTg}`);
+    // The listener is recreated for the new target group, so one run of the fix leaves the step whole.
+    expect(type.fix).toBe(`aws elbv2 delete-listener --region ap-northeast-1 --listener-arn ${lbArn.replace('loadbalancer', 'listener')}/f2f7dc8efc522ab2 &&\naws elbv2 delete-target-group --region ap-northeast-1 --target-group-arn ${tgArn} &&\naws elbv2 create-listener --region ap-northeast-1 --load-balancer-arn ${lbArn} --protocol HTTP --port 80 --default-actions Type=forward,TargetGroupArn=$(${createTg} --query 'TargetGroups[0].TargetGroupArn' --output text)`);
   });
 
   it('gives the create-listener command when there is no listener', () => {

@@ -3,7 +3,7 @@
  * group; a listener on HTTP 80 forwards to the target group, which is of type `ip` (an `instance`
  * group is caught here, before CreateService rejects it for awsvpc tasks).
  */
-import { defineCheck, errorItem, failedToLook, identityItems, isCaptured, isNotFound, lookInOtherRegions, observeBase, result, withOtherRegions, type BaseSnapshot, type CheckItem, type LearnerVariables, type Observed } from '#check-kit';
+import { restoreExpression, withRestoredVariables, defineCheck, errorItem, failedToLook, identityItems, isCaptured, isNotFound, lookInOtherRegions, observeBase, result, withOtherRegions, type BaseSnapshot, type CheckItem, type LearnerVariables, type Observed } from '#check-kit';
 import { groupId, observeNetwork, publicSubnetIds, type NetworkView } from './network-lookup.ts';
 import {
   activeService,
@@ -83,11 +83,28 @@ export default defineCheck<LoadBalancerSnapshot>({
 function createLoadBalancerFix(snapshot: LoadBalancerSnapshot, vars: LearnerVariables): string {
   const subnets = publicSubnetIds(snapshot.network);
   const sg = groupId(snapshot.network, vars.albSecurityGroup) ?? '$ALB_SG';
-  return `aws elbv2 create-load-balancer --region ${vars.region} --name ${vars.loadBalancer} --type application --scheme internet-facing --subnets ${subnets.length >= 2 ? subnets.join(' ') : '$PUBLIC_A $PUBLIC_C'} --security-groups ${sg}`;
+  return withRestoredVariables(vars, `aws elbv2 create-load-balancer --region ${vars.region} --name ${vars.loadBalancer} --type application --scheme internet-facing --subnets ${subnets.length >= 2 ? subnets.join(' ') : '$PUBLIC_A $PUBLIC_C'} --security-groups ${sg}`);
+}
+
+/**
+ * A recreated load balancer has no listener: the fix waits for the old one to be gone (its name is
+ * taken until then), creates the new one, and forwards port 80 to the target group again, so one
+ * run of it leaves the step whole.
+ */
+function recreateLoadBalancerFix(lb: LoadBalancerView, snapshot: LoadBalancerSnapshot, vars: LearnerVariables): string {
+  const lines = createLoadBalancerFix(snapshot, vars).split('\n');
+  const create = lines.pop()!; // the lines before it restore the lesson's variables
+  return [
+    ...lines,
+    `aws elbv2 delete-load-balancer --region ${vars.region} --load-balancer-arn ${lb.LoadBalancerArn} &&`,
+    `aws elbv2 wait load-balancers-deleted --region ${vars.region} --load-balancer-arns ${lb.LoadBalancerArn} &&`,
+    `ALB_ARN=$(${create} --query 'LoadBalancers[0].LoadBalancerArn' --output text) &&`,
+    `aws elbv2 create-listener --region ${vars.region} --load-balancer-arn $ALB_ARN --protocol HTTP --port 80 --default-actions Type=forward,TargetGroupArn=${restoreExpression(vars, 'TG_ARN')}`,
+  ].join('\n');
 }
 
 function createTargetGroupFix(snapshot: LoadBalancerSnapshot, vars: LearnerVariables): string {
-  const vpc = !isCaptured(snapshot.network) && snapshot.network.vpcId ? snapshot.network.vpcId : '$VPC_ID';
+  const vpc = !isCaptured(snapshot.network) && snapshot.network.vpcId ? snapshot.network.vpcId : restoreExpression(vars, 'VPC_ID');
   return `aws elbv2 create-target-group --region ${vars.region} --name ${vars.targetGroup} --protocol HTTP --port 3000 --target-type ip --vpc-id ${vpc} --health-check-path /`;
 }
 
@@ -99,7 +116,7 @@ function loadBalancerItems(lb: LoadBalancerView | undefined, snapshot: LoadBalan
   if (state === 'provisioning') items.push({ id: 'alb', status: 'pending', label, expected: 'active', actual: 'provisioning', hint: { key: key('alb.provisioning') } });
   else if (state === 'active') items.push({ id: 'alb', status: 'pass', label, actual: lb.DNSName });
   else items.push({ id: 'alb', status: 'fail', label, expected: 'active', actual: `${state}${lb.State?.Reason ? `: ${lb.State.Reason}` : ''}`, hint: { key: key('alb.state') } });
-  const recreate = `aws elbv2 delete-load-balancer --region ${vars.region} --load-balancer-arn ${lb.LoadBalancerArn} && ${createLoadBalancerFix(snapshot, vars)}`;
+  const recreate = recreateLoadBalancerFix(lb, snapshot, vars);
   items.push(lb.Scheme === 'internet-facing' && lb.Type === 'application'
     ? { id: 'scheme', status: 'pass', label: { key: key('scheme.label') } }
     : { id: 'scheme', status: 'fail', label: { key: key('scheme.label') }, expected: 'application, internet-facing', actual: `${lb.Type}, ${lb.Scheme}`, hint: { key: key('scheme.hint') }, fix: recreate });
@@ -107,7 +124,7 @@ function loadBalancerItems(lb: LoadBalancerView | undefined, snapshot: LoadBalan
   items.push(zones.size >= 2
     ? { id: 'two-azs', status: 'pass', label: { key: key('two-azs.label') }, actual: [...zones].join(', ') }
     : { id: 'two-azs', status: 'fail', label: { key: key('two-azs.label') }, expected: '2 Availability Zones', actual: [...zones].join(', ') || { key: 'value.none' }, hint: { key: key('two-azs.hint') },
-        fix: `aws elbv2 set-subnets --region ${vars.region} --load-balancer-arn ${lb.LoadBalancerArn} --subnets ${publicSubnetIds(snapshot.network).join(' ') || '$PUBLIC_A $PUBLIC_C'}` });
+        fix: `aws elbv2 set-subnets --region ${vars.region} --load-balancer-arn ${lb.LoadBalancerArn} --subnets ${publicSubnetIds(snapshot.network).join(' ') || `${restoreExpression(vars, 'PUBLIC_A')} ${restoreExpression(vars, 'PUBLIC_C')}`}` });
   const albSg = groupId(snapshot.network, vars.albSecurityGroup);
   if (albSg) {
     items.push((lb.SecurityGroups ?? []).includes(albSg)
@@ -128,11 +145,14 @@ function targetGroupItems(tg: TargetGroupView | undefined, lb: LoadBalancerView 
     const steps = [
       ...(listener?.ListenerArn ? [`aws elbv2 delete-listener --region ${vars.region} --listener-arn ${listener.ListenerArn}`] : []),
       `aws elbv2 delete-target-group --region ${vars.region} --target-group-arn ${tg.TargetGroupArn}`,
-      createTargetGroupFix(snapshot, vars),
+      // The new target group needs the listener back, or the next Check asks for create-listener.
+      ...(listener?.ListenerArn && lb?.LoadBalancerArn
+        ? [`aws elbv2 create-listener --region ${vars.region} --load-balancer-arn ${lb.LoadBalancerArn} --protocol HTTP --port 80 --default-actions Type=forward,TargetGroupArn=$(${createTargetGroupFix(snapshot, vars)} --query 'TargetGroups[0].TargetGroupArn' --output text)`]
+        : [createTargetGroupFix(snapshot, vars)]),
     ];
     items.push({
       id: 'target-type', status: 'fail', label: { key: key('target-type.label') }, expected: 'ip', actual: tg.TargetType ?? '(unknown)',
-      hint: { key: key(serviceExists ? 'target-type.after-service' : 'target-type.before-service') }, fix: steps.join(' && '),
+      hint: { key: key(serviceExists ? 'target-type.after-service' : 'target-type.before-service') }, fix: steps.join(' &&\n'),
     });
   } else {
     items.push({ id: 'target-type', status: 'pass', label: { key: key('target-type.label') } });

@@ -45,7 +45,11 @@ describe('service/running judge', () => {
 
   it('gives the create-service command when the service is missing', () => {
     const service = item(judgeFixture(check, 'service-missing'), 'service');
-    expect(service.fix).toBe('aws ecs create-service --region ap-northeast-1 --cluster ecs-handson-cluster --service-name ecs-fargate-service --task-definition ecs-handson-task --desired-count 2 --launch-type FARGATE --health-check-grace-period-seconds 30 --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A,$PUBLIC_C],securityGroups=[$TASK_SG],assignPublicIp=ENABLED}" --load-balancers targetGroupArn=$TG_ARN,containerName=app,containerPort=3000');
+    // Run from a fresh terminal, the lesson's variables are unset: the fix sets them from the names first.
+    const lines = service.fix!.split('\n');
+    expect(lines.slice(0, -1).map((line) => line.split('=')[0])).toEqual(['VPC_ID', 'PUBLIC_A', 'PUBLIC_C', 'TASK_SG', 'TG_ARN']);
+    expect(lines[0]).toContain('Name=tag:Name,Values=ecs-handson-vpc');
+    expect(lines.at(-1)).toBe(`aws ecs create-service --region ap-northeast-1 --cluster ecs-handson-cluster --service-name ecs-fargate-service --task-definition ecs-handson-task --desired-count 2 --launch-type FARGATE --health-check-grace-period-seconds 30 --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A,$PUBLIC_C],securityGroups=[$TASK_SG],assignPublicIp=ENABLED}" --load-balancers targetGroupArn=$TG_ARN,containerName=app,containerPort=3000 --deployment-configuration 'deploymentCircuitBreaker={enable=true,rollback=true}'`);
   });
 
   it('asks to attach the target group when the service has no load balancer', () => {

@@ -3,7 +3,7 @@
  * deployment COMPLETED and running == desired. A rollout still in progress is pending; tasks that
  * keep failing are explained by the newest stopped task's cause.
  */
-import { defineCheck, errorItem, failedToLook, familyRevisionOf, identityItems, isCaptured, lookInOtherRegions, observeBase, result, withOtherRegions, type BaseSnapshot, type CapturedError, type CheckItem, type LearnerVariables, type Observed } from '#check-kit';
+import { withRestoredVariables, defineCheck, errorItem, failedToLook, familyRevisionOf, identityItems, isCaptured, lookInOtherRegions, observeBase, result, withOtherRegions, type BaseSnapshot, type CapturedError, type CheckItem, type LearnerVariables, type Observed } from '#check-kit';
 import { listTasks, serviceGroup, type TaskView } from '../standalone-task/ecs-tasks.ts';
 import { stopItem } from '../standalone-task/stop-item.ts';
 import { diagnoseStoppedTask, observeExitLogs, type ExitLogs } from '../standalone-task/stopped-task-diagnosis.ts';
@@ -32,11 +32,12 @@ export interface ServiceRunningSnapshot extends BaseSnapshot {
   exitLogs?: ExitLogs[];
 }
 
-export const createServiceFix = (vars: LearnerVariables, containerName = 'app') =>
-  `aws ecs create-service --region ${vars.region} --cluster ${vars.cluster} --service-name ${vars.service} --task-definition ${vars.taskFamily} --desired-count 2 --launch-type FARGATE --health-check-grace-period-seconds 30 --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A,$PUBLIC_C],securityGroups=[$TASK_SG],assignPublicIp=ENABLED}" --load-balancers targetGroupArn=$TG_ARN,containerName=${containerName},containerPort=3000`;
+// The lesson's variables are looked up again first: a fix is often run from a fresh terminal.
+export const createServiceFix = (vars: LearnerVariables, containerName = 'app') => withRestoredVariables(vars,
+  `aws ecs create-service --region ${vars.region} --cluster ${vars.cluster} --service-name ${vars.service} --task-definition ${vars.taskFamily} --desired-count 2 --launch-type FARGATE --health-check-grace-period-seconds 30 --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A,$PUBLIC_C],securityGroups=[$TASK_SG],assignPublicIp=ENABLED}" --load-balancers targetGroupArn=$TG_ARN,containerName=${containerName},containerPort=3000 --deployment-configuration 'deploymentCircuitBreaker={enable=true,rollback=true}'`);
 
-export const serviceNetworkFix = (vars: LearnerVariables) =>
-  `aws ecs update-service --region ${vars.region} --cluster ${vars.cluster} --service ${vars.service} --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A,$PUBLIC_C],securityGroups=[$TASK_SG],assignPublicIp=ENABLED}" --force-new-deployment`;
+export const serviceNetworkFix = (vars: LearnerVariables) => withRestoredVariables(vars,
+  `aws ecs update-service --region ${vars.region} --cluster ${vars.cluster} --service ${vars.service} --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A,$PUBLIC_C],securityGroups=[$TASK_SG],assignPublicIp=ENABLED}" --force-new-deployment`);
 
 export async function observeServiceRunning(ctx: Parameters<typeof observeService>[0], vars: LearnerVariables): Promise<ServiceRunningSnapshot> {
   const snapshot: ServiceRunningSnapshot = { ...(await observeBase(ctx)), service: await observeService(ctx, vars.cluster, vars.service) };

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { item, judgeFixture, problems } from '../../tests/harness/judge-fixtures.ts';
 import check from './running.ts';
 
-const runTask = 'aws ecs run-task --region ap-northeast-1 --cluster ecs-handson-cluster --task-definition ecs-handson-task --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A],securityGroups=[$STANDALONE_SG],assignPublicIp=ENABLED}"';
+// The lesson's variables are set from the names first: the fix works in a fresh terminal.
+const runTask = [
+  "VPC_ID=$(aws ec2 describe-vpcs --region ap-northeast-1 --filters Name=tag:Name,Values=ecs-handson-vpc --query 'Vpcs[0].VpcId' --output text)",
+  "PUBLIC_A=$(aws ec2 describe-subnets --region ap-northeast-1 --filters Name=vpc-id,Values=$VPC_ID Name=tag:Name,Values=ecs-handson-vpc-public-a --query 'Subnets[0].SubnetId' --output text)",
+  "STANDALONE_SG=$(aws ec2 describe-security-groups --region ap-northeast-1 --filters Name=vpc-id,Values=$VPC_ID Name=group-name,Values=ecs-handson-vpc-standalone-sg --query 'SecurityGroups[0].GroupId' --output text)",
+  'aws ecs run-task --region ap-northeast-1 --cluster ecs-handson-cluster --task-definition ecs-handson-task --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A],securityGroups=[$STANDALONE_SG],assignPublicIp=ENABLED}"',
+].join('\n');
+// Built for amd64, tagged with the ECR URI and pushed in one go, so the next task pulls the new image.
+const rebuild = "docker buildx build --platform linux/amd64 -t $(aws ecr describe-repositories --region ap-northeast-1 --repository-names ecs-handson-app --query 'repositories[0].repositoryUri' --output text):latest --push .";
 
 describe('standalone-task/running judge', () => {
   it('passes a RUNNING task with a public IP that answers HTTP 200', () => {
@@ -41,11 +49,11 @@ describe('standalone-task/running judge', () => {
   const reasons: [string, string, string | undefined][] = [
     ['no-route-to-ecr.fixture', 'no-route-to-ecr', runTask],
     ['registry-auth.fixture', 'registry-auth', 'aws iam attach-role-policy --role-name ecsTaskExecutionRole --policy-arn arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'],
-    ['arm64-manifest.fixture', 'arm64-manifest', 'docker buildx build --platform linux/amd64 -t ecs-handson-app .'],
+    ['arm64-manifest.fixture', 'arm64-manifest', rebuild],
     ['image-not-found.fixture', 'image-not-found', undefined],
     ['logger-args.fixture', 'logger-args', 'aws logs create-log-group --region ap-northeast-1 --log-group-name /ecs/ecs-handson-task'],
     ['app-exited.fixture', 'app-exited', 'aws logs tail --region ap-northeast-1 /ecs/ecs-handson-task --since 30m'],
-    ['exec-format-error.fixture', 'exec-format', 'docker buildx build --platform linux/amd64 -t ecs-handson-app .'],
+    ['exec-format-error.fixture', 'exec-format', rebuild],
   ];
   it.each(reasons)('explains a task that stopped with %s', (name, cause, fix) => {
     const result = judgeFixture(check, name);

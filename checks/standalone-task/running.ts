@@ -4,7 +4,7 @@
  * the newest stopped one says why.
  */
 import { DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
-import { capture, defineCheck, errorItem, failedToLook, identityItems, isCaptured, isNotFound, lookInOtherRegions, observeBase, result, secondsBetween, taskIdOf, withOtherRegions, type BaseSnapshot, type CapturedError, type CheckItem, type Observed } from '#check-kit';
+import { withRestoredVariables, type LearnerVariables, capture, defineCheck, errorItem, failedToLook, identityItems, isCaptured, isNotFound, lookInOtherRegions, observeBase, result, secondsBetween, taskIdOf, withOtherRegions, type BaseSnapshot, type CapturedError, type CheckItem, type Observed } from '#check-kit';
 import { probe, type HttpProbe } from '../service/http-probe.ts';
 import { familyGroup, isStarting, listTasks, type TaskView } from './ecs-tasks.ts';
 import { taskResources } from './ecs-tasks.ts';
@@ -23,8 +23,9 @@ export interface StandaloneRunningSnapshot extends BaseSnapshot {
   http?: HttpProbe;
 }
 
-export const runTaskFix = (cluster: string, family: string, region: string) =>
-  `aws ecs run-task --region ${region} --cluster ${cluster} --task-definition ${family} --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A],securityGroups=[$STANDALONE_SG],assignPublicIp=ENABLED}"`;
+// The lesson's variables are looked up again first: a fix is often run from a fresh terminal.
+export const runTaskFix = (cluster: string, family: string, region: string, vars: LearnerVariables) => withRestoredVariables(vars,
+  `aws ecs run-task --region ${region} --cluster ${cluster} --task-definition ${family} --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$PUBLIC_A],securityGroups=[$STANDALONE_SG],assignPublicIp=ENABLED}"`);
 
 export default defineCheck<StandaloneRunningSnapshot>({
   id: 'standalone-task/running',
@@ -72,9 +73,9 @@ export default defineCheck<StandaloneRunningSnapshot>({
       if (snapshot.stopped && failedToLook(snapshot.stopped)) return result(lesson, [...items, errorItem('ecs:ListTasks', snapshot.stopped)]);
       const stopped = snapshot.stopped && !isCaptured(snapshot.stopped) ? snapshot.stopped[0] : undefined;
       if (stopped && diagnoseStoppedTask(stopped, vars, snapshot.exitLogs).failure) {
-        items.push(stopItem('task', label, stopped, vars, snapshot.exitLogs, runTaskFix(cluster, taskFamily, vars.region)));
+        items.push(stopItem('task', label, stopped, vars, snapshot.exitLogs, runTaskFix(cluster, taskFamily, vars.region, vars)));
       } else {
-        items.push({ id: 'task', status: 'fail', label, expected: 'RUNNING', actual: { key: 'value.no-task' }, hint: { key: key('task.none') }, fix: runTaskFix(cluster, taskFamily, vars.region) });
+        items.push({ id: 'task', status: 'fail', label, expected: 'RUNNING', actual: { key: 'value.no-task' }, hint: { key: key('task.none') }, fix: runTaskFix(cluster, taskFamily, vars.region, vars) });
       }
       return result(lesson, items, missingResource('task', snapshot.region, taskFamily, taskFamily));
     }
@@ -89,7 +90,7 @@ export default defineCheck<StandaloneRunningSnapshot>({
     if (!ip) {
       items.push({
         id: 'public-ip', status: 'fail', label: { key: key('public-ip.label') }, expected: 'a public IPv4 address', actual: { key: 'value.none' },
-        hint: { key: key('public-ip.hint') }, fix: `aws ecs stop-task --region ${vars.region} --cluster ${cluster} --task ${taskId} && ${runTaskFix(cluster, taskFamily, vars.region)}`,
+        hint: { key: key('public-ip.hint') }, fix: `aws ecs stop-task --region ${vars.region} --cluster ${cluster} --task ${taskId} && ${runTaskFix(cluster, taskFamily, vars.region, vars)}`,
       });
       return result(lesson, items, taskResources([task], snapshot.region, taskFamily));
     }

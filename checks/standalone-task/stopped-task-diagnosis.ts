@@ -40,6 +40,15 @@ export interface ExitLogs {
   events: Observed<{ events?: { message?: string }[] }>;
 }
 
+/**
+ * An amd64 build tagged with the ECR URI and pushed in one go (`--push`): a build that is only
+ * tagged locally leaves the registry's arm64 image in place, and the next task pulls it again.
+ * Needs the `docker login` of lesson 03 (its token lasts 12 hours).
+ */
+export function rebuildAndPush(vars: LearnerVariables): string {
+  return `docker buildx build --platform linux/amd64 -t $(aws ecr describe-repositories --region ${vars.region} --repository-names ${vars.repository} --query 'repositories[0].repositoryUri' --output text):latest --push .`;
+}
+
 export function diagnoseStoppedTask(task: TaskView, vars: LearnerVariables, logs: ExitLogs[] = []): StopDiagnosis {
   const containerTexts = task.containers.map((c) => c.reason).filter(Boolean) as string[];
   const text = [task.stoppedReason ?? '', ...containerTexts].join(' | ');
@@ -61,7 +70,7 @@ export function diagnoseStoppedTask(task: TaskView, vars: LearnerVariables, logs
     return diagnose('no-route-to-ecr');
   }
   if (/descriptor matching platform|no matching manifest/i.test(text)) {
-    return diagnose('arm64-manifest', `docker buildx build --platform linux/amd64 -t ${vars.repository} .`);
+    return diagnose('arm64-manifest', rebuildAndPush(vars));
   }
   if (/failed to validate logger args|log group does not exist|CreateLogGroup/i.test(text)) {
     return diagnose('logger-args', `aws logs create-log-group --region ${vars.region} --log-group-name ${shellQuote(vars.logGroup)}`);
@@ -74,7 +83,7 @@ export function diagnoseStoppedTask(task: TaskView, vars: LearnerVariables, logs
     const log = logs.find((l) => l.taskArn === task.taskArn);
     const execFormat = !!log && !isCaptured(log.events) && (log.events.events ?? []).some((e) => /exec format error/i.test(e.message ?? ''));
     return execFormat
-      ? diagnose('exec-format', `docker buildx build --platform linux/amd64 -t ${vars.repository} .`)
+      ? diagnose('exec-format', rebuildAndPush(vars))
       : diagnose('app-exited', `aws logs tail --region ${vars.region} ${shellQuote(vars.logGroup)} --since 30m`);
   }
   return diagnose('other');

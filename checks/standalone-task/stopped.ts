@@ -75,7 +75,7 @@ export default defineCheck<StandaloneStoppedSnapshot>({
       items.push({ id: 'stopped-task', status: 'pass', label: { key: key('stopped-task.label') }, actual: `${taskIdOf(newest.taskArn)}: ${newest.stoppedReason ?? newest.stopCode ?? 'STOPPED'}` });
     } else {
       // It stopped, but not by hand: the running step would have failed. Explain, without failing this step.
-      const item = stopItem('stopped-task', { key: key('stopped-task.label') }, newest, vars, snapshot.exitLogs, runTaskFix(cluster, taskFamily, vars.region));
+      const item = stopItem('stopped-task', { key: key('stopped-task.label') }, newest, vars, snapshot.exitLogs, runTaskFix(cluster, taskFamily, vars.region, vars));
       items.push({ ...item, status: 'warn' });
     }
     return result(lesson, items, gone);

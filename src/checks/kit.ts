@@ -15,3 +15,4 @@ export * from './shared/near-miss.ts';
 export * from './shared/other-regions.ts';
 export { found, missingResource } from '../resources/found.ts';
 export { shellQuote } from '../lessons/command-variables.ts';
+export * from './shared/restore-variables.ts';

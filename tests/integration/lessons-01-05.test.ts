@@ -65,7 +65,7 @@ beforeAll(async () => {
     learnerEnv: { PATH: learnerPath(), HOME: process.env.HOME!, LANG: 'C.UTF-8', ...moto.env },
     workspace, region: vars.region, real: false, extraEnv: { WB_REGISTRY_PORT: String(registry.port) },
   });
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   shell?.close();
@@ -103,7 +103,7 @@ describe('lessons 01–05 as code', () => {
       for (const used of outcome.standInsUsed) standInsUsed.push(`${lesson}: ${used.code.split('\n')[0]} → ${used.reason}`);
       expect(outcome.failure, outcome.failure && `${outcome.failure.text}\n${outcome.failure.result.output}`).toBeUndefined();
       expect(ran, 'every step has commands and was checked after them').toEqual(steps);
-    }, 180_000);
+    }, 900_000);
   }
 
   it('`npx ecs-workbook check --lesson network --json` exits 0 against the state the lesson built', async () => {

@@ -117,9 +117,9 @@ beforeAll(async () => {
   // The product's rehearsal shell, set up as the workbook's terminal sets up the learner's, with
   // AWS CLI v2 first on PATH.
   shell = await startRehearsalShell({ learnerEnv: { PATH: learnerPath(), HOME: process.env.HOME!, LANG: 'C.UTF-8', ...moto.env }, workspace, region: vars.region, real: false });
-  const seeded = await shell.run(fillVariables(seedLessons03to05, values));
+  const seeded = await shell.run(fillVariables(seedLessons03to05, values), 600_000);
   expect(seeded.exitCode, seeded.output).toBe(0);
-}, 300_000);
+}, 900_000);
 
 afterAll(async () => {
   shell?.close();
@@ -130,19 +130,19 @@ afterAll(async () => {
 });
 
 describe('lessons 06–12 as code, against moto', () => {
-  it('06-task-definition: the role and the task definition pass their Checks', () => runLesson('06-task-definition'), 120_000);
-  it('07-standalone-task: a task runs by hand and is stopped', () => runLesson('07-standalone-task'), 120_000);
-  it('08-service-alb: load balancer, target group, listener and service', () => runLesson('08-service-alb'), 300_000);
-  it('09-self-healing: a task of the service is stopped; the service scales to 3 and back', () => runLesson('09-self-healing'), 120_000);
-  it('10-new-version: image v2, revision 2, the service updated', () => runLesson('10-new-version'), 120_000);
-  it('11-cleanup: everything is deleted, and both Checks prove it', () => runLesson('11-cleanup'), 300_000);
+  it('06-task-definition: the role and the task definition pass their Checks', () => runLesson('06-task-definition'), 900_000);
+  it('07-standalone-task: a task runs by hand and is stopped', () => runLesson('07-standalone-task'), 900_000);
+  it('08-service-alb: load balancer, target group, listener and service', () => runLesson('08-service-alb'), 900_000);
+  it('09-self-healing: a task of the service is stopped; the service scales to 3 and back', () => runLesson('09-self-healing'), 900_000);
+  it('10-new-version: image v2, revision 2, the service updated', () => runLesson('10-new-version'), 900_000);
+  it('11-cleanup: everything is deleted, and both Checks prove it', () => runLesson('11-cleanup'), 900_000);
   it('12-cloudformation: the template deploys to moto and is deleted', async () => {
     // The lesson asks to rebuild lessons 03–04 after a full cleanup; the test does the same.
-    const seeded = await shell.run(fillVariables(seedLessons03to05, values));
+    const seeded = await shell.run(fillVariables(seedLessons03to05, values), 600_000);
     expect(seeded.exitCode, seeded.output).toBe(0);
     await runLesson('12-cloudformation');
     expect(results.get('cloudformation/stack-complete')?.items.find((item) => item.id === 'stack')?.status).toBe('pass');
-  }, 240_000);
+  }, 900_000);
 
   it('the load balancer answered through the loopback stand-in, and no check asked for any other name', () => {
     const item = (step: string, id: string) => {
