@@ -156,7 +156,7 @@ Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could no
   // A tab from before a restart: its session cookie belongs to the old launch, so the API answers 401.
   'signin.restarted': 'The workbook was restarted: open the new link it printed (it ends in #sign-in=…). Each link works once; npx ecs-workbook link prints a fresh one.',
   // Workshop sandbox lifecycle (issue 10: idle pause, a sandbox that died, reset, stop)
-  'workshop.sandbox.paused': 'Your sandbox was paused after {minutes} minutes without activity. Your files and history are kept: start a new shell to continue where you left off.',
+  'workshop.sandbox.paused': 'Your sandbox was paused after {minutes} min without activity. Your files and history are kept: start a new shell to continue where you left off.',
   'workshop.sandbox.died': 'Your sandbox stopped: {reason}',
   'workshop.sandbox.died-oom': 'it ran out of memory.',
   'workshop.sandbox.died-killed': 'it was stopped unexpectedly (exit code {code}).',
