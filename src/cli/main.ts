@@ -24,6 +24,10 @@ export async function main(argv: string[]): Promise<number> {
         const { linkCommand } = await import('./link-command.ts');
         return linkCommand(rest);
       }
+      case 'workshop': {
+        const { workshopMain } = await import('../workshop/workshop-main.ts');
+        return await workshopMain(rest);
+      }
       case 'check': {
         const { checkCommand, checkUsage } = await import('./check-command.ts');
         if (rest.includes('--help') || rest.includes('-h')) {

@@ -62,6 +62,27 @@ export const migrations: Migration[] = [
       }
     },
   },
+  // Workshop mode (issue 10, workshop-server): the workshop itself and the learners who joined it.
+  {
+    adds: 'workshop (its opaque id and event code) and workshop_learners (opaque id, display name, joined at, rejoin token hash, AWS name prefix)',
+    apply(db) {
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS workshop (
+          id TEXT PRIMARY KEY,
+          event_code TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS workshop_learners (
+          id TEXT PRIMARY KEY,
+          display_name TEXT NOT NULL,
+          joined_at TEXT NOT NULL,
+          rejoin_hash TEXT NOT NULL UNIQUE,
+          aws_prefix TEXT UNIQUE,
+          language TEXT NOT NULL DEFAULT 'en'
+        );
+      `);
+    },
+  },
 ];
 
 /** Brings the file to the newest version, each step in its own transaction. */

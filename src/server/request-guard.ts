@@ -13,10 +13,11 @@ export interface RequestGuard {
   isAllowedOrigin(req: IncomingMessage): boolean;
 }
 
-export function createRequestGuard(listenHost: string, port: number, extraHosts: string[] = []): RequestGuard {
+/** `scheme` is https when the server serves TLS (a workshop with --tls-cert): browsers then send https Origins. */
+export function createRequestGuard(listenHost: string, port: number, extraHosts: string[] = [], scheme: 'http' | 'https' = 'http'): RequestGuard {
   const names = loopbackHosts.has(listenHost) ? ['127.0.0.1', 'localhost', '[::1]'] : [listenHost.includes(':') ? `[${listenHost}]` : listenHost];
   const allowedHosts = new Set([...names.map((name) => `${name}:${port}`), ...extraHosts]);
-  const allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
+  const allowedOrigins = new Set([...allowedHosts].map((host) => `${scheme}://${host}`));
   return {
     allowedHosts,
     allowedOrigins,

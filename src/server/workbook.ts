@@ -23,6 +23,8 @@ import { soloLearner, type ResolvePrincipal } from '../shared/principal.ts';
 export interface WorkbookConfig {
   host: string;
   port: number;
+  /** Served over HTTPS (a workshop with a certificate): the Origins browsers send start with https. */
+  tls?: boolean;
   /** Progress store folder; default the configured one, else the user's data folder. */
   dataDir?: string;
   /** What the environment configures (src/config.ts); read from process.env when not given. */
@@ -145,7 +147,7 @@ function refuse(res: ServerResponse, status: number, message: string) {
 }
 
 export function createWorkbook(config: WorkbookConfig): Workbook {
-  const guard = createRequestGuard(config.host, config.port);
+  const guard = createRequestGuard(config.host, config.port, [], config.tls ? 'https' : 'http');
   const requestTimeoutMs = config.requestTimeoutMs ?? defaultRequestTimeoutMs;
   const launchSecret = randomBytes(32).toString('base64url');
   // The environment is read here, once, for the server under `npm start` and `astro dev` alike.
