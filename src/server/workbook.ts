@@ -30,7 +30,7 @@ export interface WorkbookConfig {
   /** What the environment configures (src/config.ts); read from process.env when not given. */
   configuration?: Config;
   /** Terminal timings and limits (tests shorten them); defaults suit a learner. */
-  terminal?: Partial<Pick<TerminalFeatureOptions, 'helloTimeoutMs' | 'heartbeatMs' | 'idleMs' | 'limits'>>;
+  terminal?: Partial<Pick<TerminalFeatureOptions, 'helloTimeoutMs' | 'heartbeatMs' | 'idleMs' | 'limits' | 'maxConnections'>>;
   /**
    * A request that is not a stream and has no answer after this long gets a 503 (default 90 s:
    * longer than a check's own time limit plus the identity lookup before it).

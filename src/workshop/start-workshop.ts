@@ -122,7 +122,8 @@ export async function startWorkshop(options: StartWorkshopOptions): Promise<Runn
     resolvePrincipal: (req) => signIn.resolve(req),
     sandbox: withStartNotices(lifecycle.sandbox, notices, language),
     checkRunnerFor: lifecycle.checkRunnerFor,
-    ...(options.terminal && { terminal: options.terminal }),
+    // Every learner's tabs: the solo default (32 sockets for the whole server) would refuse a room.
+    terminal: { maxConnections: options.learners * 4 + 8, ...options.terminal },
     features: (parts) => [
       createJoinFeature({ guard: parts.guard, roster, signIn, store: parts.store, capacity: options.learners, prefixes: options.prefixes, scheme }),
       ...lifecycle.features(parts),
