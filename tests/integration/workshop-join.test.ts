@@ -177,14 +177,24 @@ describe('each learner’s terminal is a shell in their own sandbox', () => {
     console.log(`join → prompt for two learners from cold, one start at a time: ${prompt.toFixed(1)} s`);
     expect(a.text + b.text).toMatch(/Starting your sandbox: 1 ahead of you…/);
 
-    a.type('echo "host=$(hostname) user=$(whoami)"; touch ~/work/ana-was-here; ls ~/work\r');
-    b.type('echo "host=$(hostname) user=$(whoami)"; ls ~/work; echo listed\r');
+    a.type('echo "host=$(hostname -I | tr \' \' ,) user=$(whoami)"; touch ~/work/ana-was-here; ls ~/work\r');
+    b.type('echo "host=$(hostname -I | tr \' \' ,) user=$(whoami)"; ls ~/work; echo listed\r');
+    // What the shells printed, not the echo of what was typed (which holds the same words).
     await a.waitFor(/host=(\S+) user=learner/, 15_000);
-    await b.waitFor(/listed/, 15_000);
-    const hostOf = (client: TerminalClient) => /host=(\S+) user=learner/.exec(client.text)![1];
-    expect(hostOf(a)).not.toBe(hostOf(b));
-    expect(a.text).toContain('ana-was-here');
-    expect(b.text.split('listed')[0]).not.toContain('ana-was-here');
+    await b.waitFor(/host=\S+ user=learner[\s\S]*^listed\r?$/m, 15_000);
+    const hostOf = (client: TerminalClient) => /host=(\S+) user=learner/.exec(client.text)![1]!.split(',').filter(Boolean);
+    // Each shell is in the sandbox the provider gave that learner: its own address on the workshop network.
+    const ids = [ana, anaAgain].map((learner) => workshop.roster.byToken(learner.rejoinLink.split('#rejoin=')[1]!)!.id);
+    // (The sandbox's own Docker engine adds its docker0 address beside it.)
+    const [addressA, addressB] = [await workshop.provider.address(ids[0]!), await workshop.provider.address(ids[1]!)];
+    expect(addressA).toBeTruthy();
+    expect(addressA).not.toBe(addressB);
+    expect(hostOf(a)).toContain(addressA);
+    expect(hostOf(a)).not.toContain(addressB);
+    expect(hostOf(b)).toContain(addressB);
+    expect(hostOf(b)).not.toContain(addressA);
+    await a.waitFor(/^ana-was-here\r?$/m, 15_000);
+    expect(b.text).not.toContain('ana-was-here');
     a.close();
     b.close();
   }, 180_000);
