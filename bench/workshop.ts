@@ -53,6 +53,7 @@ const warmIds = Array.from({ length: learners }, (_, i) => `lw${String(i).padSta
 const coldIds = Array.from({ length: coldLearners }, (_, i) => `lc${String(i).padStart(3, '0')}`);
 writeFileSync(join(dataDir, 'wbtest-learners.json'), JSON.stringify([...warmIds, ...coldIds]));
 
+const escapes = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const met = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
 const sleep = (time: number) => new Promise((resolve) => setTimeout(resolve, time));
@@ -90,12 +91,14 @@ async function joinAndOpen(id: string): Promise<{ learner: Learner; ms: number }
     if (data[0] !== ServerOp.output) return;
     const chunk = data.subarray(1);
     learner.onOutput(chunk);
-    seen = (seen + chunk.toString('latin1')).slice(-200);
-    if (/learner@sandbox:~\/work\$ $/.test(seen)) prompted();
+    // The prompt is coloured (Debian's bashrc on a 256-colour terminal): read it without escapes.
+    seen = (seen + chunk.toString('latin1')).slice(-400);
+    if (/learner@sandbox:~\/work\$ $/.test(seen.replace(escapes, ''))) prompted();
   });
   ws.once('close', (code, reason) => console.error(`  ${id}: terminal closed (${code} ${reason.toString()})`));
   ws.send(frame(ClientOp.hello, Buffer.from(JSON.stringify({ token: secret, cols: 120, rows: 40 }))));
-  await prompt;
+  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${id}: no prompt within 180 s`)), 180_000).unref());
+  await Promise.race([prompt, timeout]);
   return { learner, ms: performance.now() - started };
 }
 

@@ -16,4 +16,4 @@ const code = await main(process.argv.slice(2));
 process.exitCode = code;
 // Every command but the servers (`start`, `workshop`) is done once main returns: a socket an SDK or
 // engine client still holds open must not keep the process (and a script waiting on it) alive past its answer.
-if (process.argv[2] !== 'start' && !(process.argv[2] === 'workshop' && code === 0)) setTimeout(() => process.exit(code), 1000).unref();
+if (process.argv[2] !== 'start' && !(process.argv[2] === 'workshop' && process.argv[3] !== 'stop' && code === 0)) setTimeout(() => process.exit(code), 1000).unref();

@@ -157,6 +157,19 @@ Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could no
   'signin.check': 'Checks need a signed-in browser: open the link that npm start printed (it ends in #sign-in=…).',
   // A tab from before a restart: its session cookie belongs to the old launch, so the API answers 401.
   'signin.restarted': 'The workbook was restarted: open the new link it printed (it ends in #sign-in=…). Each link works once; npx ecs-workbook link prints a fresh one.',
+  // Workshop sandbox lifecycle (issue 10: idle pause, a sandbox that died, reset, stop)
+  'workshop.sandbox.paused': 'Your sandbox was paused after {minutes} min without activity. Your files and history are kept: start a new shell to continue where you left off.',
+  'workshop.sandbox.died': 'Your sandbox stopped: {reason}',
+  'workshop.sandbox.died-oom': 'it ran out of memory.',
+  'workshop.sandbox.died-killed': 'it was stopped unexpectedly (exit code {code}).',
+  'workshop.sandbox.offer-reset': 'Start a new shell to start it again with your files, or reset it to get a fresh sandbox (your files and images in it are lost).',
+  'workshop.sandbox.reset': 'Reset my sandbox',
+  'workshop.sandbox.reset-confirm': 'Reset your sandbox? Everything in it (files, images, shell history) is lost; your progress in the lessons stays.',
+  'workshop.sandbox.resetting': 'Resetting your sandbox…',
+  'workshop.sandbox.reset-done': 'Your sandbox is fresh. Start a new shell.',
+  'workshop.sandbox.reset-failed': 'The reset failed: {reason} Try again in a minute, or ask the instructor.',
+  'workshop.sandbox.stopped': 'The workshop has ended: the instructor stopped it, or its time limit was reached. Your progress is kept.',
+  'workshop.stop-usage': 'ecs-workbook workshop stop [--data-dir DIR]\n  ends the workshop started with that --data-dir: removes every sandbox, network and volume it made (also after a crash); progress stays in its folder',
   // Workshop: joining and the learner's sandbox (issue 10, workshop-server)
   'workshop.join.title': 'Join the workshop',
   'workshop.join.intro': 'Type the event code your instructor shows you and the name you want them to see. You then get the lessons and a terminal in a sandbox of your own.',

@@ -32,9 +32,10 @@ export interface WorkbookConfig {
   configuration?: Config;
   /**
    * Terminal timings and limits (tests shorten them); defaults suit a learner. A workshop also
-   * gives its credentials (`authenticate`: an instructor may watch any learner) and `mayControl`.
+   * gives its credentials (`authenticate`: an instructor may watch any learner), `mayControl`, and
+   * room for every learner's tabs (`maxConnections`).
    */
-  terminal?: Partial<Pick<TerminalFeatureOptions, 'helloTimeoutMs' | 'heartbeatMs' | 'idleMs' | 'limits' | 'authenticate' | 'mayControl'>>;
+  terminal?: Partial<Pick<TerminalFeatureOptions, 'helloTimeoutMs' | 'heartbeatMs' | 'idleMs' | 'limits' | 'authenticate' | 'mayControl' | 'maxConnections'>>;
   /**
    * A request that is not a stream and has no answer after this long gets a 503 (default 90 s:
    * longer than a check's own time limit plus the identity lookup before it).

@@ -17,7 +17,7 @@ export const controlFileName = 'workshop-control.json';
 export const controlFileSchema = z
   .object({
     workshop: z.string().describe('The workshop\'s opaque id, in every Docker name and label it made.'),
-    url: z.string().url().describe('Where the running server answers (scheme, host, port).'),
+    url: z.url().describe('Where the running server answers (scheme, host, port).'),
     pid: z.number().int().positive().describe('The server\'s process id, to tell a running server from a crashed one.'),
     secret: z.string().min(32).describe('This launch\'s control secret; the stop request carries it as a bearer token.'),
     startedAt: z.string().describe('When the server started (ISO 8601).'),

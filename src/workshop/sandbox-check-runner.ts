@@ -35,7 +35,7 @@ export const sandboxCheckOutputSchema = z
   .describe('What `ecs-workbook check <step> --json --no-record` prints for one step.');
 
 export interface SandboxCheckRunnerOptions {
-  provider: Pick<SandboxProvider, 'exec'>;
+  provider: Pick<SandboxProvider, 'exec'> & Partial<Pick<SandboxProvider, 'status'>>;
   learner: string;
   /** The learner's settings as the server stores them (read at each run: they may have changed). */
   settings: () => Record<string, unknown>;
@@ -83,6 +83,9 @@ export function sandboxCheckRunner(options: SandboxCheckRunnerOptions): CheckRun
     },
 
     async identity(timeoutMs) {
+      // Asked when a page first renders for the learner: it must not start (or wake) a sandbox, or
+      // every join would start one outside the start queue. Checks ask again once it runs.
+      if (options.provider.status && (await options.provider.status(options.learner)).phase !== 'ready') return undefined;
       // The identity step's pass names the account and ARN (its `sts:identity` resource).
       const answer = await runStep('setup/aws-identity', Math.max(1, Math.ceil(timeoutMs / 1000)), []);
       const found = answer.output?.result.status === 'pass' ? answer.output.result.resources.find((resource) => resource.type === 'sts:identity') : undefined;

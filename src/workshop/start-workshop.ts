@@ -16,6 +16,7 @@ import { createControlGrants } from '../instructor/control-grants.ts';
 import { instructorCredentials } from '../instructor/instructor-credentials.ts';
 import { createInstructorRoom } from '../instructor/instructor-feature.ts';
 import { createJoinFeature, joinPageFor } from './join-feature.ts';
+import { startSandboxLifecycle, type SandboxLifecycle } from './sandbox-lifecycle.ts';
 import { createQueueNotices, withStartNotices } from './starting-shell.ts';
 import { buildPagesIfStale, workshopPages } from './workshop-pages.ts';
 import { openWorkshopRoster, type WorkshopRoster } from './workshop-roster.ts';
@@ -34,6 +35,10 @@ export interface StartWorkshopOptions extends Omit<WorkshopOptions, 'json' | 're
   maxConcurrentStarts?: number;
   /** Terminal timings (tests shorten them). */
   terminal?: WorkbookConfig['terminal'];
+  /** No input, Check or visible page for this long pauses a learner's sandbox (default 20 min). */
+  idleMs?: number;
+  /** The workshop ended (`workshop stop` or the time limit) and removed its sandboxes; default: close and exit. */
+  onEnded?(why: 'stop' | 'time-limit'): void | Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -48,6 +53,8 @@ export interface RunningWorkshop {
   provider: DockerSandboxProvider;
   roster: WorkshopRoster;
   server: Server;
+  /** Idle pause, checks in sandboxes, the stop control and the time limit (sandbox-lifecycle.ts). */
+  lifecycle: SandboxLifecycle;
   /** Stops serving; the sandboxes stay, so a restarted server finds them again. */
   close(): Promise<void>;
 }
@@ -72,14 +79,36 @@ export async function startWorkshop(options: StartWorkshopOptions): Promise<Runn
     throw error;
   }
 
-  // ── The workshop's lifecycle plugs in here (branch workshop-life) ──────────────────────────────
-  // With `provider`, `roster` (roster.ids() is every learner the store knows) and
-  // `options.timeLimitMs`: adoption on start (provider.adopt(), then provider.sweep(roster.ids())),
-  // the idle watcher (pause/resume), the check runner per learner (through provider.exec), the stop
-  // control (`workshop stop`) and the time limit. Whatever it starts is closed in `close()` below.
-  // ─────────────────────────────────────────────────────────────────────────────────────────────
-
   const scheme = options.tls ? 'https' : 'http';
+  const displayHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `${scheme}://${displayHost}:${options.port}`;
+  const language = (learner: string) => roster.get(learner)?.language ?? 'en';
+  // The lifecycle: sandboxes of known learners adopted and the rest swept (a restart after a
+  // crash), idle pause and resume, checks inside each learner's sandbox, `workshop stop` and the
+  // time limit, which remove every sandbox, network and volume (progress stays in the store).
+  let running: RunningWorkshop | undefined;
+  const lifecycle = await startSandboxLifecycle({
+    provider,
+    learners: { ids: () => roster.ids(), language },
+    dataDir: options.dataDir,
+    url,
+    timeLimitMs: options.timeLimitMs,
+    ...(options.idleMs && { idleMs: options.idleMs }),
+    ...(options.docker && { docker: options.docker }),
+    async onEnded(why, removed) {
+      log(`The workshop ended (${why === 'stop' ? 'workshop stop' : 'its time limit'}): removed ${removed.length} sandboxes, volumes and networks. Progress stays in ${options.dataDir}.`);
+      if (options.onEnded) return options.onEnded(why);
+      await running?.close();
+      process.exit(0);
+    },
+  }).catch((error) => {
+    roster.close();
+    throw error;
+  });
+  if (lifecycle.recovery.adopted.length > 0 || lifecycle.recovery.removed.length > 0) {
+    log(`Found ${lifecycle.recovery.adopted.length} learners' sandboxes from before; removed ${lifecycle.recovery.removed.length} the store does not know.`);
+  }
+
   let workbook: Workbook | undefined;
   const grants = createControlGrants({ dataDir: options.dataDir });
   const signIn = createWorkshopSignIn({
@@ -95,11 +124,14 @@ export async function startWorkshop(options: StartWorkshopOptions): Promise<Runn
     tls: !!options.tls,
     dataDir: options.dataDir,
     resolvePrincipal: (req) => signIn.resolve(req),
-    sandbox: withStartNotices(provider, notices, (learner) => roster.get(learner)?.language ?? 'en'),
-    // The instructor may watch any learner's terminal; typing into it needs the learner's grant.
-    terminal: { ...options.terminal, authenticate: instructorCredentials(() => workbook!.launchSecret), mayControl: grants.mayControl },
+    sandbox: withStartNotices(lifecycle.sandbox, notices, language),
+    checkRunnerFor: lifecycle.checkRunnerFor,
+    // Every learner's tabs (the solo default, 32 sockets for the whole server, would refuse a room);
+    // the instructor may watch any learner's terminal, and typing into it needs the learner's grant.
+    terminal: { maxConnections: options.learners * 4 + 8, ...options.terminal, authenticate: instructorCredentials(() => workbook!.launchSecret), mayControl: grants.mayControl },
     features: (parts) => [
       createJoinFeature({ guard: parts.guard, roster, signIn, store: parts.store, capacity: options.learners, prefixes: options.prefixes, scheme }),
+      ...lifecycle.features(parts),
       // The instructor's room (/instructor): the workshop's learners by their display names.
       createInstructorRoom({ parts, grants, learners: () => [...roster.ids()], learnerName: (id) => roster.get(id)?.displayName ?? id }),
     ],
@@ -118,6 +150,7 @@ export async function startWorkshop(options: StartWorkshopOptions): Promise<Runn
     });
     server.listen(options.port, options.host, resolve);
   }).catch(async (error) => {
+    lifecycle.close();
     await workbook!.close();
     roster.close();
     throw error;
@@ -126,9 +159,7 @@ export async function startWorkshop(options: StartWorkshopOptions): Promise<Runn
   // Warm sandboxes in the background: the server answers joins meanwhile.
   provider.warm(options.warm).catch((error: Error) => log(`Could not start the warm sandboxes: ${error.message}`));
 
-  const displayHost = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const url = `${scheme}://${displayHost}:${options.port}`;
-  return {
+  running = {
     joinUrl: `${url}${joinPageFor('en')}`,
     eventCode: roster.identity.eventCode,
     instructorUrl: workbook.signIn.link(`${url}/en/`),
@@ -137,11 +168,15 @@ export async function startWorkshop(options: StartWorkshopOptions): Promise<Runn
     provider,
     roster,
     server,
+    lifecycle,
     async close() {
+      // Sandboxes stay (a start with the same --data-dir adopts them); `workshop stop` removes them.
+      lifecycle.close();
       await workbook!.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       roster.close();
     },
   };
+  return running;
 }

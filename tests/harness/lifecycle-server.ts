@@ -52,6 +52,7 @@ const workbook = createWorkbook({
     return id && learners().has(id) ? { kind: 'learner', id } : undefined;
   },
   sandbox: life.sandbox,
+  terminal: { maxConnections: 512 },
   checkRunnerFor: life.checkRunnerFor,
   features: (parts) => life.features(parts),
 });
