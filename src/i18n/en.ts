@@ -169,7 +169,7 @@ Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could no
   'workshop.sandbox.reset-done': 'Your sandbox is fresh. Start a new shell.',
   'workshop.sandbox.reset-failed': 'The reset failed: {reason} Try again in a minute, or ask the instructor.',
   'workshop.sandbox.stopped': 'The workshop has ended: the instructor stopped it, or its time limit was reached. Your progress is kept.',
-  'workshop.stop-usage': 'ecs-workbook workshop stop [--data-dir DIR]\n  ends the workshop started with that --data-dir: removes every sandbox, network and volume it made (also after a crash); progress stays in its folder',
+  'workshop.stop-usage': 'ecs-workbook workshop stop [--data-dir DIR]\n  ends the workshop started with that --data-dir: removes every sandbox, network and volume it made (also after a crash); progress stays in its folder\n\necs-workbook workshop export [--format csv|json] [--data-dir DIR]\n  every learner × step: status, first pass, attempts (from the workshop\'s progress file)\necs-workbook workshop preflight [--learners N] [--aws] [--region R]\n  before class: the Docker engine, the sandbox image, this machine\'s capacity, and with --aws the shared account\'s quotas',
   // Workshop: joining and the learner's sandbox (issue 10, workshop-server)
   'workshop.join.title': 'Join the workshop',
   'workshop.join.intro': 'Type the event code your instructor shows you and the name you want them to see. You then get the lessons and a terminal in a sandbox of your own.',
@@ -203,18 +203,6 @@ Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could no
   'workshop.sandbox.starting': 'Starting your sandbox…',
   'workshop.sandbox.failed': 'Your sandbox could not start: {reason} Press “Start a new shell” to try again; if it fails again, tell your instructor.',
   'workshop.usage': 'Usage: ecs-workbook workshop [options]\n\nRuns a workshop: a server where learners join with an event code and each get a terminal in a sandbox of their own on this machine\'s Docker engine.\n\nOptions:\n  --learners N        how many learners may join (default 30)\n  --warm K            sandboxes kept ready before anyone joins (default 3)\n  --time-limit 4h     how long the workshop runs (such as 4h, 90m, 2h30m; default 4h)\n  --host ADDRESS      the address learners open (default 127.0.0.1); another address needs TLS\n  --port N            the port (default 4322)\n  --tls-cert FILE     HTTPS certificate (PEM), with --tls-key FILE\n  --insecure-http     plain HTTP on a non-loopback address (prints a warning)\n  --data-dir DIR      the workshop\'s folder: learners and progress\n  --prefixes          give each learner an AWS name prefix (a shared AWS account)\n  --rebuild           build the sandbox image again\n  --json              print one JSON line {joinUrl, eventCode, instructorUrl} once ready',
-  // Workshop sandbox lifecycle (issue 10: idle pause, a sandbox that died, reset, stop)
-  'workshop.sandbox.paused': 'Your sandbox was paused after {minutes} minutes without activity. Your files and history are kept: start a new shell to continue where you left off.',
-  'workshop.sandbox.died': 'Your sandbox stopped: {reason}',
-  'workshop.sandbox.died-oom': 'it ran out of memory.',
-  'workshop.sandbox.died-killed': 'it was stopped unexpectedly (exit code {code}).',
-  'workshop.sandbox.offer-reset': 'Start a new shell to start it again with your files, or reset it to get a fresh sandbox (your files and images in it are lost).',
-  'workshop.sandbox.reset': 'Reset my sandbox',
-  'workshop.sandbox.reset-confirm': 'Reset your sandbox? Everything in it (files, images, shell history) is lost; your progress in the lessons stays.',
-  'workshop.sandbox.resetting': 'Resetting your sandbox…',
-  'workshop.sandbox.reset-done': 'Your sandbox is fresh. Start a new shell.',
-  'workshop.sandbox.reset-failed': 'The reset failed: {reason} Try again in a minute, or ask the instructor.',
-  'workshop.sandbox.stopped': 'The workshop has ended: the instructor stopped it, or its time limit was reached. Your progress is kept.',
   // Room tools (issue 11): raised hands, broadcasts, time, export, pre-flight
   'room.hand.raise': 'Raise hand',
   'room.hand.lower': 'Lower hand',

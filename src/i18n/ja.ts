@@ -170,7 +170,7 @@ export const ja = {
   'workshop.sandbox.reset-done': 'サンドボックスを新しくしました。新しいシェルを起動してください。',
   'workshop.sandbox.reset-failed': 'リセットできませんでした: {reason} 1 分ほど待ってからもう一度試すか、講師に相談してください。',
   'workshop.sandbox.stopped': 'ワークショップは終了しました (講師が終了したか、制限時間になりました)。進捗は保存されています。',
-  'workshop.stop-usage': 'ecs-workbook workshop stop [--data-dir DIR]\n  その --data-dir で始めたワークショップを終了します。作成したサンドボックス、ネットワーク、ボリュームをすべて削除します (サーバーが異常終了した後でも削除できます)。進捗はフォルダーに残ります',
+  'workshop.stop-usage': 'ecs-workbook workshop stop [--data-dir DIR]\n  その --data-dir で始めたワークショップを終了します。作成したサンドボックス、ネットワーク、ボリュームをすべて削除します (サーバーが異常終了した後でも削除できます)。進捗はフォルダーに残ります\n\necs-workbook workshop export [--format csv|json] [--data-dir DIR]\n  受講者 × 手順ごとの状態、最初に合格した時刻、試行回数を書き出します (ワークショップの進み具合のファイルから)\necs-workbook workshop preflight [--learners N] [--aws] [--region R]\n  授業の前に、Docker エンジン、サンドボックスのイメージ、このマシンの余裕、--aws では共有アカウントのクォータを確かめます',
   // Workshop: joining and the learner's sandbox (issue 10, workshop-server)
   'workshop.join.title': 'ワークショップに参加',
   'workshop.join.intro': '講師が示すイベントコードと、講師に表示する名前を入力してください。参加すると、レッスンと自分専用のサンドボックスのターミナルが使えます。',
@@ -204,18 +204,6 @@ export const ja = {
   'workshop.sandbox.starting': 'サンドボックスを起動しています…',
   'workshop.sandbox.failed': 'サンドボックスを起動できませんでした: {reason} 「新しいシェルを起動」を押してもう一度試してください。それでも失敗する場合は講師に伝えてください。',
   'workshop.usage': '使い方: ecs-workbook workshop [オプション]\n\nワークショップを開きます。受講者はイベントコードで参加し、このマシンの Docker エンジン上にある自分専用のサンドボックスのターミナルを使います。\n\nオプション:\n  --learners N        参加できる受講者の数 (既定 30)\n  --warm K            参加前に用意しておくサンドボックスの数 (既定 3)\n  --time-limit 4h     ワークショップの時間 (4h、90m、2h30m など。既定 4h)\n  --host ADDRESS      受講者が開くアドレス (既定 127.0.0.1)。それ以外のアドレスには TLS が必要です\n  --port N            ポート (既定 4322)\n  --tls-cert FILE     HTTPS の証明書 (PEM)。--tls-key FILE と一緒に指定します\n  --insecure-http     ループバック以外のアドレスで平文の HTTP を使う (警告を表示します)\n  --data-dir DIR      ワークショップのフォルダー: 受講者と進み具合\n  --prefixes          受講者ごとに AWS 名前プレフィックスを付ける (共有の AWS アカウント)\n  --rebuild           サンドボックスのイメージを作り直す\n  --json              準備ができたら JSON を 1 行 {joinUrl, eventCode, instructorUrl} 表示する',
-  // Workshop sandbox lifecycle (issue 10: idle pause, a sandbox that died, reset, stop)
-  'workshop.sandbox.paused': '操作のない状態が {minutes} 分続いたため、サンドボックスを一時停止しました。ファイルとコマンド履歴は残っています。新しいシェルを起動すると、続きから作業できます。',
-  'workshop.sandbox.died': 'サンドボックスが停止しました: {reason}',
-  'workshop.sandbox.died-oom': 'メモリが不足しました。',
-  'workshop.sandbox.died-killed': '予期せず停止しました (終了コード {code})。',
-  'workshop.sandbox.offer-reset': '新しいシェルを起動すると、ファイルを残したまま再開します。まっさらなサンドボックスが必要ならリセットしてください (中のファイルとイメージは失われます)。',
-  'workshop.sandbox.reset': 'サンドボックスをリセット',
-  'workshop.sandbox.reset-confirm': 'サンドボックスをリセットしますか? 中のもの (ファイル、イメージ、コマンド履歴) はすべて失われます。レッスンの進捗は残ります。',
-  'workshop.sandbox.resetting': 'サンドボックスをリセットしています…',
-  'workshop.sandbox.reset-done': 'サンドボックスを新しくしました。新しいシェルを起動してください。',
-  'workshop.sandbox.reset-failed': 'リセットできませんでした: {reason} 1 分ほど待ってからもう一度試すか、講師に相談してください。',
-  'workshop.sandbox.stopped': 'ワークショップは終了しました (講師が終了したか、制限時間になりました)。進捗は保存されています。',
   // Room tools (issue 11): raised hands, broadcasts, time, export, pre-flight
   'room.hand.raise': '手を挙げる',
   'room.hand.lower': '手を下ろす',

@@ -305,6 +305,12 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
     }
     // The edge: who is asking, resolved once; everything below acts for this principal.
     const principal = resolvePrincipal(req);
+    if ((url.pathname.startsWith('/api/instructor/') || url.pathname === '/api/events/all') && !principal) {
+      // The instructor's room is refused outright, as to a learner: signing in as a learner would not help.
+      res.writeHead(403, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ error: 'The instructor\'s room is only for the instructor. Open the instructor\'s sign-in link that ecs-workbook workshop printed.' }));
+      return;
+    }
     if (url.pathname.startsWith('/api/') && !principal) {
       // Progress, settings and checks belong to the learner's own browser only.
       res.writeHead(401, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });

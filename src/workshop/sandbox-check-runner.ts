@@ -86,9 +86,9 @@ export function sandboxCheckRunner(options: SandboxCheckRunnerOptions): CheckRun
       // Asked when a page first renders for the learner: it must not start (or wake) a sandbox, or
       // every join would start one outside the start queue. Checks ask again once it runs.
       if (options.provider.status && (await options.provider.status(options.learner)).phase !== 'ready') return undefined;
-      // The identity step's pass names the account and ARN (its `sts:identity` resource).
+      // The identity step's pass names the account and ARN (its `account` resource).
       const answer = await runStep('setup/aws-identity', Math.max(1, Math.ceil(timeoutMs / 1000)), []);
-      const found = answer.output?.result.status === 'pass' ? answer.output.result.resources.find((resource) => resource.type === 'sts:identity') : undefined;
+      const found = answer.output?.result.status === 'pass' ? answer.output.result.resources.find((resource) => resource.type === 'account') : undefined;
       return found?.name ? { accountId: found.name, arn: found.id } : undefined;
     },
   };

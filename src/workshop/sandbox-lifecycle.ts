@@ -58,6 +58,8 @@ export interface SandboxLifecycle {
   /** For createWorkbook's `features`: the sandbox API and the stop control. */
   features(parts: Pick<WorkbookParts, 'guard' | 'store'>): WorkbookFeature[];
   end: WorkshopEnd['end'];
+  /** Moves the time limit (the stored deadline at start, an instructor's extension later). */
+  endAt: WorkshopEnd['endAt'];
   /** The server closes for another reason (Ctrl-C): sandboxes stay for the next start to adopt. */
   close(): void;
 }
@@ -133,6 +135,7 @@ export async function startSandboxLifecycle(options: SandboxLifecycleOptions): P
       ];
     },
     end: workshopEnd.end,
+    endAt: workshopEnd.endAt,
     close() {
       idle.stop();
       workshopEnd.cancel();

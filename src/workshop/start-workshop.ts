@@ -15,6 +15,9 @@ import { createWorkbook, type Workbook, type WorkbookConfig } from '../server/wo
 import { createControlGrants } from '../instructor/control-grants.ts';
 import { instructorCredentials } from '../instructor/instructor-credentials.ts';
 import { createInstructorRoom } from '../instructor/instructor-feature.ts';
+import { courseChecks } from '../../checks/index.ts';
+import { createRoomTools, type RoomTools } from '../server/room/room-feature.ts';
+import { armWorkshopDeadline, workshopScope } from '../server/room/room-store.ts';
 import { createJoinFeature, joinPageFor } from './join-feature.ts';
 import { startSandboxLifecycle, type SandboxLifecycle } from './sandbox-lifecycle.ts';
 import { createQueueNotices, withStartNotices } from './starting-shell.ts';
@@ -110,6 +113,7 @@ export async function startWorkshop(options: StartWorkshopOptions): Promise<Runn
   }
 
   let workbook: Workbook | undefined;
+  let tools: RoomTools | undefined;
   const grants = createControlGrants({ dataDir: options.dataDir });
   const signIn = createWorkshopSignIn({
     roster,
@@ -132,10 +136,29 @@ export async function startWorkshop(options: StartWorkshopOptions): Promise<Runn
     features: (parts) => [
       createJoinFeature({ guard: parts.guard, roster, signIn, store: parts.store, capacity: options.learners, prefixes: options.prefixes, scheme }),
       ...lifecycle.features(parts),
+      // The room's tools: raised hands, broadcasts, reset, deadlines, export, pre-flight.
+      (tools = createRoomTools(parts, {
+        checks: courseChecks,
+        nameOf: (id) => roster.get(id)?.displayName,
+        learners: () => [...roster.ids()],
+        resetSandbox: (learner) => provider.reset(learner).then(() => {}),
+        // An instructor who extends the workshop moves its end; a learner's own deadline is shown to them.
+        onDeadlineChanged: (scope, endsAt) => {
+          if (scope === workshopScope) lifecycle.endAt(new Date(endsAt));
+        },
+      })),
       // The instructor's room (/instructor): the workshop's learners by their display names.
-      createInstructorRoom({ parts, grants, learners: () => [...roster.ids()], learnerName: (id) => roster.get(id)?.displayName ?? id }),
+      createInstructorRoom({
+        parts,
+        grants,
+        learners: () => [...roster.ids()],
+        learnerName: (id) => roster.get(id)?.displayName ?? id,
+        handRaised: (id) => tools?.store.queue().some((hand) => hand.learner === id) ?? false,
+      }),
     ],
   });
+  // The time limit counts from the workshop's first start and survives restarts (the stored deadline).
+  if (options.timeLimitMs) lifecycle.endAt(new Date(armWorkshopDeadline(tools!.store, options.timeLimitMs)));
   const server: Server = options.tls ? (createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) as unknown as Server) : createHttpServer();
   serveWorkbook(server, workbook, await workshopPages(options.root, workbook));
 

@@ -33,6 +33,8 @@ export interface WorkshopEnd {
   end(why: 'stop' | 'time-limit'): Promise<{ removed: string[] }>;
   /** Cancels the time limit (the server closes for another reason). */
   cancel(): void;
+  /** Moves the time limit to this moment (a stored deadline, or one the instructor extended). */
+  endAt(when: Date): void;
 }
 
 export interface WorkshopEndOptions {
@@ -56,8 +58,19 @@ export function createWorkshopEnd(options: WorkshopEndOptions): WorkshopEnd {
       await options.afterEnd?.(why, removed);
       return { removed };
     })());
-  // setTimeout holds at most 2^31-1 ms (24.8 days); a workshop's limit is at most 72 h.
-  const timer = options.timeLimitMs ? setTimeout(() => void end('time-limit').catch((error: Error) => console.error(`The workshop's time limit was reached, but removing its sandboxes failed: ${error.message}. Run ecs-workbook workshop stop.`)), options.timeLimitMs) : undefined;
-  timer?.unref();
-  return { end, cancel: () => clearTimeout(timer) };
+  let timer: NodeJS.Timeout | undefined;
+  const arm = (ms: number) => {
+    clearTimeout(timer);
+    // setTimeout holds at most 2^31-1 ms (24.8 days); a workshop's limit is at most 72 h.
+    timer = setTimeout(() => void end('time-limit').catch((error: Error) => console.error(`The workshop's time limit was reached, but removing its sandboxes failed: ${error.message}. Run ecs-workbook workshop stop.`)), Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+    timer.unref();
+  };
+  if (options.timeLimitMs) arm(options.timeLimitMs);
+  return {
+    end,
+    cancel: () => clearTimeout(timer),
+    endAt(when) {
+      if (!ending) arm(when.getTime() - Date.now());
+    },
+  };
 }

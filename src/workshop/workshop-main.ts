@@ -31,6 +31,8 @@ export async function workshopMain(argv: string[]): Promise<number> {
   }
   try {
     if (argv[0] === 'stop') return await workshopStopCommand(stopArguments(argv.slice(1)));
+    if (argv[0] === 'export') return (await import('../cli/workshop-export-command.ts')).workshopExportCommand(argv.slice(1));
+    if (argv[0] === 'preflight') return await (await import('../cli/workshop-preflight-command.ts')).workshopPreflightCommand(argv.slice(1));
     await workshopCommand(argv);
     return 0;
   } catch (error) {

@@ -73,7 +73,7 @@ const instructorRoutes: [string, string, unknown?][] = [
 ];
 
 describe('the instructor’s room', () => {
-  it('answers every instructor route and stream with 403 to a learner and 401 to no cookie', async () => {
+  it('answers every instructor route and stream with 403 to a learner and to no cookie', async () => {
     for (const [method, path, body] of instructorRoutes) {
       for (const learner of ['ana', 'ben']) {
         const response = await as(learner, path, { method, ...(body !== undefined && { body: JSON.stringify(body) }) });
@@ -81,7 +81,7 @@ describe('the instructor’s room', () => {
         expect(response.headers.get('content-type')).toMatch(/json/);
       }
       const stranger = await as(null, path, { method, ...(body !== undefined && { body: JSON.stringify(body) }) });
-      expect(stranger.status, `no cookie ${method} ${path}`).toBe(401);
+      expect(stranger.status, `no cookie ${method} ${path}`).toBe(403);
     }
     // Nothing was asked of Ana by those refused requests.
     expect(room.grants.stateOf('ana').state).toBe('none');

@@ -180,7 +180,7 @@ describe('one server, two learners', () => {
     expect(((await own.json()) as { error: string }).error).toMatch(/instructor has no progress of their own; follow the learners at \/api\/events\/all/);
     // Nobody signed in: nothing at all, and pages show nobody's progress.
     const stranger = await as('who=nobody', '/api/events/all');
-    expect(stranger.status).toBe(401);
+    expect(stranger.status).toBe(403);
     const page = workbook.localsFor({ headers: { cookie: 'who=nobody' } } as IncomingMessage);
     expect(page.signedIn).toBe(false);
     expect(page.stepStatuses()).toEqual({});
