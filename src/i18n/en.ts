@@ -491,6 +491,9 @@ pass, 4 bad usage, 130 interrupted.`,
   'search.no-results': 'No lesson mentions “{query}”. Try a shorter or different word.',
   'search.results': '{count} lessons found',
   'search.unavailable': 'Search is not available: the search index was not built. Stop the workbook and run npm start again.',
+  // Lesson objectives and recap (issue 13, item 9)
+  'lesson.objectives': 'In this lesson you will',
+  'lesson.recap': 'What you did',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,8 @@ const valid = {
   order: 0,
   duration: 10,
   cost: 'Free',
+  objectives: ['Check that Docker runs', 'Check which AWS identity you use', 'Know what the course costs'],
+  recap: ['Docker runs', 'The AWS CLI knows who you are', 'Next, you run your first container'],
   steps: [{ id: 'setup/docker', title: 'Docker runs' }],
 };
 
@@ -34,6 +36,11 @@ describe('lesson frontmatter schema', () => {
     ['cost', { ...valid, cost: '' }],
     ['steps.0.id', { ...valid, steps: [{ id: 'Setup Docker', title: 'x' }] }],
     ['steps.0.id', { ...valid, steps: [{ id: 'docker', title: 'x' }] }],
+    ['objectives', { ...valid, objectives: ['Only one'] }],
+    ['objectives', { ...valid, objectives: ['1', '2', '3', '4', '5', '6'] }],
+    ['objectives.1', { ...valid, objectives: ['One', '  ', 'Three'] }],
+    ['recap', { ...valid, recap: ['One', 'Two'] }],
+    ['recap.0', { ...valid, recap: ['x'.repeat(241), 'Two', 'Three'] }],
     ['steps.0.title', { ...valid, steps: [{ id: 'setup/docker', title: '' }] }],
   ])('rejects a bad %s and names the field', (field, input) => {
     expect(issuesOf(input)).toContain(field);

@@ -15,6 +15,14 @@ export const stepSchema = z
   .strict()
   .describe('One thing the learner does, verified by the check with the same id.');
 
+/** One objective or recap point: one line of prose, where `backticks` mark code. */
+const lessonPoint = z
+  .string()
+  .trim()
+  .min(1, 'an objective or recap point cannot be empty')
+  .max(240, 'keep an objective or recap point to one line (at most 240 characters)')
+  .describe('One point of prose; text in `backticks` is shown as code.');
+
 export const lessonSchema = z
   .object({
     title: z.string().min(1).describe('Title of the lesson, shown as its heading, in the sidebar and on the home page.'),
@@ -37,6 +45,18 @@ export const lessonSchema = z
       .array(stepSchema)
       .default([])
       .describe('The checked steps of the lesson, in order. Each has a check module in `checks/` with the same id.'),
+    objectives: z
+      .array(lessonPoint)
+      .min(3, 'give the lesson 3 to 5 objectives')
+      .max(5, 'give the lesson 3 to 5 objectives: merge or drop some')
+      .optional()
+      .describe('What the learner will be able to do after the lesson, 3 to 5 points, shown at its top under "In this lesson you will". Every language has the same number as the English file.'),
+    recap: z
+      .array(lessonPoint)
+      .min(3, 'give the lesson 3 to 5 recap points')
+      .max(5, 'give the lesson 3 to 5 recap points: merge or drop some')
+      .optional()
+      .describe('What the learner did and what now exists, 3 to 5 points, shown at the end under "What you did"; says what carries into the next lesson where that helps. Same number in every language.'),
     sources: z
       .array(z.enum(sourceIds))
       .optional()

@@ -7,6 +7,10 @@ summary: A VPC with four subnets.
 order: 4
 duration: 30
 cost: Free
+objectives:
+  - Build a VPC with \`create-vpc\`
+recap:
+  - Your VPC has four subnets
 steps:
   - id: network/vpc
     title: Create the VPC
@@ -33,6 +37,11 @@ describe('the searchable text of a lesson', () => {
 
   it('takes the title, summary and step titles from the frontmatter', () => {
     expect(text).toMatchObject({ title: 'Build the network', summary: 'A VPC with four subnets.', steps: ['Create the VPC'] });
+  });
+
+  it('takes the objectives and recap the page shows, without the backticks that mark code', () => {
+    expect(text).toMatchObject({ objectives: ['Build a VPC with create-vpc'], recap: ['Your VPC has four subnets'] });
+    expect(text.body).not.toContain('four subnets');
   });
 
   it('keeps prose, table cells, diagram descriptions and commands, without syntax', () => {

@@ -11,12 +11,15 @@ export interface LessonText {
   summary: string;
   /** Step titles, searchable like headings. */
   steps: string[];
+  /** The objectives and recap points the page shows at its top and end. */
+  objectives: string[];
+  recap: string[];
   body: string;
 }
 
 export function lessonText(source: string): LessonText {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
-  const front = (match ? parse(match[1] as string) : {}) as { title?: string; summary?: string; steps?: { title: string }[] };
+  const front = (match ? parse(match[1] as string) : {}) as { title?: string; summary?: string; steps?: { title: string }[]; objectives?: string[]; recap?: string[] };
   let body = match ? source.slice(match[0].length) : source;
   // Words inside component tags (a diagram's description, a command) are lifted out first, or
   // removing the tags would remove them too; they are searched as part of the lesson all the same.
@@ -43,5 +46,14 @@ export function lessonText(source: string): LessonText {
     .replace(/[#*`|[\]>]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return { title: front.title ?? '', summary: front.summary ?? '', steps: (front.steps ?? []).map((step) => step.title), body };
+  // Backticks only mark code in a point; the words are searched without them.
+  const points = (list: string[] | undefined) => (list ?? []).map((point) => point.replace(/`/g, ''));
+  return {
+    title: front.title ?? '',
+    summary: front.summary ?? '',
+    steps: (front.steps ?? []).map((step) => step.title),
+    objectives: points(front.objectives),
+    recap: points(front.recap),
+    body,
+  };
 }
