@@ -36,6 +36,8 @@ describe('lesson frontmatter schema', () => {
     ['cost', { ...valid, cost: '' }],
     ['steps.0.id', { ...valid, steps: [{ id: 'Setup Docker', title: 'x' }] }],
     ['steps.0.id', { ...valid, steps: [{ id: 'docker', title: 'x' }] }],
+    ['objectives', { ...valid, objectives: undefined }],
+    ['recap', { ...valid, recap: undefined }],
     ['objectives', { ...valid, objectives: ['Only one'] }],
     ['objectives', { ...valid, objectives: ['1', '2', '3', '4', '5', '6'] }],
     ['objectives.1', { ...valid, objectives: ['One', '  ', 'Three'] }],

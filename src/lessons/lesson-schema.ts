@@ -49,13 +49,11 @@ export const lessonSchema = z
       .array(lessonPoint)
       .min(3, 'give the lesson 3 to 5 objectives')
       .max(5, 'give the lesson 3 to 5 objectives: merge or drop some')
-      .optional()
       .describe('What the learner will be able to do after the lesson, 3 to 5 points, shown at its top under "In this lesson you will". Every language has the same number as the English file.'),
     recap: z
       .array(lessonPoint)
       .min(3, 'give the lesson 3 to 5 recap points')
       .max(5, 'give the lesson 3 to 5 recap points: merge or drop some')
-      .optional()
       .describe('What the learner did and what now exists, 3 to 5 points, shown at the end under "What you did"; says what carries into the next lesson where that helps. Same number in every language.'),
     sources: z
       .array(z.enum(sourceIds))

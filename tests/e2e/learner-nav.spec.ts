@@ -125,6 +125,9 @@ test('printing a lesson prints the lesson only, in light colours, with long comm
     await expect(page.locator(selector).first(), `${selector} is not printed`).toBeHidden();
   }
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The lesson's objectives and recap are part of the lesson, so they print too.
+  await expect(page.getByRole('region', { name: 'In this lesson you will' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'What you did' })).toBeVisible();
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(white);
   // Every command fits the paper: nothing scrolls sideways, nothing is cut off.
   const overflowing = await page.locator('main pre').evaluateAll((blocks) =>
