@@ -491,6 +491,8 @@ pass, 4 bad usage, 130 interrupted.`,
   'search.no-results': 'No lesson mentions “{query}”. Try a shorter or different word.',
   'search.results': '{count} lessons found',
   'search.unavailable': 'Search is not available: the search index was not built. Stop the workbook and run npm start again.',
+  // Workstation tools check (checks-setup)
+  'resource.type.cli-tool': 'Command-line tool',
 } as const;
 
 export type MessageKey = keyof typeof en;

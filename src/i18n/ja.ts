@@ -492,4 +492,6 @@ export const ja = {
   'search.no-results': '「{query}」を含むレッスンはありません。短い語や別の語で試してください。',
   'search.results': '{count} 件のレッスンが見つかりました',
   'search.unavailable': '検索を使えません: 検索インデックスが作られていません。ワークブックを止めて、もう一度 npm start を実行してください。',
+  // ワークステーションのツールのチェック (checks-setup)
+  'resource.type.cli-tool': 'コマンドラインツール',
 } as const satisfies Record<MessageKey, string>;
