@@ -41,7 +41,7 @@ export interface StackEventView {
   Timestamp?: string;
 }
 
-const eventView = (e: StackEventView & { Timestamp?: Date | string }): StackEventView => ({
+const eventView = (e: Omit<StackEventView, 'Timestamp'> & { Timestamp?: Date | string }): StackEventView => ({
   LogicalResourceId: e.LogicalResourceId, ResourceType: e.ResourceType, ResourceStatus: e.ResourceStatus,
   ...(e.ResourceStatusReason && { ResourceStatusReason: e.ResourceStatusReason }), Timestamp: iso(e.Timestamp),
 });
