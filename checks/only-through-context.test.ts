@@ -13,7 +13,7 @@ const scanned = ['checks', 'src/checks/shared'];
 
 const forbidden: { pattern: RegExp; use: string }[] = [
   { pattern: /\bfrom\s+['"](node:)?fs(\/promises)?['"]|\b(import|require)\(\s*['"](node:)?fs(\/promises)?['"]/, use: 'ctx.files' },
-  { pattern: /\bfrom\s+['"](node:)?child_process['"]|\b(import|require)\(\s*['"](node:)?child_process['"]/, use: 'ctx.docker or ctx.aws (a check runs no commands)' },
+  { pattern: /\bfrom\s+['"](node:)?child_process['"]|\b(import|require)\(\s*['"](node:)?child_process['"]/, use: 'ctx.tools for a version, or ctx.docker or ctx.aws (a check runs no other commands)' },
   { pattern: /\bfrom\s+['"](node:)?(http|https|net|dgram)['"]|\b(import|require)\(\s*['"](node:)?(http|https|net|dgram)['"]/, use: 'ctx.http' },
   { pattern: /\bprocess\.env\b|\bprocess\s*\[\s*['"]env['"]\s*\]/, use: 'ctx.env' },
   { pattern: /\bprocess\.platform\b/, use: 'ctx.platform' },
@@ -55,7 +55,7 @@ describe('checks reach the learner\'s world only through the context', () => {
     ].join('\n');
     expect(directAccess('sample.ts', sample).map((line) => line.replace(/:.*\(use /, ' (use '))).toEqual([
       'sample.ts (use ctx.files)',
-      'sample.ts (use ctx.docker or ctx.aws (a check runs no commands))',
+      'sample.ts (use ctx.tools for a version, or ctx.docker or ctx.aws (a check runs no other commands))',
       'sample.ts (use ctx.http)',
       'sample.ts (use ctx.env)',
       'sample.ts (use ctx.platform)',

@@ -10,7 +10,7 @@
 import { defineCourse } from '../src/lessons/course-manifest.ts';
 
 export const course = defineCourse([
-  { folder: '00-before-you-start', slug: 'before-you-start', checks: 'setup', steps: ['setup/docker', 'setup/aws-identity'] },
+  { folder: '00-before-you-start', slug: 'before-you-start', checks: 'setup', steps: ['setup/docker', 'setup/aws-identity', 'setup/tools'] },
   { folder: '01-containers', slug: 'containers', checks: 'containers', steps: ['containers/first-run'] },
   { folder: '02-dockerfile', slug: 'dockerfile', checks: 'dockerfile', steps: ['dockerfile/written', 'dockerfile/image-built', 'dockerfile/container-running'] },
   { folder: '03-ecr', slug: 'ecr', checks: 'ecr', steps: ['ecr/repository', 'ecr/image-pushed'] },

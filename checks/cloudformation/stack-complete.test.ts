@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { item, judgeFixture, problems } from '../../tests/harness/judge-fixtures.ts';
+import { item, judgeFixture, problems, render } from '../../tests/harness/judge-fixtures.ts';
 import check from './stack-complete.ts';
 
 describe('cloudformation/stack-complete judge', () => {
@@ -17,6 +17,25 @@ describe('cloudformation/stack-complete judge', () => {
 
   it('is pending while the stack is being created', () => {
     expect(problems(judgeFixture(check, 'creating'))).toEqual(['stack pending cloudformation.stack-complete.stack.in-progress']);
+  });
+
+  it('says for how long the stack has been creating and what it waits for', () => {
+    const result = judgeFixture(check, 'creating-for-4-minutes.fixture');
+    expect(result.status).toBe('pending');
+    const stack = item(result, 'stack');
+    expect(stack.actual).toBe('CREATE_IN_PROGRESS (4 min)');
+    expect(render(stack.hint)).toBe('CloudFormation has been creating the stack for 4 min (the load balancer and the service usually take 3 to 6). Latest event: LoadBalancer (AWS::ElasticLoadBalancingV2::LoadBalancer) CREATE_IN_PROGRESS: Resource creation Initiated.');
+    expect(render(stack.hint, 'ja')).toContain('4 分');
+  });
+
+  it('past 15 minutes names the likely cause, a service that never gets healthy, and what to do', () => {
+    const stack = item(judgeFixture(check, 'creating-for-40-minutes.fixture'), 'stack');
+    expect(stack.status).toBe('pending');
+    expect(stack.hint?.key).toBe('cloudformation.stack-complete.stack.creating-long');
+    const text = render(stack.hint);
+    expect(text).toContain('for 40 min');
+    expect(text).toContain('Service (AWS::ECS::Service) CREATE_IN_PROGRESS: Eventual consistency check initiated');
+    expect(text).toMatch(/never become healthy.*circuit breaker.*delete the stack and deploy again/s);
   });
 
   it('names the first resource that failed in a rolled-back stack and how to start over', () => {

@@ -8,7 +8,7 @@ import { defineCheck, errorItem, failedToLook, identityItems, isCaptured, observ
 import { judgeHealthyTargets, observeHealthyTargets, type HealthyTargetsSnapshot } from '../service/healthy-targets.ts';
 import { judgeReachable, observeReachable, type ReachableSnapshot } from '../service/reachable.ts';
 import { judgeServiceRunning, observeServiceRunning, type ServiceRunningSnapshot } from '../service/running.ts';
-import { deployCommand, observeStack, stackName, varsFromStack, type StackObservation } from './stack-state.ts';
+import { deployCommand, isCreating, observeStack, stackName, varsFromStack, type StackEventView, type StackObservation } from './stack-state.ts';
 import { found, missingResource } from '#check-kit';
 import { healthyTargetsResources } from '../service/healthy-targets.ts';
 import { reachableResources } from '../service/reachable.ts';
@@ -20,6 +20,33 @@ export interface StackCompleteSnapshot extends BaseSnapshot, StackObservation {
   running?: ServiceRunningSnapshot;
   targets?: HealthyTargetsSnapshot;
   reachable?: ReachableSnapshot;
+}
+
+/**
+ * Creating the load balancer and the service takes 3 to 6 minutes. Beyond this, the usual cause is
+ * a service whose tasks never become healthy: ECS keeps replacing them and CloudFormation waits
+ * (up to hours without the deployment circuit breaker).
+ */
+export const slowCreationMinutes = 15;
+
+/** The newest resource event in words AWS wrote them: `Service (AWS::ECS::Service) CREATE_IN_PROGRESS: reason`. */
+function describeEvent(event: StackEventView): string {
+  const what = `${event.LogicalResourceId ?? '?'} (${event.ResourceType ?? '?'}) ${event.ResourceStatus ?? ''}`.trim();
+  return event.ResourceStatusReason ? `${what}: ${event.ResourceStatusReason}` : what;
+}
+
+/** The pending item of a stack still creating: for how long, what it waits for, and past the usual time, why and what to do. */
+export function creatingItem(snapshot: StackCompleteSnapshot, label: CheckItem['label'], status: string): CheckItem {
+  const stack = isCaptured(snapshot.stack) ? undefined : snapshot.stack.stack;
+  const started = Date.parse(stack?.CreationTime ?? '');
+  const now = Date.parse(snapshot.observedAt);
+  const base = { id: 'stack', status: 'pending' as const, label, expected: 'CREATE_COMPLETE', actual: status };
+  if (Number.isNaN(started) || Number.isNaN(now)) return { ...base, hint: { key: key('stack.in-progress') } };
+  const minutes = Math.max(0, Math.floor((now - started) / 60_000));
+  const event = snapshot.latest && !isCaptured(snapshot.latest) ? snapshot.latest.event : undefined;
+  const latest = event ? describeEvent(event) : status;
+  const long = minutes >= slowCreationMinutes;
+  return { ...base, actual: `${status} (${minutes} min)`, hint: { key: key(long ? 'stack.creating-long' : 'stack.creating'), params: { minutes, latest } } };
 }
 
 const deployFix = (name: string, region: string) => `aws cloudformation delete-stack --region ${region} --stack-name ${name} && aws cloudformation wait stack-delete-complete --region ${region} --stack-name ${name}`;
@@ -57,8 +84,8 @@ export default defineCheck<StackCompleteSnapshot>({
       return result(lesson, items, missingResource('stack', snapshot.region, name));
     }
     const status = stack.StackStatus ?? '';
-    if (/IN_PROGRESS$/.test(status) && !/ROLLBACK/.test(status)) {
-      items.push({ id: 'stack', status: 'pending', label, expected: 'CREATE_COMPLETE', actual: status, hint: { key: key('stack.in-progress') } });
+    if (isCreating(status)) {
+      items.push(creatingItem(snapshot, label, status));
       return result(lesson, items, stackFound('exists'));
     }
     if (/FAILED|ROLLBACK/.test(status)) {

@@ -19,6 +19,8 @@ export interface StackView {
   StackId?: string;
   StackStatus?: string;
   StackStatusReason?: string;
+  /** When creation began (ISO): how long a stack has been creating is measured from it. */
+  CreationTime?: string;
   Parameters: Record<string, string>;
   Outputs: Record<string, string>;
 }
@@ -26,8 +28,26 @@ export interface StackView {
 export interface StackObservation {
   stack: Observed<{ stack?: StackView }>;
   /** Newest first: the failed events, for a stack that did not complete. */
-  failures?: Observed<{ events: { LogicalResourceId?: string; ResourceType?: string; ResourceStatus?: string; ResourceStatusReason?: string; Timestamp?: string }[] }>;
+  failures?: Observed<{ events: StackEventView[] }>;
+  /** For a stack still creating: its newest resource event, which says what CloudFormation waits for. */
+  latest?: Observed<{ event?: StackEventView }>;
 }
+
+export interface StackEventView {
+  LogicalResourceId?: string;
+  ResourceType?: string;
+  ResourceStatus?: string;
+  ResourceStatusReason?: string;
+  Timestamp?: string;
+}
+
+const eventView = (e: Omit<StackEventView, 'Timestamp'> & { Timestamp?: Date | string }): StackEventView => ({
+  LogicalResourceId: e.LogicalResourceId, ResourceType: e.ResourceType, ResourceStatus: e.ResourceStatus,
+  ...(e.ResourceStatusReason && { ResourceStatusReason: e.ResourceStatusReason }), Timestamp: iso(e.Timestamp),
+});
+
+/** A stack CloudFormation is still creating or updating (not rolling back). */
+export const isCreating = (status: string | undefined) => /IN_PROGRESS$/.test(status ?? '') && !/ROLLBACK|DELETE/.test(status ?? '');
 
 export function cloudFormationClient(ctx: CheckContext): CloudFormationClient {
   const own = (ctx.aws as { cloudformation?: CloudFormationClient }).cloudformation;
@@ -44,6 +64,7 @@ export async function observeStack(ctx: CheckContext, name: string): Promise<Sta
   const stack = answer.Stacks?.[0];
   const view: StackView | undefined = stack && {
     StackName: stack.StackName, StackId: stack.StackId, StackStatus: stack.StackStatus, ...(stack.StackStatusReason && { StackStatusReason: stack.StackStatusReason }),
+    ...(stack.CreationTime && { CreationTime: iso(stack.CreationTime) }),
     Parameters: Object.fromEntries((stack.Parameters ?? []).map((p) => [p.ParameterKey ?? '', p.ResolvedValue ?? p.ParameterValue ?? ''])),
     Outputs: Object.fromEntries((stack.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? ''])),
   };
@@ -54,8 +75,17 @@ export async function observeStack(ctx: CheckContext, name: string): Promise<Sta
       events: (events.StackEvents ?? [])
         .filter((e) => /FAILED/.test(e.ResourceStatus ?? '') && e.ResourceStatusReason && !/Resource creation cancelled|resource\(s\) failed/i.test(e.ResourceStatusReason))
         .slice(0, 5)
-        .map((e) => ({ LogicalResourceId: e.LogicalResourceId, ResourceType: e.ResourceType, ResourceStatus: e.ResourceStatus, ResourceStatusReason: e.ResourceStatusReason, Timestamp: iso(e.Timestamp) })),
+        .map(eventView),
     };
+  }
+  if (view && isCreating(view.StackStatus)) {
+    // The newest event about a resource (not the stack itself) says what creation waits for.
+    const events = await capture(client.send(new DescribeStackEventsCommand({ StackName: view.StackId ?? name }), options));
+    if (isCaptured(events)) observation.latest = events;
+    else {
+      const newest = (events.StackEvents ?? []).find((e) => e.ResourceType !== 'AWS::CloudFormation::Stack');
+      observation.latest = newest ? { event: eventView(newest) } : {};
+    }
   }
   return observation;
 }

@@ -13,6 +13,7 @@ import type { AwsClients, CheckContext, CheckFiles, LearnerVariables } from './c
 import { createLazyDocker } from './docker-client.ts';
 import { probeHttp, type HttpProbeFunction } from './http-probe.ts';
 import { localFiles } from './local-files.ts';
+import { createToolVersions, type ToolVersions } from './tool-versions.ts';
 
 export const defaultCheckTimeoutMs = 30_000;
 
@@ -32,6 +33,8 @@ export interface ContextOptions {
   env?: NodeJS.ProcessEnv;
   /** The learner's files; default this machine's. */
   files?: CheckFiles;
+  /** The version commands' runner; default one with the learner's environment. */
+  tools?: ToolVersions;
 }
 
 export interface OwnedContext {
@@ -51,12 +54,14 @@ export function createCheckContext(options: ContextOptions): OwnedContext {
     ...(options.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }),
   });
   const docker = options.docker ?? createLazyDocker(Math.min(timeoutMs, 10_000));
+  const env = options.env ?? process.env;
   const ctx: CheckContext = {
     vars: options.vars,
     aws,
     docker,
     files: options.files ?? localFiles,
-    env: options.env ?? process.env,
+    env,
+    tools: options.tools ?? createToolVersions({ env, signal }),
     platform: process.platform,
     signal,
     http: options.http ?? probeHttp,

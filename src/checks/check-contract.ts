@@ -13,6 +13,7 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type Docker from 'dockerode';
 import type { HttpProbeFunction } from './http-probe.ts';
+import type { ToolVersions } from './tool-versions.ts';
 
 /** pass; fail (the learner's state is wrong); pending (still settling); error (we could not look). */
 export type CheckStatus = 'pass' | 'fail' | 'pending' | 'error';
@@ -135,6 +136,11 @@ export interface CheckContext {
    * would make it (a fetch with a short timeout). Tests point it at a loopback stand-in.
    */
   http: HttpProbeFunction;
+  /**
+   * The learner's tools' versions (`aws --version`, `docker buildx version`, `uname -m`) from a
+   * fixed allow-list, without a shell: the only commands a check can run.
+   */
+  tools: ToolVersions;
 }
 
 export interface CheckDefinition<Snapshot> {

@@ -8,6 +8,7 @@ export * from './check-contract.ts';
 export { diagnose } from './classify-error.ts';
 export { couldNotLookAt, couldNotLookItem } from './could-not-look-result.ts';
 export { cliRegion } from './aws-region.ts';
+export type { ToolName, ToolVersion } from './tool-versions.ts';
 export * from './shared/aws-lesson-helpers.ts';
 export * from './shared/common-messages.ts';
 export * from './shared/docker-observe.ts';

@@ -494,6 +494,8 @@ pass, 4 bad usage, 130 interrupted.`,
   // Lesson objectives and recap (issue 13, item 9)
   'lesson.objectives': 'In this lesson you will',
   'lesson.recap': 'What you did',
+  // Workstation tools check (checks-setup)
+  'resource.type.cli-tool': 'Command-line tool',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -495,4 +495,6 @@ export const ja = {
   // Lesson objectives and recap (issue 13, item 9)
   'lesson.objectives': 'このレッスンの目標',
   'lesson.recap': 'このレッスンのまとめ',
+  // ワークステーションのツールのチェック (checks-setup)
+  'resource.type.cli-tool': 'コマンドラインツール',
 } as const satisfies Record<MessageKey, string>;

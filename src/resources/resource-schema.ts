@@ -9,6 +9,8 @@ import { z } from 'zod';
 export const resourceTypes = [
   'account',
   'docker-engine',
+  /** A command-line tool on the learner's machine (aws, docker buildx). */
+  'cli-tool',
   'dockerfile',
   'local-image',
   'container',
