@@ -4,8 +4,8 @@
  * other, the host or the cloud metadata address (workshop-network.ts). Never the host's socket.
  *
  * Lifecycle, keyed by the learner's opaque id like the SandboxProvider methods:
- * - warm(n) keeps n started sandboxes that nobody has; a learner's first shell claims one by an
- *   atomic rename, or creates one when the pool is empty;
+ * - warm(n) keeps n started sandboxes that nobody has (a list in memory, adopted at start); a
+ *   learner's first shell claims one by an atomic rename, or creates one when the pool is empty;
  * - starts run through a queue with a limit, and a waiting learner hears their position;
  * - pause stops the container and keeps its disk (files, history, the learner's images), resume
  *   starts it again; reset replaces it; destroy removes it with its volume;
@@ -121,27 +121,25 @@ export async function createDockerSandboxProvider(options: DockerSandboxOptions)
   }
 
   /**
-   * Tries warm sandboxes one by one, renaming each by its warm name: once renamed that name is gone,
-   * so a second claim of the same one fails. The engine resolves the name before it locks the
-   * container, so claims in this process also go one at a time (one server runs a workshop).
+   * The warm pool, in memory: the names of started sandboxes nobody has, adopted from the engine
+   * once here and then kept by warm() and claims. A claim takes a name off the list (at once, so
+   * two claims in this process never get the same one) and renames the container to the
+   * learner's name: the rename is the atomic step, so should another process have taken it, the
+   * engine answers 404 or 409 and the next name is tried. Listing every container per claim, one
+   * claim at a time, held a room of 30 joining at once in line behind 30 lists.
    */
-  let claiming: Promise<unknown> = Promise.resolve();
-  function claimWarm(learner: string): Promise<Docker.Container | undefined> {
-    const claim = claiming.then(() => claimWarmNow(learner));
-    claiming = claim.catch(() => undefined);
-    return claim;
-  }
+  const warmPool: string[] = (await docker.listContainers({ filters: { label: [`${workshopLabel}=${workshop}`, `${poolLabel}=${pool}`], status: ['running'] } }))
+    .map((container) => container.Names.find((name) => name.startsWith(`/ecsw-${workshop}-warm-`))?.slice(1))
+    .filter((name): name is string => name !== undefined);
+  let warmStarting = 0;
 
-  async function claimWarmNow(learner: string): Promise<Docker.Container | undefined> {
-    const warm = await docker.listContainers({ filters: { label: [`${workshopLabel}=${workshop}`, `${poolLabel}=${pool}`], status: ['running'] } });
-    for (const candidate of warm) {
-      const currentName = candidate.Names.find((name) => name.startsWith(`/ecsw-${workshop}-warm-`))?.slice(1);
-      if (!currentName) continue;
+  async function claimWarm(learner: string): Promise<Docker.Container | undefined> {
+    for (let name = warmPool.shift(); name !== undefined; name = warmPool.shift()) {
       try {
-        await docker.getContainer(currentName).rename({ name: learnerName(workshop, learner) });
-        return docker.getContainer(candidate.Id);
+        await docker.getContainer(name).rename({ name: learnerName(workshop, learner) });
+        return docker.getContainer(learnerName(workshop, learner));
       } catch {
-        // Claimed by someone else a moment ago (404 or 409): try the next.
+        // Gone (removed by hand, or claimed by another server on this workshop): try the next.
       }
     }
     return undefined;
@@ -214,12 +212,12 @@ export async function createDockerSandboxProvider(options: DockerSandboxOptions)
     },
 
     async warm(count) {
-      const own = await listOwn();
-      const warmNow = own.filter((c) => c.State === 'running' && c.Labels[poolLabel] === pool && c.Names.some((n) => n.startsWith(`/ecsw-${workshop}-warm-`))).length;
       const starts: Promise<unknown>[] = [];
-      for (let i = warmNow; i < count; i++) {
+      for (let i = warmPool.length + warmStarting; i < count; i++) {
         const sandbox = newSandboxId();
-        starts.push(queue.run(`warm-${sandbox}`, () => createSandbox(warmName(workshop, sandbox), sandbox)));
+        warmStarting++;
+        const start = queue.run(`warm-${sandbox}`, () => createSandbox(warmName(workshop, sandbox), sandbox));
+        starts.push(start.then(() => void warmPool.push(warmName(workshop, sandbox))).finally(() => warmStarting--));
       }
       await Promise.all(starts);
     },
@@ -282,6 +280,8 @@ export async function createDockerSandboxProvider(options: DockerSandboxOptions)
         await docker.getVolume(volume.Name).remove({ force: true }).catch(() => undefined);
         removed.push(volume.Name);
       }
+      const stillWarm = warmPool.filter((name) => !removed.includes(name));
+      warmPool.splice(0, warmPool.length, ...stillWarm);
       return removed;
     },
 
