@@ -75,6 +75,25 @@ export interface DockerSandboxProvider extends SandboxProvider {
   engineReady(learner: string, timeoutMs?: number): Promise<void>;
 }
 
+/** The shell, with what it prints before anyone listens (its prompt) kept for the first listener. */
+function heldUntilRead(shell: ShellProcess): ShellProcess {
+  const listeners: Array<(chunk: Uint8Array) => void> = [];
+  let held: Uint8Array[] | undefined = [];
+  shell.onData((chunk) => {
+    if (held) held.push(chunk.slice());
+    else for (const listener of listeners) listener(chunk);
+  });
+  return {
+    ...shell,
+    onData(listener) {
+      listeners.push(listener);
+      const early = held ?? [];
+      held = undefined;
+      for (const chunk of early) listener(chunk);
+    },
+  };
+}
+
 const notFound = (error: unknown) => (error as { statusCode?: number }).statusCode === 404;
 
 export async function createDockerSandboxProvider(options: DockerSandboxOptions): Promise<DockerSandboxProvider> {
@@ -132,17 +151,52 @@ export async function createDockerSandboxProvider(options: DockerSandboxOptions)
     .map((container) => container.Names.find((name) => name.startsWith(`/ecsw-${workshop}-warm-`))?.slice(1))
     .filter((name): name is string => name !== undefined);
   let warmStarting = 0;
+  /**
+   * A shell opened in each warm sandbox before anyone claims it, by container id (names change),
+   * then handed to the learner's first shell. Starting an exec's process is the engine's slowest
+   * step in a join (runc spawning it into the container): on a busy host it took 1 to 7 s to the
+   * prompt, against half a second for the claim itself.
+   */
+  const warmShells = new Map<string, Promise<ShellProcess | undefined>>();
+  /** Shells of claimed warm sandboxes that no terminal has taken yet, by learner. */
+  const claimedShells = new Map<string, Promise<ShellProcess | undefined>>();
+
+  function openWarmShell(name: string, container: Docker.Container) {
+    const shell = openExecShell(container, { cols: 80, rows: 24 }).then(heldUntilRead, () => undefined);
+    warmShells.set(name, shell);
+    // A shell that ends before anyone takes it (its sandbox stopped) is not handed out.
+    void shell.then((opened) => opened?.onExit(() => {
+      if (warmShells.get(name) === shell) warmShells.delete(name);
+      for (const [learner, held] of claimedShells) if (held === shell) claimedShells.delete(learner);
+    }));
+  }
 
   async function claimWarm(learner: string): Promise<Docker.Container | undefined> {
     for (let name = warmPool.shift(); name !== undefined; name = warmPool.shift()) {
+      const shell = warmShells.get(name);
+      warmShells.delete(name);
       try {
         await docker.getContainer(name).rename({ name: learnerName(workshop, learner) });
+        if (shell) claimedShells.set(learner, shell);
         return docker.getContainer(learnerName(workshop, learner));
       } catch {
         // Gone (removed by hand, or claimed by another server on this workshop): try the next.
+        void shell?.then((opened) => opened?.kill());
       }
     }
     return undefined;
+  }
+
+  /** The shell claimed with the learner's warm sandbox, once, if it is still there. */
+  async function takeClaimedShell(learner: string): Promise<ShellProcess | undefined> {
+    const held = claimedShells.get(learner);
+    claimedShells.delete(learner);
+    return held;
+  }
+
+  async function dropClaimedShell(learner: string) {
+    const held = await takeClaimedShell(learner);
+    await held?.kill();
   }
 
   async function ready(learner: string): Promise<Docker.Container> {
@@ -204,7 +258,13 @@ export async function createDockerSandboxProvider(options: DockerSandboxOptions)
     },
 
     async openShell(learner: string, size: ShellSize): Promise<ShellProcess> {
-      return openExecShell(await ready(learner), size);
+      const container = await ready(learner);
+      const held = await takeClaimedShell(learner);
+      if (held) {
+        held.resize(size.cols, size.rows);
+        return held;
+      }
+      return openExecShell(container, size);
     },
 
     async exec(learner: string, argv: readonly string[], execOptions: ExecOptions): Promise<ExecResult> {
@@ -216,8 +276,12 @@ export async function createDockerSandboxProvider(options: DockerSandboxOptions)
       for (let i = warmPool.length + warmStarting; i < count; i++) {
         const sandbox = newSandboxId();
         warmStarting++;
-        const start = queue.run(`warm-${sandbox}`, () => createSandbox(warmName(workshop, sandbox), sandbox));
-        starts.push(start.then(() => void warmPool.push(warmName(workshop, sandbox))).finally(() => warmStarting--));
+        const name = warmName(workshop, sandbox);
+        const start = queue.run(`warm-${sandbox}`, () => createSandbox(name, sandbox));
+        starts.push(start.then((container) => {
+          openWarmShell(name, docker.getContainer(container.id));
+          warmPool.push(name);
+        }).finally(() => warmStarting--));
       }
       await Promise.all(starts);
     },
@@ -228,6 +292,7 @@ export async function createDockerSandboxProvider(options: DockerSandboxOptions)
     },
 
     async pause(learner) {
+      await dropClaimedShell(learner);
       // The time the sandbox's engine takes to stop the learner's containers (10 s each, in parallel).
       await docker.getContainer(learnerName(workshop, learnerId(learner))).stop({ t: 20 }).catch((error) => {
         // 304: already stopped.
@@ -245,6 +310,7 @@ export async function createDockerSandboxProvider(options: DockerSandboxOptions)
     },
 
     async destroy(learner) {
+      await dropClaimedShell(learner);
       await removeSandbox(learnerName(workshop, learnerId(learner)));
     },
 
@@ -280,6 +346,7 @@ export async function createDockerSandboxProvider(options: DockerSandboxOptions)
         await docker.getVolume(volume.Name).remove({ force: true }).catch(() => undefined);
         removed.push(volume.Name);
       }
+      for (const name of removed) warmShells.delete(name);
       const stillWarm = warmPool.filter((name) => !removed.includes(name));
       warmPool.splice(0, warmPool.length, ...stillWarm);
       return removed;
