@@ -16,7 +16,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -119,6 +119,11 @@ function summary(label: string, times: number[]) {
   return `${label}: p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, max ${ms(sorted.at(-1) ?? 0)} (n=${sorted.length})`;
 }
 
+// The figures depend on how busy the machine is: sample the 1-minute load average through the run.
+const loads: number[] = [];
+const sampleLoad = setInterval(() => loads.push(loadavg()[0]!), 5000);
+sampleLoad.unref();
+
 const joined: Learner[] = [];
 try {
   server = spawn(process.execPath, [join(import.meta.dirname, '..', 'tests', 'harness', 'lifecycle-server.ts')], {
@@ -212,7 +217,10 @@ try {
   const memories = (await Promise.all(sandboxes.map((c) => memoryMiB(c.Id)))).sort((a, b) => a - b);
   const maxIdle = memories.at(-1) ?? 0;
   console.log(`idle sandbox memory (shell open, own Docker engine running): median ${percentile(memories, 50).toFixed(1)} MiB, max ${maxIdle.toFixed(1)} MiB over ${memories.length} (goal <= 64 MB) ${met(maxIdle * 1.048576 <= 64)}`);
+  const sortedLoads = loads.sort((a, b) => a - b);
+  console.log(`load average (1 min) during the run: min ${(sortedLoads[0] ?? 0).toFixed(1)}, median ${(sortedLoads.length ? percentile(sortedLoads, 50) : 0).toFixed(1)}, max ${(sortedLoads.at(-1) ?? 0).toFixed(1)} on ${navigator.hardwareConcurrency} cores`);
 } finally {
+  clearInterval(sampleLoad);
   for (const learner of joined) learner.ws.terminate();
   if (server && server.exitCode === null) {
     await stopWorkshop(dataDir).catch(async (error: Error) => {

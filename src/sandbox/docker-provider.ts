@@ -4,8 +4,8 @@
  * other, the host or the cloud metadata address (workshop-network.ts). Never the host's socket.
  *
  * Lifecycle, keyed by the learner's opaque id like the SandboxProvider methods:
- * - warm(n) keeps n started sandboxes that nobody has; a learner's first shell claims one by an
- *   atomic rename, or creates one when the pool is empty;
+ * - warm(n) keeps n started sandboxes that nobody has (a list in memory, adopted at start); a
+ *   learner's first shell claims one by an atomic rename, or creates one when the pool is empty;
  * - starts run through a queue with a limit, and a waiting learner hears their position;
  * - pause stops the container and keeps its disk (files, history, the learner's images), resume
  *   starts it again; reset replaces it; destroy removes it with its volume;
@@ -75,6 +75,25 @@ export interface DockerSandboxProvider extends SandboxProvider {
   engineReady(learner: string, timeoutMs?: number): Promise<void>;
 }
 
+/** The shell, with what it prints before anyone listens (its prompt) kept for the first listener. */
+function heldUntilRead(shell: ShellProcess): ShellProcess {
+  const listeners: Array<(chunk: Uint8Array) => void> = [];
+  let held: Uint8Array[] | undefined = [];
+  shell.onData((chunk) => {
+    if (held) held.push(chunk.slice());
+    else for (const listener of listeners) listener(chunk);
+  });
+  return {
+    ...shell,
+    onData(listener) {
+      listeners.push(listener);
+      const early = held ?? [];
+      held = undefined;
+      for (const chunk of early) listener(chunk);
+    },
+  };
+}
+
 const notFound = (error: unknown) => (error as { statusCode?: number }).statusCode === 404;
 
 export async function createDockerSandboxProvider(options: DockerSandboxOptions): Promise<DockerSandboxProvider> {
@@ -121,30 +140,63 @@ export async function createDockerSandboxProvider(options: DockerSandboxOptions)
   }
 
   /**
-   * Tries warm sandboxes one by one, renaming each by its warm name: once renamed that name is gone,
-   * so a second claim of the same one fails. The engine resolves the name before it locks the
-   * container, so claims in this process also go one at a time (one server runs a workshop).
+   * The warm pool, in memory: the names of started sandboxes nobody has, adopted from the engine
+   * once here and then kept by warm() and claims. A claim takes a name off the list (at once, so
+   * two claims in this process never get the same one) and renames the container to the
+   * learner's name: the rename is the atomic step, so should another process have taken it, the
+   * engine answers 404 or 409 and the next name is tried. Listing every container per claim, one
+   * claim at a time, held a room of 30 joining at once in line behind 30 lists.
    */
-  let claiming: Promise<unknown> = Promise.resolve();
-  function claimWarm(learner: string): Promise<Docker.Container | undefined> {
-    const claim = claiming.then(() => claimWarmNow(learner));
-    claiming = claim.catch(() => undefined);
-    return claim;
+  const warmPool: string[] = (await docker.listContainers({ filters: { label: [`${workshopLabel}=${workshop}`, `${poolLabel}=${pool}`], status: ['running'] } }))
+    .map((container) => container.Names.find((name) => name.startsWith(`/ecsw-${workshop}-warm-`))?.slice(1))
+    .filter((name): name is string => name !== undefined);
+  let warmStarting = 0;
+  /**
+   * A shell opened in each warm sandbox before anyone claims it, by container id (names change),
+   * then handed to the learner's first shell. Starting an exec's process is the engine's slowest
+   * step in a join (runc spawning it into the container): on a busy host it took 1 to 7 s to the
+   * prompt, against half a second for the claim itself.
+   */
+  const warmShells = new Map<string, Promise<ShellProcess | undefined>>();
+  /** Shells of claimed warm sandboxes that no terminal has taken yet, by learner. */
+  const claimedShells = new Map<string, Promise<ShellProcess | undefined>>();
+
+  function openWarmShell(name: string, container: Docker.Container) {
+    const shell = openExecShell(container, { cols: 80, rows: 24 }).then(heldUntilRead, () => undefined);
+    warmShells.set(name, shell);
+    // A shell that ends before anyone takes it (its sandbox stopped) is not handed out.
+    void shell.then((opened) => opened?.onExit(() => {
+      if (warmShells.get(name) === shell) warmShells.delete(name);
+      for (const [learner, held] of claimedShells) if (held === shell) claimedShells.delete(learner);
+    }));
   }
 
-  async function claimWarmNow(learner: string): Promise<Docker.Container | undefined> {
-    const warm = await docker.listContainers({ filters: { label: [`${workshopLabel}=${workshop}`, `${poolLabel}=${pool}`], status: ['running'] } });
-    for (const candidate of warm) {
-      const currentName = candidate.Names.find((name) => name.startsWith(`/ecsw-${workshop}-warm-`))?.slice(1);
-      if (!currentName) continue;
+  async function claimWarm(learner: string): Promise<Docker.Container | undefined> {
+    for (let name = warmPool.shift(); name !== undefined; name = warmPool.shift()) {
+      const shell = warmShells.get(name);
+      warmShells.delete(name);
       try {
-        await docker.getContainer(currentName).rename({ name: learnerName(workshop, learner) });
-        return docker.getContainer(candidate.Id);
+        await docker.getContainer(name).rename({ name: learnerName(workshop, learner) });
+        if (shell) claimedShells.set(learner, shell);
+        return docker.getContainer(learnerName(workshop, learner));
       } catch {
-        // Claimed by someone else a moment ago (404 or 409): try the next.
+        // Gone (removed by hand, or claimed by another server on this workshop): try the next.
+        void shell?.then((opened) => opened?.kill());
       }
     }
     return undefined;
+  }
+
+  /** The shell claimed with the learner's warm sandbox, once, if it is still there. */
+  async function takeClaimedShell(learner: string): Promise<ShellProcess | undefined> {
+    const held = claimedShells.get(learner);
+    claimedShells.delete(learner);
+    return held;
+  }
+
+  async function dropClaimedShell(learner: string) {
+    const held = await takeClaimedShell(learner);
+    await held?.kill();
   }
 
   async function ready(learner: string): Promise<Docker.Container> {
@@ -206,7 +258,13 @@ export async function createDockerSandboxProvider(options: DockerSandboxOptions)
     },
 
     async openShell(learner: string, size: ShellSize): Promise<ShellProcess> {
-      return openExecShell(await ready(learner), size);
+      const container = await ready(learner);
+      const held = await takeClaimedShell(learner);
+      if (held) {
+        held.resize(size.cols, size.rows);
+        return held;
+      }
+      return openExecShell(container, size);
     },
 
     async exec(learner: string, argv: readonly string[], execOptions: ExecOptions): Promise<ExecResult> {
@@ -214,12 +272,16 @@ export async function createDockerSandboxProvider(options: DockerSandboxOptions)
     },
 
     async warm(count) {
-      const own = await listOwn();
-      const warmNow = own.filter((c) => c.State === 'running' && c.Labels[poolLabel] === pool && c.Names.some((n) => n.startsWith(`/ecsw-${workshop}-warm-`))).length;
       const starts: Promise<unknown>[] = [];
-      for (let i = warmNow; i < count; i++) {
+      for (let i = warmPool.length + warmStarting; i < count; i++) {
         const sandbox = newSandboxId();
-        starts.push(queue.run(`warm-${sandbox}`, () => createSandbox(warmName(workshop, sandbox), sandbox)));
+        warmStarting++;
+        const name = warmName(workshop, sandbox);
+        const start = queue.run(`warm-${sandbox}`, () => createSandbox(name, sandbox));
+        starts.push(start.then((container) => {
+          openWarmShell(name, docker.getContainer(container.id));
+          warmPool.push(name);
+        }).finally(() => warmStarting--));
       }
       await Promise.all(starts);
     },
@@ -230,6 +292,7 @@ export async function createDockerSandboxProvider(options: DockerSandboxOptions)
     },
 
     async pause(learner) {
+      await dropClaimedShell(learner);
       // The time the sandbox's engine takes to stop the learner's containers (10 s each, in parallel).
       await docker.getContainer(learnerName(workshop, learnerId(learner))).stop({ t: 20 }).catch((error) => {
         // 304: already stopped.
@@ -247,6 +310,7 @@ export async function createDockerSandboxProvider(options: DockerSandboxOptions)
     },
 
     async destroy(learner) {
+      await dropClaimedShell(learner);
       await removeSandbox(learnerName(workshop, learnerId(learner)));
     },
 
@@ -282,6 +346,9 @@ export async function createDockerSandboxProvider(options: DockerSandboxOptions)
         await docker.getVolume(volume.Name).remove({ force: true }).catch(() => undefined);
         removed.push(volume.Name);
       }
+      for (const name of removed) warmShells.delete(name);
+      const stillWarm = warmPool.filter((name) => !removed.includes(name));
+      warmPool.splice(0, warmPool.length, ...stillWarm);
       return removed;
     },
 

@@ -107,6 +107,16 @@ describe('sandbox lifecycle', () => {
     expect(names()).toHaveLength(4);
   }, 60_000);
 
+  it('a new provider (the server restarted) claims the warm sandboxes the last one started', async () => {
+    await provider.warm(1);
+    const warmId = docker('ps', '--filter', `name=ecsw-${sandboxes.workshop}-warm-`, '--format', '{{.ID}}');
+    expect(warmId).not.toBe('');
+    const restarted = await createDockerSandboxProvider({ workshop: sandboxes.workshop, image: await sandboxImage(), limits: testLimits });
+    expect((await restarted.claim('lrn-late')).phase).toBe('ready');
+    expect(docker('inspect', '--format', '{{.Id}}', `ecsw-${sandboxes.workshop}-l-lrn-late`)).toMatch(new RegExp(`^${warmId}`));
+    expect(names().filter((name) => name.includes('-warm-'))).toEqual([]);
+  }, 60_000);
+
   it('a sandbox that dies says so, and starts again with its files when the learner returns', async () => {
     docker('kill', `ecsw-${sandboxes.workshop}-l-lrn-warm`);
     const died = await provider.status('lrn-warm');
@@ -118,7 +128,7 @@ describe('sandbox lifecycle', () => {
 
   it('sweep removes the sandboxes of learners the store does not know, with their volumes', async () => {
     const removed = await provider.sweep(new Set(['lrn-cold']));
-    expect(removed.filter((name) => !name.includes('-docker-')).sort()).toEqual(['lrn-race1', 'lrn-race2', 'lrn-warm'].map((learner) => `ecsw-${sandboxes.workshop}-l-${learner}`));
+    expect(removed.filter((name) => !name.includes('-docker-')).sort()).toEqual(['lrn-late', 'lrn-race1', 'lrn-race2', 'lrn-warm'].map((learner) => `ecsw-${sandboxes.workshop}-l-${learner}`));
     expect(names()).toEqual([`ecsw-${sandboxes.workshop}-l-lrn-cold`]);
     expect(labelled('volume')).toHaveLength(1);
   }, 60_000);

@@ -1,8 +1,10 @@
-// Runs the headless xterm of a ScreenMirror on its own thread, so parsing a large backlog (up to
-// the mirror's bound, when the output pauses or a tab reattaches) never holds up the shell's
-// output, keystroke echo or Ctrl-C on the main thread.
+// Runs the headless xterms of every ScreenMirror on one thread of their own, so parsing a large
+// backlog (up to the mirror's bound, when the output pauses or a tab reattaches) never holds up
+// the shells' output, keystroke echo or Ctrl-C on the main thread. One worker for all sessions,
+// not one each: a worker is a whole V8 isolate with xterm loaded (about 25 MiB of the server's
+// memory per learner, measured), while a headless terminal on a shared one costs well under 1 MiB.
 import { createRequire } from 'node:module';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { trackedPrivateModes, type ModeChanges, type MouseMode, type TrackedPrivateMode } from './mode-scanner.ts';
 
 const require = createRequire(import.meta.url);
@@ -10,46 +12,59 @@ const { Terminal } = require('@xterm/headless') as typeof import('@xterm/headles
 const { SerializeAddon } = require('@xterm/addon-serialize') as typeof import('@xterm/addon-serialize');
 
 export type MirrorRequest =
+  /** A new terminal, known by `id` from then on. */
+  | { open: { cols: number; rows: number; scrollback: number } }
   /** Output to parse; with `restart`, earlier output was dropped: start over with these modes first. */
   | { write: Uint8Array; restart?: ModeChanges }
   | { resize: [number, number] }
   | { snapshot: number }
   /** The visible screen as plain text (a raised hand attaches it for the instructor). */
-  | { text: number };
-export type MirrorReply = { title: string } | { snapshot: number; screen: string };
+  | { text: number }
+  /** The session ended: its terminal is freed. */
+  | { close: true };
+/** Every request and reply names the terminal it is for: one worker serves every session's mirror. */
+export type MirrorEnvelope = { id: number; request: MirrorRequest };
+export type MirrorReply = { id: number } & ({ title: string } | { snapshot: number; screen: string });
 
-const { cols, rows, scrollback } = workerData as { cols: number; rows: number; scrollback: number };
-const terminal = new Terminal({ cols, rows, scrollback, allowProposedApi: true });
-const serializer = new SerializeAddon();
-terminal.loadAddon(serializer as never);
 const port = parentPort!;
-const reply = (message: MirrorReply) => port.postMessage(message);
-terminal.onTitleChange((title) => reply({ title }));
 
-// xterm's API does not expose whether the cursor is hidden, and the serialize addon leaves it
-// out; a full-screen program that hid it should not get a blinking cursor in its replay.
-let cursorHidden = false;
-// Each handler returns false so that xterm's own handler runs as well.
-terminal.parser.registerCsiHandler({ prefix: '?', final: 'h' }, (params) => {
-  if (params.includes(25)) cursorHidden = false;
-  return false;
-});
-terminal.parser.registerCsiHandler({ prefix: '?', final: 'l' }, (params) => {
-  if (params.includes(25)) cursorHidden = true;
-  return false;
-});
-const showCursor = () => {
+/** One session's headless terminal, with the state the serializer does not keep. */
+class MirrorTerminal {
+  readonly terminal: InstanceType<typeof Terminal>;
+  readonly serializer = new SerializeAddon();
+  // xterm's API does not expose whether the cursor is hidden, and the serialize addon leaves it
+  // out; a full-screen program that hid it should not get a blinking cursor in its replay.
   cursorHidden = false;
-  return false;
-};
-terminal.parser.registerCsiHandler({ intermediates: '!', final: 'p' }, showCursor);
-terminal.parser.registerEscHandler({ final: 'c' }, showCursor);
+  /** One request at a time, in order: a resize or a snapshot applies after all output sent before it. */
+  queue = Promise.resolve();
+
+  constructor(id: number, cols: number, rows: number, scrollback: number) {
+    const terminal = (this.terminal = new Terminal({ cols, rows, scrollback, allowProposedApi: true }));
+    terminal.loadAddon(this.serializer as never);
+    terminal.onTitleChange((title) => port.postMessage({ id, title } satisfies MirrorReply));
+    // Each handler returns false so that xterm's own handler runs as well.
+    terminal.parser.registerCsiHandler({ prefix: '?', final: 'h' }, (params) => {
+      if (params.includes(25)) this.cursorHidden = false;
+      return false;
+    });
+    terminal.parser.registerCsiHandler({ prefix: '?', final: 'l' }, (params) => {
+      if (params.includes(25)) this.cursorHidden = true;
+      return false;
+    });
+    const showCursor = () => {
+      this.cursorHidden = false;
+      return false;
+    };
+    terminal.parser.registerCsiHandler({ intermediates: '!', final: 'p' }, showCursor);
+    terminal.parser.registerEscHandler({ final: 'c' }, showCursor);
+  }
+}
 
 const defaults: Record<TrackedPrivateMode, boolean> = { 1: false, 6: false, 7: true, 25: true, 45: false, 66: false, 1004: false, 1049: false, 2004: false };
 const mouseNumbers: Record<string, MouseMode> = { none: 0, x10: 9, vt200: 1000, drag: 1002, any: 1003 };
 
 /** A full reset, then the modes in force where the kept output begins: as they were, changed by what was dropped. */
-function restartSequence(changes: ModeChanges): string {
+function restartSequence({ terminal, cursorHidden }: MirrorTerminal, changes: ModeChanges): string {
   const modes = terminal.modes;
   const current: Record<TrackedPrivateMode, boolean> = changes.fromDefaults
     ? defaults
@@ -76,13 +91,14 @@ function restartSequence(changes: ModeChanges): string {
   return out;
 }
 
-const parse = (data: Uint8Array | string) => new Promise<void>((resolve) => terminal.write(data, resolve));
+const parse = (mirror: MirrorTerminal, data: Uint8Array | string) => new Promise<void>((resolve) => mirror.terminal.write(data, resolve));
 
-async function handle(request: MirrorRequest) {
+async function handle(id: number, mirror: MirrorTerminal, request: MirrorRequest) {
+  const { terminal } = mirror;
   if ('write' in request) {
     // The modes are read once everything before has been parsed: requests run one at a time.
-    if (request.restart) await parse(restartSequence(request.restart));
-    await parse(request.write);
+    if (request.restart) await parse(mirror, restartSequence(mirror, request.restart));
+    await parse(mirror, request.write);
   } else if ('resize' in request) {
     terminal.resize(request.resize[0], request.resize[1]);
   } else if ('text' in request) {
@@ -90,14 +106,27 @@ async function handle(request: MirrorRequest) {
     const lines: string[] = [];
     for (let row = 0; row < terminal.rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
     while (lines.length > 0 && lines.at(-1) === '') lines.pop();
-    reply({ snapshot: request.text, screen: lines.join('\n') });
-  } else {
-    reply({ snapshot: request.snapshot, screen: serializer.serialize() + (cursorHidden ? '\x1b[?25l' : '') });
+    port.postMessage({ id, snapshot: request.text, screen: lines.join('\n') } satisfies MirrorReply);
+  } else if ('snapshot' in request) {
+    port.postMessage({ id, snapshot: request.snapshot, screen: mirror.serializer.serialize() + (mirror.cursorHidden ? '\x1b[?25l' : '') } satisfies MirrorReply);
   }
 }
 
-// One at a time, in order: a resize or a snapshot applies after all output sent before it.
-let queue = Promise.resolve();
-port.on('message', (request: MirrorRequest) => {
-  queue = queue.then(() => handle(request)).catch((error: unknown) => console.error('The terminal screen mirror failed:', error));
+const mirrors = new Map<number, MirrorTerminal>();
+port.on('message', ({ id, request }: MirrorEnvelope) => {
+  if ('open' in request) {
+    mirrors.set(id, new MirrorTerminal(id, request.open.cols, request.open.rows, request.open.scrollback));
+    return;
+  }
+  const mirror = mirrors.get(id);
+  if (!mirror) return;
+  if ('close' in request) {
+    // After what is queued (a replay in progress finishes first).
+    mirror.queue = mirror.queue.then(() => {
+      mirrors.delete(id);
+      mirror.terminal.dispose();
+    });
+    return;
+  }
+  mirror.queue = mirror.queue.then(() => handle(id, mirror, request)).catch((error: unknown) => console.error('The terminal screen mirror failed:', error));
 });

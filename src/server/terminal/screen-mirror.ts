@@ -1,7 +1,30 @@
 import { Worker } from 'node:worker_threads';
 import { ModeScanner } from './mode-scanner.ts';
 import { RawBacklog, replayStart } from './raw-backlog.ts';
-import type { MirrorReply, MirrorRequest } from './screen-mirror-worker.ts';
+import type { MirrorEnvelope, MirrorReply, MirrorRequest } from './screen-mirror-worker.ts';
+
+/**
+ * The one worker thread that holds every session's headless terminal, started with the first
+ * mirror and ended with the last. A worker each cost about 25 MiB per session (a V8 isolate with
+ * xterm loaded); parsing is lazy (below), so one thread keeps up with a room of shells.
+ */
+const shared = {
+  worker: undefined as Worker | undefined,
+  mirrors: new Map<number, (reply: MirrorReply) => void>(),
+  nextId: 1,
+};
+
+function sharedWorker(): Worker {
+  if (shared.worker) return shared.worker;
+  const worker = new Worker(new URL('./screen-mirror-worker.ts', import.meta.url));
+  worker.unref();
+  worker.on('message', (reply: MirrorReply) => shared.mirrors.get(reply.id)?.(reply));
+  worker.on('error', (error) => console.error('The terminal screen mirror failed:', error));
+  worker.on('exit', () => {
+    if (shared.worker === worker) shared.worker = undefined;
+  });
+  return (shared.worker = worker);
+}
 
 export interface ScreenMirrorOptions {
   cols: number;
@@ -26,10 +49,11 @@ export interface ScreenMirrorOptions {
  * unparsed output is dropped and the mirror starts over (same size, modes carried over) from a
  * line start in what is left; only the last screen and scrollback's worth of lines is parsed.
  * The replay then shows the end of the flood, as a terminal that scrolled it past would.
- * The terminal runs on a worker thread (screen-mirror-worker.ts).
+ * The terminal runs on a worker thread shared by every session (screen-mirror-worker.ts).
  */
 export class ScreenMirror {
   readonly #worker: Worker;
+  readonly #id = shared.nextId++;
   readonly #backlog: RawBacklog;
   readonly #scanner = new ModeScanner();
   readonly #scrollback: number;
@@ -49,16 +73,15 @@ export class ScreenMirror {
     // Output dropped unparsed still switched modes (alternate screen, cursor, bracketed paste…).
     this.#backlog = new RawBacklog(options.backlogBytes, (chunk) => this.#scanner.scan(chunk));
     const { cols, rows, scrollback } = options;
-    this.#worker = new Worker(new URL('./screen-mirror-worker.ts', import.meta.url), { workerData: { cols, rows, scrollback } });
-    this.#worker.unref();
-    this.#worker.on('message', (reply: MirrorReply) => {
+    this.#worker = sharedWorker();
+    shared.mirrors.set(this.#id, (reply) => {
       if ('title' in reply) options.onTitle(reply.title);
       else {
         this.#snapshots.get(reply.snapshot)?.(reply.screen);
         this.#snapshots.delete(reply.snapshot);
       }
     });
-    this.#worker.on('error', (error) => console.error('The terminal screen mirror failed:', error));
+    this.#post({ open: { cols, rows, scrollback } });
   }
 
   /** Output not parsed yet (at most about the backlog bound). */
@@ -105,7 +128,13 @@ export class ScreenMirror {
 
   dispose() {
     clearTimeout(this.#idleTimer);
-    void this.#worker.terminate();
+    if (!shared.mirrors.delete(this.#id)) return;
+    this.#post({ close: true });
+    // The last mirror gone: the thread goes too, and the next session starts a fresh one.
+    if (shared.mirrors.size === 0 && shared.worker === this.#worker) {
+      shared.worker = undefined;
+      void this.#worker.terminate();
+    }
   }
 
   #whenIdle() {
@@ -130,10 +159,10 @@ export class ScreenMirror {
       request = { write: data.subarray(start), restart: this.#scanner.take() };
     }
     this.#fed = true;
-    this.#worker.postMessage(request, [data.buffer]);
+    this.#worker.postMessage({ id: this.#id, request } satisfies MirrorEnvelope, [data.buffer]);
   }
 
   #post(request: MirrorRequest) {
-    this.#worker.postMessage(request);
+    this.#worker.postMessage({ id: this.#id, request } satisfies MirrorEnvelope);
   }
 }
