@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { courseChecks } from '../../checks/index.ts';
 import { course } from '../../lessons/course.ts';
-import { createCheckService, type CheckService } from '../checks/check-service.ts';
+import { createCheckService } from '../checks/check-service.ts';
 import { ConfigError, readConfig } from '../config.ts';
 import { lessonCosts } from '../course-run/course-cost.ts';
 import { runCleanup } from '../course-run/cleanup.ts';

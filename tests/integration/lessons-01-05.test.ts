@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courseChecks } from '../../checks/index.ts';
 import { createCheckContext } from '../../src/checks/check-context.ts';
 import { runCheck } from '../../src/checks/run-check.ts';
-import { fillVariables } from '../../src/lessons/command-variables.ts';
 import { learnerVariables } from '../../src/settings/learner-variables.ts';
 import { openProgressStore } from '../../src/progress/progress-store.ts';
 import { createCheckService } from '../../src/checks/check-service.ts';
