@@ -28,6 +28,7 @@ import { diagnoseClass, isStuck, type LearnerStep } from './class-diagnosis.ts';
 import type { ControlGrants, ControlState } from './control-grants.ts';
 import { diagnosisSentence, renderCommonItem } from './diagnosis-sentence.ts';
 import { openRoomReader } from './room-reader.ts';
+import { HttpError, readJsonObject, sendJson } from '../server/json-http.ts';
 
 export interface InstructorRoomOptions {
   parts: Pick<WorkbookParts, 'store' | 'guard'>;
@@ -45,35 +46,9 @@ export interface InstructorRoomOptions {
   now?: () => Date;
 }
 
-class HttpError extends Error {
-  readonly status: number;
-  constructor(status: number, message: string) {
-    super(message);
-    this.status = status;
-  }
-}
 
-function json(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') throw new HttpError(415, 'Send JSON with "Content-Type: application/json".');
-  let text = '';
-  for await (const chunk of req) {
-    text += String(chunk);
-    if (text.length > 4096) throw new HttpError(413, 'The request body is larger than 4096 bytes.');
-  }
-  try {
-    const value = JSON.parse(text || '{}') as unknown;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
-    return value as Record<string, unknown>;
-  } catch {
-    throw new HttpError(400, 'The request body must be a JSON object.');
-  }
-}
+/** The largest request body the room takes (its requests are a few short fields). */
+const maxBody = 4096;
 
 function openStream(res: ServerResponse) {
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
@@ -183,9 +158,9 @@ export function createInstructorRoom(options: InstructorRoomOptions): Instructor
     }
     if (isRoom) {
       const instructor = instructorOnly(principal);
-      if (method === 'GET' && path === '/api/instructor/room') return json(res, 200, await room(lang(url))), true;
+      if (method === 'GET' && path === '/api/instructor/room') return sendJson(res, 200, await room(lang(url))), true;
       const learner = /^\/api\/instructor\/learners\/([^/]+)$/.exec(path);
-      if (method === 'GET' && learner) return json(res, 200, await learnerView(decodeURIComponent(learner[1]!), lang(url))), true;
+      if (method === 'GET' && learner) return sendJson(res, 200, await learnerView(decodeURIComponent(learner[1]!), lang(url))), true;
       if (method === 'GET' && path === '/api/instructor/events') {
         openStream(res);
         instructorStreams.add(res);
@@ -193,15 +168,15 @@ export function createInstructorRoom(options: InstructorRoomOptions): Instructor
         return true;
       }
       if (method === 'POST' && path === '/api/instructor/control') {
-        const body = await readJson(req);
+        const body = await readJsonObject(req, maxBody);
         if (typeof body.learner !== 'string' || !learnersInRoom().includes(body.learner)) throw new HttpError(404, 'learner must be the id of a learner in this workshop.');
         if (body.action === 'request') {
           if ((learnerStreams.get(body.learner)?.size ?? 0) === 0) throw new HttpError(409, `${nameOf(body.learner)} has no workbook page open, so nobody could accept. Ask them to open a lesson, then try again.`);
-          return json(res, 200, grants.request(instructor.id, body.learner)), true;
+          return sendJson(res, 200, grants.request(instructor.id, body.learner)), true;
         }
         if (body.action === 'end') {
           grants.end(body.learner, 'instructor');
-          return json(res, 200, grants.stateOf(body.learner)), true;
+          return sendJson(res, 200, grants.stateOf(body.learner)), true;
         }
         throw new HttpError(400, 'action must be "request" or "end".');
       }
@@ -222,12 +197,12 @@ export function createInstructorRoom(options: InstructorRoomOptions): Instructor
       return true;
     }
     if (method === 'POST' && path === '/api/control') {
-      const body = await readJson(req);
+      const body = await readJsonObject(req, maxBody);
       if (body.action === 'accept' || body.action === 'decline') {
         if (!grants.answer(learner.id, body.action === 'accept')) throw new HttpError(409, 'Nothing to answer: the instructor\'s request was cancelled or has already been answered.');
       } else if (body.action === 'end') grants.end(learner.id, 'learner');
       else throw new HttpError(400, 'action must be "accept", "decline" or "end".');
-      return json(res, 200, grants.stateOf(learner.id)), true;
+      return sendJson(res, 200, grants.stateOf(learner.id)), true;
     }
     throw new HttpError(404, `No API at ${method} ${path}.`);
   }
@@ -239,7 +214,7 @@ export function createInstructorRoom(options: InstructorRoomOptions): Instructor
         return await answer(req, res, url, principal);
       } catch (error) {
         if (!(error instanceof HttpError)) throw error;
-        json(res, error.status, { error: error.message });
+        sendJson(res, error.status, { error: error.message });
         return true;
       }
     },

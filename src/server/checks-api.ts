@@ -29,43 +29,10 @@ import type { LiveEvents } from './live-events.ts';
 import { resourcesView } from './resources-view.ts';
 import type { RequestGuard } from './request-guard.ts';
 import type { WorkbookFeature } from './feature.ts';
+import { HttpError, readJsonObject, sendJson } from './json-http.ts';
 
 const maxBody = 64 * 1024;
 
-class HttpError extends Error {
-  readonly status: number;
-  readonly body: Record<string, unknown>;
-  constructor(status: number, message: string, extra: Record<string, unknown> = {}) {
-    super(message);
-    this.status = status;
-    this.body = { error: message, ...extra };
-  }
-}
-
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
-  res.end(JSON.stringify(body));
-}
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') throw new HttpError(415, 'Send JSON with "Content-Type: application/json".');
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBody) throw new HttpError(413, `The request body is larger than ${maxBody} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8') || '{}';
-  try {
-    const value = JSON.parse(text) as unknown;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
-    return value as Record<string, unknown>;
-  } catch {
-    throw new HttpError(400, 'The request body must be a JSON object.');
-  }
-}
 
 function language(value: unknown): Language {
   return isLanguage(value) ? value : defaultLanguage;
@@ -85,7 +52,7 @@ export function createChecksApi(serviceFor: (learner: string) => CheckService, l
 
   const routes: Record<string, Route> = {
     'POST /api/checks/run': async (req, res, _url, service) => {
-      const body = await readJson(req);
+      const body = await readJsonObject(req, maxBody);
       // A step id is a string; anything else (an array, an object with toString) is refused, not coerced.
       if (typeof body.step !== 'string') throw new HttpError(400, 'step must be a step id as a string, e.g. "setup/docker".');
       const step = body.step;
@@ -94,7 +61,7 @@ export function createChecksApi(serviceFor: (learner: string) => CheckService, l
       const source = body.source === 'auto' ? 'auto' : 'browser';
       const { attempt } = await service.run(step, { source });
       live.changed();
-      json(res, 200, { attempt: { id: attempt.id, step, status: attempt.status, at: attempt.at, durationMs: attempt.durationMs, source }, result: await service.render(attempt, language(body.lang)) });
+      sendJson(res, 200, { attempt: { id: attempt.id, step, status: attempt.status, at: attempt.at, durationMs: attempt.durationMs, source }, result: await service.render(attempt, language(body.lang)) });
     },
     'GET /api/progress': async (_req, res, url, service) => {
       const lang = language(url.searchParams.get('lang'));
@@ -103,10 +70,10 @@ export function createChecksApi(serviceFor: (learner: string) => CheckService, l
       for (const [step, attempt] of Object.entries(latest)) {
         steps[step] = { id: attempt.id, status: attempt.status, at: attempt.at, source: attempt.source, result: await service.render(attempt, lang) };
       }
-      json(res, 200, { statuses: service.store.statuses(), latest: steps, ...(notice && { notice }) });
+      sendJson(res, 200, { statuses: service.store.statuses(), latest: steps, ...(notice && { notice }) });
     },
     'POST /api/progress/reset': async (req, res, _url, service) => {
-      const body = await readJson(req);
+      const body = await readJsonObject(req, maxBody);
       // No step means every step; anything else must be one known step id, never coerced, since a
       // mistaken body must not forget the learner's whole progress.
       if (body.step !== undefined && typeof body.step !== 'string') throw new HttpError(400, 'step must be a step id as a string (e.g. "setup/docker"), or left out to reset every step.');
@@ -117,18 +84,18 @@ export function createChecksApi(serviceFor: (learner: string) => CheckService, l
       }
       service.store.reset(step);
       live.changed();
-      json(res, 200, { statuses: service.store.statuses() });
+      sendJson(res, 200, { statuses: service.store.statuses() });
     },
     'GET /api/progress/export': async (_req, res, _url, service) => {
-      json(res, 200, { exportedAt: new Date().toISOString(), settings: service.settings(), statuses: service.store.statuses(), attempts: service.store.attempts() }, {
+      sendJson(res, 200, { exportedAt: new Date().toISOString(), settings: service.settings(), statuses: service.store.statuses(), attempts: service.store.attempts() }, {
         'content-disposition': 'attachment; filename="ecs-workbook-progress.json"',
       });
     },
     'GET /api/settings': async (_req, res, _url, service) => {
-      json(res, 200, await settingsView(service));
+      sendJson(res, 200, await settingsView(service));
     },
     'PUT /api/settings': async (req, res, _url, service) => {
-      const input = await readJson(req);
+      const input = await readJsonObject(req, maxBody);
       const folder = typeof input.workspace === 'string' && isSafeWorkspacePath(input.workspace.trim()) && /^(?:~|\/)/.test(input.workspace.trim()) ? workspaceCreationProblem(input.workspace.trim()) : undefined;
       if (folder) throw new HttpError(400, 'Some settings are not allowed.', { problems: [{ field: 'workspace', message: folder }] });
       const saved = service.saveSettings(input);
@@ -138,16 +105,16 @@ export function createChecksApi(serviceFor: (learner: string) => CheckService, l
         .refreshIdentity()
         .then((found) => found && live.changed())
         .catch((error: Error) => console.error(error.message));
-      json(res, 200, await settingsView(service));
+      sendJson(res, 200, await settingsView(service));
     },
     'POST /api/lessons/start': async (req, res, _url, service) => {
-      const body = await readJson(req);
+      const body = await readJsonObject(req, maxBody);
       const lesson = body.lesson;
       if (typeof lesson !== 'string' || !/^[a-z0-9-]{1,64}$/.test(lesson)) throw new HttpError(400, 'lesson must be the lesson part of a step id, e.g. "setup".');
-      json(res, 200, { lesson, startedAt: service.store.markLessonStarted(lesson) });
+      sendJson(res, 200, { lesson, startedAt: service.store.markLessonStarted(lesson) });
     },
     'GET /api/resources': async (_req, res, _url, service) => {
-      json(res, 200, resourcesView(service.store.resources(), new Date()));
+      sendJson(res, 200, resourcesView(service.store.resources(), new Date()));
     },
     'GET /api/events': async (_req, res, _url, service) => {
       live.subscribeLearner(res, service.store.learner);
@@ -176,13 +143,13 @@ export function createChecksApi(serviceFor: (learner: string) => CheckService, l
           await route(req, res, url, serviceFor(principal.id));
         }
       } catch (error) {
-        if (error instanceof HttpError) json(res, error.status, error.body);
+        if (error instanceof HttpError) sendJson(res, error.status, error.body);
         else if (error instanceof ProgressStoreError) {
           // The store failed, not the learner's work: "could not check", with the fix.
-          json(res, 503, { error: error.message, couldNotCheck: true });
+          sendJson(res, 503, { error: error.message, couldNotCheck: true });
         } else {
           console.error(error);
-          json(res, 500, { error: `The workbook failed: ${(error as Error).message}` });
+          sendJson(res, 500, { error: `The workbook failed: ${(error as Error).message}` });
         }
       }
       return true;

@@ -36,6 +36,7 @@ import { resolveRegion } from '../../checks/aws-region.ts';
 import { createLazyDocker } from '../../checks/docker-client.ts';
 import { renderPreflight, runPreflight, type PreflightReport } from '../../workshop/preflight/run-preflight.ts';
 import { learnerScope, openRoomStore, workshopScope, type Hand, type RoomStore } from './room-store.ts';
+import { HttpError, readJsonObject, sendJson } from '../json-http.ts';
 
 export interface RoomToolsOptions {
   /** The course's checks (step order, texts for the attached failing Check). */
@@ -73,37 +74,6 @@ const maxBody = 16 * 1024;
 const maxBroadcast = 500;
 const maxExtensionMinutes = 24 * 60;
 
-class HttpError extends Error {
-  readonly status: number;
-  constructor(status: number, message: string) {
-    super(message);
-    this.status = status;
-  }
-}
-
-function json(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') throw new HttpError(415, 'Send JSON with "Content-Type: application/json".');
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBody) throw new HttpError(413, `The request body is larger than ${maxBody} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    const value = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as unknown;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
-    return value as Record<string, unknown>;
-  } catch {
-    throw new HttpError(400, 'The request body must be a JSON object.');
-  }
-}
 
 const idOf = (value: unknown, what: string) => {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new HttpError(400, `id must be the ${what}'s number, as the list gave it.`);
@@ -157,36 +127,36 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
   });
 
   const learnerRoutes: Record<string, LearnerRoute> = {
-    'GET /api/room': async (_req, res, learner) => json(res, 200, learnerView(learner)),
+    'GET /api/room': async (_req, res, learner) => sendJson(res, 200, learnerView(learner)),
     'GET /api/room/events': async (_req, res, learner) => events.subscribeLearner(res, learner),
     'POST /api/room/hand': async (req, res, learner) => {
-      await readJson(req);
+      await readJsonObject(req, maxBody);
       await raiseHand(learner, 'button');
-      json(res, 200, learnerView(learner));
+      sendJson(res, 200, learnerView(learner));
     },
     'POST /api/room/hand/lower': async (req, res, learner) => {
-      await readJson(req);
+      await readJsonObject(req, maxBody);
       const hand = store.latestHandOf(learner);
       if (hand && (hand.status === 'waiting' || hand.status === 'on-the-way')) {
         store.setHandStatus(hand.id, 'lowered');
         events.changed();
       }
-      json(res, 200, learnerView(learner));
+      sendJson(res, 200, learnerView(learner));
     },
     'POST /api/room/broadcasts/dismiss': async (req, res, learner) => {
-      const id = idOf((await readJson(req)).id, 'message');
+      const id = idOf((await readJsonObject(req, maxBody)).id, 'message');
       store.dismiss(learner, id);
       events.changed();
-      json(res, 200, learnerView(learner));
+      sendJson(res, 200, learnerView(learner));
     },
   };
 
   const stepIds = () => options.checks.registry.stepIds();
   const instructorRoutes: Record<string, InstructorRoute> = {
-    'GET /instructor/api/hands': async (_req, res, url) => json(res, 200, await queueView(language(url))),
+    'GET /instructor/api/hands': async (_req, res, url) => sendJson(res, 200, await queueView(language(url))),
     'GET /instructor/api/room-events': async (_req, res, url) => events.subscribeInstructor(res, language(url)),
     'POST /instructor/api/hands/status': async (req, res, url) => {
-      const body = await readJson(req);
+      const body = await readJsonObject(req, maxBody);
       const id = idOf(body.id, 'hand');
       if (body.status !== 'on-the-way' && body.status !== 'resolved') throw new HttpError(400, 'status must be "on-the-way" or "resolved".');
       const hand = store.hand(id);
@@ -194,35 +164,35 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
       if (hand.status === 'resolved' || hand.status === 'lowered') throw new HttpError(409, `That hand is already ${hand.status === 'resolved' ? 'resolved' : 'lowered by the learner'}.`);
       store.setHandStatus(id, body.status);
       events.changed();
-      json(res, 200, await queueView(language(url)));
+      sendJson(res, 200, await queueView(language(url)));
     },
-    'GET /instructor/api/broadcasts': async (_req, res) => json(res, 200, { broadcasts: store.broadcasts() }),
+    'GET /instructor/api/broadcasts': async (_req, res) => sendJson(res, 200, { broadcasts: store.broadcasts() }),
     'POST /instructor/api/broadcasts': async (req, res) => {
-      const text = (await readJson(req)).text;
+      const text = (await readJsonObject(req, maxBody)).text;
       if (typeof text !== 'string' || text.trim() === '') throw new HttpError(400, 'Write the message to send (text).');
       if (text.length > maxBroadcast) throw new HttpError(400, `A broadcast has at most ${maxBroadcast} characters; this one has ${text.length}. Shorten it.`);
       const message = store.broadcast(text.trim());
       events.changed();
-      json(res, 200, { broadcast: message, broadcasts: store.broadcasts() });
+      sendJson(res, 200, { broadcast: message, broadcasts: store.broadcasts() });
     },
     'POST /instructor/api/broadcasts/withdraw': async (req, res) => {
-      const id = idOf((await readJson(req)).id, 'message');
+      const id = idOf((await readJsonObject(req, maxBody)).id, 'message');
       if (!store.withdraw(id)) throw new HttpError(404, `No message on show has the number ${id}. Reload the list.`);
       events.changed();
-      json(res, 200, { broadcasts: store.broadcasts() });
+      sendJson(res, 200, { broadcasts: store.broadcasts() });
     },
     'POST /instructor/api/reset': async (req, res) => {
-      const body = await readJson(req);
+      const body = await readJsonObject(req, maxBody);
       if (typeof body.learner !== 'string' || body.learner === '') throw new HttpError(400, 'learner must be the id of the learner whose sandbox to reset.');
       // The confirmation: the page asks "reset <name>'s sandbox?" and sends the id again only on yes.
       if (body.confirm !== body.learner) throw new HttpError(428, 'Resetting a sandbox deletes the learner\'s files and containers in it. Confirm it: send confirm with the same learner id.');
       if (!options.resetSandbox) throw new HttpError(409, 'This workbook runs no sandboxes (solo mode): there is nothing to reset. Start a workshop (ecs-workbook workshop) for sandboxes.');
       await options.resetSandbox(body.learner);
-      json(res, 200, { reset: body.learner });
+      sendJson(res, 200, { reset: body.learner });
     },
-    'GET /instructor/api/time': async (_req, res) => json(res, 200, timeView()),
+    'GET /instructor/api/time': async (_req, res) => sendJson(res, 200, timeView()),
     'POST /instructor/api/time': async (req, res) => {
-      const body = await readJson(req);
+      const body = await readJsonObject(req, maxBody);
       const minutes = body.minutes;
       if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > maxExtensionMinutes) throw new HttpError(400, `minutes must be a whole number from 1 to ${maxExtensionMinutes}.`);
       if (body.learner !== undefined && (typeof body.learner !== 'string' || body.learner === '')) throw new HttpError(400, 'learner must be a learner id, or left out to extend the whole workshop.');
@@ -236,7 +206,7 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
       store.setDeadline(scope, endsAt);
       options.onDeadlineChanged?.(scope, endsAt);
       events.changed();
-      json(res, 200, timeView());
+      sendJson(res, 200, timeView());
     },
     'GET /instructor/api/export': async (_req, res, url) => {
       const format = (url.searchParams.get('format') ?? 'csv') as ExportFormat;
@@ -259,7 +229,7 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
     'GET /instructor/api/preflight': async (_req, res, url) => {
       const learners = Number(url.searchParams.get('learners') ?? '30');
       if (!Number.isInteger(learners) || learners < 1 || learners > 500) throw new HttpError(400, 'learners must be a whole number from 1 to 500.');
-      json(res, 200, await (options.preflight ?? defaultPreflight)({ learners, lang: language(url), aws: url.searchParams.get('aws') === '1' }));
+      sendJson(res, 200, await (options.preflight ?? defaultPreflight)({ learners, lang: language(url), aws: url.searchParams.get('aws') === '1' }));
     },
   };
 
@@ -306,10 +276,10 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
       try {
         return await handle(req, res, url, principal);
       } catch (error) {
-        if (error instanceof HttpError) json(res, error.status, { error: error.message });
+        if (error instanceof HttpError) sendJson(res, error.status, { error: error.message });
         else {
           console.error(error);
-          json(res, 500, { error: `The room failed: ${(error as Error).message}` });
+          sendJson(res, 500, { error: `The room failed: ${(error as Error).message}` });
         }
         return true;
       }
