@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkshop, type RunningWorkshop } from '../../src/workshop/start-workshop.ts';
 import { firstBuildTimeoutMs, sandboxImage, testLimits } from '../harness/sandbox.ts';
 import { TerminalClient, type TestServer } from './terminal/terminal-harness.ts';
+import { CloseCode } from '../../src/shared/terminal-protocol.ts';
 
 const port = 4412;
 const base = `http://127.0.0.1:${port}`;
@@ -211,11 +212,13 @@ describe('each learner’s terminal is a shell in their own sandbox', () => {
     await expect(anonymous.opened).rejects.toThrow(/HTTP 401/);
   }, 60_000);
 
-  it('the instructor gets no shell of their own', async () => {
+  it('the instructor gets no shell of their own (only learners\' shells to watch)', async () => {
     const token = workshop.workbook.signIn.freshToken();
     const cookie = cookieOf(await post('/api/session', { token }));
     const tab = await openTerminal(cookie, {}, workshop.workbook.launchSecret);
-    expect((await tab.closed).code).toBe(1008);
+    const closed = await tab.closed;
+    expect(closed.code).toBe(CloseCode.noSession);
+    expect(tab.text).toBe('');
   }, 30_000);
 
   it('Docker objects are named by opaque ids, never by the display name', async () => {
