@@ -48,10 +48,9 @@ describe('ecs-workbook workshop export', () => {
   it('names the learners from the workshop’s learner directory, and lists one who joined but never checked', () => {
     const folder = mkdtempSync(join(tmpdir(), 'wb-export-names-'));
     openProgressStore(folder).close();
-    // The table the workshop server keeps its learners in (its branch adds it through a migration).
+    // A learner who joined, as the workshop's roster writes them (the table comes with the store's migrations).
     const db = new DatabaseSync(join(folder, 'progress.sqlite'));
-    db.exec('CREATE TABLE workshop_learners (id TEXT PRIMARY KEY, display_name TEXT NOT NULL, joined_at TEXT NOT NULL)');
-    db.prepare('INSERT INTO workshop_learners VALUES (?, ?, ?)').run('l-cy', 'Cy Ōno', '2026-11-28T08:00:00Z');
+    db.prepare('INSERT INTO workshop_learners (id, display_name, joined_at, rejoin_hash) VALUES (?, ?, ?, ?)').run('l-cy', 'Cy Ōno', '2026-11-28T08:00:00Z', 'hash-of-cy');
     db.close();
     const { code, out } = run(['--data-dir', folder]);
     rmSync(folder, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { loopbackHosts } from '../server/server-options.ts';
 import { dataDir } from '../settings/data-dir.ts';
+import { readConfig } from '../config.ts';
 
 export class WorkshopUsageError extends Error {
   override name = 'WorkshopUsageError';
@@ -61,7 +62,7 @@ export type WorkshopOptions = z.infer<typeof workshopOptionsSchema>;
 
 /** The workshop's own folder by default: apart from the instructor's own solo progress. */
 export function defaultWorkshopDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(dataDir(env.ECS_WORKBOOK_DATA_DIR), 'workshop');
+  return join(dataDir(readConfig(env).dataDir), 'workshop');
 }
 
 function wholeNumber(flag: string, raw: string): number {

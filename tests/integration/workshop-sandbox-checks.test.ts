@@ -47,6 +47,9 @@ const serviceFor = (learner: string) =>
     // The server's own environment has no AWS credentials at all: whatever passes, passed inside.
     env: { PATH: process.env.PATH },
     runner: sandboxCheckRunner({ provider, learner, settings: () => store.forLearner(learner).getSettings() }),
+    // A ceiling, not a wait: on a busy 2-core machine the CLI's cold start in a 1-CPU sandbox alone
+    // has taken most of the default 20 s (seen once: container-running "did not finish in 21 s").
+    checkTimeoutMs: 60_000,
   });
 
 beforeAll(async () => {
