@@ -29,7 +29,14 @@ for (const viewport of viewports) {
           for (const { text, box } of problems.overflowing) found.push(`${where}: "${text}" overflows its box ${box}`);
           for (const { text, arrow } of problems.crossed) found.push(`${where}: arrow ${arrow} crosses "${text}"`);
         });
-        // A wide diagram scrolls inside its own frame; the page never scrolls sideways.
+        // At 1440 px the lesson column leaves every diagram whole: nothing hidden behind a sideways scroll.
+        if (viewport.width === 1440) {
+          const cut = await page.locator('.diagram > [role="img"]').evaluateAll((frames) =>
+            frames.filter((frame) => frame.scrollWidth > frame.clientWidth + 1).map((frame) => `${frame.clientWidth} of ${frame.scrollWidth} px shown`),
+          );
+          for (const shown of cut) found.push(`${lesson.slug}: a diagram is cut off, ${shown}`);
+        }
+        // A wide diagram scrolls inside its own frame on a phone; the page never scrolls sideways.
         if (!(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth))) found.push(`${lesson.slug}: the page scrolls sideways`);
       }
       expect(diagrams).toBeGreaterThanOrEqual(12);

@@ -23,7 +23,7 @@ test('a lesson renders its MDX with highlighted code, steps and a terminal pane'
   // Shiki colours each token with inline styles for the light and the dark theme.
   const token = page.locator('.command pre.astro-code span[style*="--shiki-dark"]').first();
   await expect(token).toBeVisible();
-  await expect(page.getByRole('heading', { name: /Step 1\s*Docker runs on your machine/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Step 1: Docker runs on your machine/ })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: 'Docker runs on your machine' })).toBeVisible();
   await expect(page.getByRole('complementary', { name: 'Terminal' })).toBeVisible();
 });

@@ -206,10 +206,27 @@ test('Japanese pages use Japanese fonts and line breaking, and never split inlin
   for (const face of ['Hiragino Sans', 'Yu Gothic', 'Meiryo', 'Noto Sans CJK JP']) expect(style.font).toContain(face);
   expect(style.lineBreak).toBe('strict');
   expect(style.lineHeight).toBeGreaterThanOrEqual(1.7);
-  // Every inline code (a resource name, an option) sits on one line, and none pushes the page sideways.
-  const split = await page.locator('main.lesson article :not(pre, code) > code').evaluateAll((codes) =>
-    codes.filter((code) => code.getClientRects().length > 1).map((code) => code.textContent),
-  );
-  expect(split).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+  // Every inline code (a resource name, an option) is one box, never split between two lines of
+  // the text; none pushes the page sideways or hides its end in a box that scrolls sideways; one
+  // longer than the column (the workspace path on /ja/dockerfile/) wraps inside its box instead.
+  for (const path of ['/ja/service-alb/', '/ja/dockerfile/']) {
+    if (path !== '/ja/service-alb/') await page.goto(path);
+    const codes = await page.locator('main.lesson article :not(pre, code) > code').evaluateAll((elements) =>
+      elements.map((code) => {
+        const column = code.closest('article')!.getBoundingClientRect();
+        const box = code.getBoundingClientRect();
+        const style = getComputedStyle(code);
+        return {
+          text: code.textContent,
+          split: code.getClientRects().length > 1,
+          hidden: code.scrollWidth > code.clientWidth + 1 || style.overflowX === 'auto' || style.overflowX === 'scroll',
+          outside: box.right > column.right + 1,
+          lines: Math.round(box.height / parseFloat(style.lineHeight)),
+        };
+      }),
+    );
+    expect(codes.filter((code) => code.split || code.hidden || code.outside), path).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    if (path === '/ja/dockerfile/') expect(codes.some((code) => code.lines > 1), 'the long workspace path wraps').toBe(true);
+  }
 });

@@ -9,12 +9,14 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { createDockerSandboxProvider } from '../../src/sandbox/docker-provider.ts';
 import { openWorkshopRoster } from '../../src/workshop/workshop-roster.ts';
 import { rows, typeInTerminal } from './terminal-page.ts';
 
-const port = 4411;
+// 4411 beside the default E2E_PORT (4399); beside one's own port when several suites run at once.
+const port = Number(process.env.E2E_PORT ?? 4399) + 12;
 const dataDir = mkdtempSync(join(tmpdir(), 'wb-e2e-workshop-'));
 let server: ChildProcess | undefined;
 let ready: { joinUrl: string; eventCode: string; instructorUrl: string };
@@ -69,6 +71,33 @@ test('a wrong event code gets a clear message, and the form keeps what was typed
   await expect(page.getByRole('alert')).toHaveText('That event code is not this workshop’s. Check it against the code your instructor shows (codes of an earlier workshop no longer work), and type it again.');
   await expect(page.getByLabel('Your name')).toHaveValue('Ana');
   await expect(page.getByLabel('Event code')).toHaveAttribute('aria-invalid', 'true');
+});
+
+/** axe's findings as "rule: target", in light and (the colour rules) in dark. */
+async function axeBothSchemes(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const builder = new AxeBuilder({ page });
+    if (scheme === 'dark') builder.withRules(['color-contrast', 'link-in-text-block']);
+    const { violations } = await builder.analyze();
+    for (const violation of violations) for (const node of violation.nodes) found.push(`${scheme} ${page.url()} ${violation.id}: ${node.target.join(' ')}`);
+  }
+  return found;
+}
+
+test('axe finds nothing on the join page, in light and dark, in English and Japanese, with and without an error showing', async ({ page }) => {
+  test.setTimeout(150_000);
+  for (const path of ['/join', '/ja/join']) {
+    await page.goto(ready.joinUrl.replace('/join', path));
+    expect(await axeBothSchemes(page)).toEqual([]);
+    const english = path === '/join';
+    await page.getByLabel(english ? 'Event code' : 'イベントコード').fill('CCC-CCC');
+    await page.getByLabel(english ? 'Your name' : 'あなたの名前').fill('Ana');
+    await page.getByRole('button', { name: english ? 'Join' : '参加' }).click();
+    await expect(page.getByRole('alert')).not.toBeEmpty();
+    expect(await axeBothSchemes(page)).toEqual([]);
+  }
 });
 
 test('a learner joins with the code and runs a command in the terminal of their own sandbox', async ({ page }) => {

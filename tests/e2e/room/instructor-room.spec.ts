@@ -97,6 +97,14 @@ test('only the instructor gets the room; a learner and a stranger get a 403 page
     const stranger = await as(browser, undefined);
     expect((await stranger.page.goto(path))?.status()).toBe(403);
     await expect(stranger.page.getByRole('main')).toContainText(path === '/instructor' ? 'open the instructor link' : '講師用リンク');
+    // The 403 page passes axe, in light and (its colours) in dark.
+    for (const scheme of ['light', 'dark'] as const) {
+      await stranger.page.emulateMedia({ colorScheme: scheme });
+      const builder = new AxeBuilder({ page: stranger.page });
+      if (scheme === 'dark') builder.withRules(['color-contrast', 'link-in-text-block']);
+      const { violations } = await builder.analyze();
+      expect(violations.flatMap((violation) => violation.nodes.map((node) => `${scheme} ${path} ${violation.id}: ${node.target.join(' ')}`))).toEqual([]);
+    }
     await learner.context.close();
     await stranger.context.close();
   }
