@@ -496,6 +496,13 @@ pass, 4 bad usage, 130 interrupted.`,
   'lesson.recap': 'What you did',
   // Workstation tools check (checks-setup)
   'resource.type.cli-tool': 'Command-line tool',
+  // The class's AWS cost in the instructor's room (issue 14)
+  'room.cost.title': 'What the class has running in AWS',
+  'room.cost.loading': 'Adding up what the learners\' Checks found…',
+  'room.cost.total': 'Class total: {perHour} per hour (about {perHourYen}), about {soFar} so far (about {soFarYen}).',
+  'room.cost.running': 'Still running billable resources',
+  'room.cost.learner': '{name}: {perHour} per hour ({count} billable)',
+  'room.cost.nobody': 'Nobody has billable resources running, as far as their Checks have seen.',
 } as const;
 
 export type MessageKey = keyof typeof en;

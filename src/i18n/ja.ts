@@ -497,4 +497,11 @@ export const ja = {
   'lesson.recap': 'このレッスンのまとめ',
   // ワークステーションのツールのチェック (checks-setup)
   'resource.type.cli-tool': 'コマンドラインツール',
+  // The class's AWS cost in the instructor's room (issue 14)
+  'room.cost.title': 'クラス全体で AWS に残っているもの',
+  'room.cost.loading': '受講者のチェックが見つけたものを集計しています…',
+  'room.cost.total': 'クラス全体: 1 時間あたり {perHour} (約 {perHourYen})、これまでに約 {soFar} (約 {soFarYen})。',
+  'room.cost.running': '課金されるリソースがまだ動いている受講者',
+  'room.cost.learner': '{name}: 1 時間あたり {perHour} (課金対象 {count} 個)',
+  'room.cost.nobody': 'チェックで見た限り、課金されるリソースが動いている受講者はいません。',
 } as const satisfies Record<MessageKey, string>;

@@ -132,6 +132,7 @@ describe('the room tools', () => {
       ['POST', '/instructor/api/time', { minutes: 10 }],
       ['GET', '/instructor/api/export?format=csv'],
       ['GET', '/instructor/api/preflight?learners=2'],
+      ['GET', '/instructor/api/cost'],
       ['GET', '/instructor/api/unknown'],
     ];
     for (const [method, path, body] of routes) {
@@ -240,6 +241,24 @@ describe('the room tools', () => {
     const solo = await post(teacher, '/instructor/api/reset', { learner: 'ben', confirm: 'ben' });
     expect(solo.status).toBe(409);
     expect((await read<{ error: string }>(solo)).error).toMatch(/solo mode/);
+  });
+
+  it('adds up the class\'s AWS cost and names who still has billable resources running', async () => {
+    const region = 'ap-northeast-1';
+    const store = openProgressStore(data);
+    // Ben's Check found a load balancer running: billable until he cleans up.
+    store.forLearner('ben').record({
+      step: 'service/load-balancer',
+      result: { status: 'pass', summary: { key: 'check.error.no-credentials.summary' }, items: [], resources: [{ type: 'load-balancer', region, id: `arn:aws:elasticloadbalancing:${region}:123456789012:loadbalancer/app/alb/1`, presence: 'healthy', state: 'active' }] },
+      snapshot: {},
+      source: 'cli',
+      durationMs: 3,
+    });
+    store.close();
+    const cost = await read<{ usdPerHour: number; stillRunning: { learner: string; name: string; usdPerHour: number }[] }>(await as(teacher, '/instructor/api/cost'));
+    // One ALB in Tokyo: US$0.0243 per hour plus one LCU-hour at US$0.008.
+    expect(cost.usdPerHour).toBe(0.0323);
+    expect(cost.stillRunning).toEqual([expect.objectContaining({ learner: 'ben', name: names.ben, usdPerHour: 0.0323 })]);
   });
 
   it('exports learners × steps as CSV and JSON, both learners with a row per step', async () => {

@@ -18,6 +18,7 @@
  *   GET  /instructor/api/time             the learners (id, name) and deadlines; POST {minutes, learner?}: extend one's or the workshop's
  *   GET  /instructor/api/export?format=csv|json
  *   GET  /instructor/api/preflight?learners=N&lang=&aws=1
+ *   GET  /instructor/api/cost             the class's billable resources: total per hour and so far, who still runs some
  *
  * State-changing requests need an allowed Origin and a JSON body, as the rest of the API.
  */
@@ -37,6 +38,7 @@ import { createLazyDocker } from '../../checks/docker-client.ts';
 import { renderPreflight, runPreflight, type PreflightReport } from '../../workshop/preflight/run-preflight.ts';
 import { learnerScope, openRoomStore, workshopScope, type Hand, type RoomStore } from './room-store.ts';
 import { HttpError, readJsonObject, sendJson } from '../json-http.ts';
+import { classCost } from '../../cost/class-cost.ts';
 
 export interface RoomToolsOptions {
   /** The course's checks (step order, texts for the attached failing Check). */
@@ -191,6 +193,11 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
       sendJson(res, 200, { reset: body.learner });
     },
     'GET /instructor/api/time': async (_req, res) => sendJson(res, 200, timeView()),
+    'GET /instructor/api/cost': async (_req, res) => {
+      // What the class's Checks last found running, priced: at the end, who must still clean up.
+      const cost = classCost(parts.store.allResources(), new Date());
+      sendJson(res, 200, { ...cost, stillRunning: cost.stillRunning.map((entry) => ({ ...entry, name: options.nameOf?.(entry.learner) ?? entry.learner })) });
+    },
     'POST /instructor/api/time': async (req, res) => {
       const body = await readJsonObject(req, maxBody);
       const minutes = body.minutes;
