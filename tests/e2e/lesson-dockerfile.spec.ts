@@ -60,7 +60,8 @@ test('lesson 02: Run the commands, Check each step, and the checklist passes', a
   await expect(before).toHaveAttribute('data-status', 'fail');
   await expect(before).toContainText('There is no Dockerfile');
 
-  for (const block of await written.locator('[data-command]').all()) await block.getByRole('button', { name: 'Run' }).click();
+  // The lesson's own blocks: the look-yourself commands under the Check sit folded away.
+  for (const block of await written.locator('[data-command]').filter({ visible: true }).all()) await block.getByRole('button', { name: 'Run' }).click();
   await expect.poll(() => existsSync(`${workspace}/Dockerfile`) && existsSync(`${workspace}/start.sh`), { timeout: 20_000 }).toBe(true);
   const writtenResult = await checkUntilPass(written);
   await expect(writtenResult).toContainText('EXPOSE 3000 documents the app’s port');
