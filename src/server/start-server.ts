@@ -1,15 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import send from 'send';
 import { buildIsStale } from './build-freshness.ts';
 import { openBrowserPrivately } from './open-browser.ts';
 import { loopbackHosts, type ServerOptions } from './server-options.ts';
 import { serveWorkbook } from './serve-workbook.ts';
+import { workbookPages } from './workbook-pages.ts';
 import { createWorkbook } from './workbook.ts';
-
-type AstroHandler = (req: unknown, res: unknown, next: (() => void) | undefined, locals: Pick<App.Locals, 'workbook'>) => Promise<void>;
 
 const root = process.cwd();
 
@@ -41,46 +38,9 @@ function buildIfStale(verbose: boolean) {
 /** Builds when needed, then serves the workbook from one Node process: pages, API and terminal. */
 export async function startServer(options: ServerOptions) {
   buildIfStale(options.verbose);
-  const entry = pathToFileURL(join(root, 'dist', 'server', 'entry.mjs')).href;
-  const { handler: astroHandler } = (await import(entry)) as { handler: AstroHandler };
-  const clientDir = join(root, 'dist', 'client');
-
   const workbook = createWorkbook({ host: options.host, port: options.port });
   const server = createServer();
-  const render = async (req: IncomingMessage, res: ServerResponse) => {
-    // Astro builds a Fetch Request, which refuses TRACE: it would throw, a 500 with a stack trace.
-    // (Node's parser refuses unknown methods itself, and CONNECT never reaches a request handler.)
-    if (req.method === 'TRACE') {
-      res.writeHead(405, { 'content-type': 'text/plain; charset=utf-8', allow: 'GET, HEAD' });
-      res.end(`The workbook's pages do not answer ${req.method}. Open the page in a browser (GET).\n`);
-      return;
-    }
-    // Every page may carry the launch secret (signed in) or the learner's values: never cached.
-    res.setHeader('cache-control', 'no-store');
-    // No `next`: a path that matches no page gets Astro's 404 page instead of waiting for ever.
-    await astroHandler(req, res, undefined, { workbook: workbook.localsFor(req) });
-  };
-  serveWorkbook(server, workbook, (req, res) => {
-    // Built assets first (hashed, cached forever); everything else is a page Astro renders.
-    if (req.method !== 'GET' && req.method !== 'HEAD') return render(req, res);
-    let path: string;
-    try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    } catch {
-      // The workbook core answers these with 400 first; never let a throw here hang a request.
-      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('The address is not valid: each % must be followed by two hexadecimal digits.\n');
-      return;
-    }
-    if (path.endsWith('/')) return render(req, res);
-    return new Promise<void>((resolve) => {
-      send(req, path, { root: clientDir, index: false, dotfiles: 'deny', immutable: path.startsWith('/_astro/'), maxAge: path.startsWith('/_astro/') ? '1y' : 0 })
-        .on('error', () => resolve(render(req, res)))
-        .on('end', resolve)
-        .pipe(res)
-        .on('close', resolve);
-    });
-  });
+  serveWorkbook(server, workbook, await workbookPages(root, workbook));
 
   await new Promise<void>((resolve) => {
     server.once('error', (error: NodeJS.ErrnoException) => {

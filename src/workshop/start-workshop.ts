@@ -21,7 +21,8 @@ import { armWorkshopDeadline, workshopScope } from '../server/room/room-store.ts
 import { createJoinFeature, joinPageFor } from './join-feature.ts';
 import { startSandboxLifecycle, type SandboxLifecycle } from './sandbox-lifecycle.ts';
 import { createQueueNotices, withStartNotices } from './starting-shell.ts';
-import { buildPagesIfStale, workshopPages } from './workshop-pages.ts';
+import { buildPagesIfStale } from './workshop-pages.ts';
+import { workbookPages } from '../server/workbook-pages.ts';
 import { openWorkshopRoster, type WorkshopRoster } from './workshop-roster.ts';
 import { createWorkshopSignIn } from './workshop-sign-in.ts';
 import type { WorkshopOptions } from './workshop-options.ts';
@@ -160,7 +161,7 @@ export async function startWorkshop(options: StartWorkshopOptions): Promise<Runn
   // The time limit counts from the workshop's first start and survives restarts (the stored deadline).
   if (options.timeLimitMs) lifecycle.endAt(new Date(armWorkshopDeadline(tools!.store, options.timeLimitMs)));
   const server: Server = options.tls ? (createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) as unknown as Server) : createHttpServer();
-  serveWorkbook(server, workbook, await workshopPages(options.root, workbook));
+  serveWorkbook(server, workbook, await workbookPages(options.root, workbook));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
