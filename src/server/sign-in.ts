@@ -14,6 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFreshLinkToken, spendFreshLinkToken } from './fresh-sign-in-link.ts';
+import { sendJson } from './json-http.ts';
 import type { RequestGuard } from './request-guard.ts';
 import { sameSecret } from './terminal/credentials.ts';
 
@@ -33,11 +34,6 @@ export interface SignIn {
   freshToken(): string;
   /** Answers `POST /api/session` {token}: sets the cookie, or refuses. */
   handleSignIn(req: IncomingMessage, res: ServerResponse): Promise<void>;
-}
-
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
-  res.end(JSON.stringify(body));
 }
 
 export interface SignInOptions {
@@ -103,15 +99,15 @@ export function createSignIn(guard: RequestGuard, port: number, options: SignInO
       return fresh;
     },
     async handleSignIn(req, res) {
-      if (req.method !== 'POST') return json(res, 405, { error: 'Sign in with POST /api/session and a JSON body {"token": "…"}.' }, { allow: 'POST' });
+      if (req.method !== 'POST') return sendJson(res, 405, { error: 'Sign in with POST /api/session and a JSON body {"token": "…"}.' }, { allow: 'POST' });
       // Only our own pages may sign in: a foreign page must not plant a session in the browser.
-      if (!guard.isAllowedOrigin(req)) return json(res, 403, { error: `Sign in from the workbook's own pages (Origin ${[...guard.allowedOrigins].join(' or ')}).` });
+      if (!guard.isAllowedOrigin(req)) return sendJson(res, 403, { error: `Sign in from the workbook's own pages (Origin ${[...guard.allowedOrigins].join(' or ')}).` });
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      if (type !== 'application/json') return json(res, 415, { error: 'Send JSON with "Content-Type: application/json".' });
+      if (type !== 'application/json') return sendJson(res, 415, { error: 'Send JSON with "Content-Type: application/json".' });
       let text = '';
       for await (const chunk of req) {
         text += chunk;
-        if (text.length > 4096) return json(res, 413, { error: 'The sign-in request is too large.' });
+        if (text.length > 4096) return sendJson(res, 413, { error: 'The sign-in request is too large.' });
       }
       let given: unknown;
       try {
@@ -120,15 +116,15 @@ export function createSignIn(guard: RequestGuard, port: number, options: SignInO
         given = undefined;
       }
       // The same browser opened its link again (a reload, a bookmark): signed in already, nothing spent.
-      if (isSignedIn(req)) return json(res, 200, { signedIn: true });
+      if (isSignedIn(req)) return sendJson(res, 200, { signedIn: true });
       const verdict = typeof given === 'string' ? spend(given) : 'wrong';
       if (verdict === 'spent') {
-        return json(res, 403, { error: 'This sign-in link was already used by a browser. To sign in another browser, run npx ecs-workbook link in the project folder (or ecs-workbook link in the workbook terminal) and open the link it prints.' });
+        return sendJson(res, 403, { error: 'This sign-in link was already used by a browser. To sign in another browser, run npx ecs-workbook link in the project folder (or ecs-workbook link in the workbook terminal) and open the link it prints.' });
       }
       if (verdict === 'wrong') {
-        return json(res, 403, { error: 'This sign-in link is not valid (the workbook may have been restarted). Open the link that npm start printed last; it ends in #sign-in=…, or get a fresh one with npx ecs-workbook link.' });
+        return sendJson(res, 403, { error: 'This sign-in link is not valid (the workbook may have been restarted). Open the link that npm start printed last; it ends in #sign-in=…, or get a fresh one with npx ecs-workbook link.' });
       }
-      json(res, 200, { signedIn: true }, { 'set-cookie': `${cookieName}=${sessionValue}; HttpOnly; SameSite=Strict; Path=/` });
+      sendJson(res, 200, { signedIn: true }, { 'set-cookie': `${cookieName}=${sessionValue}; HttpOnly; SameSite=Strict; Path=/` });
     },
   };
 }

@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
-import { buildIsStale } from './build-freshness.ts';
+import { BuildFailed, buildIfStale } from './build-if-stale.ts';
 import { openBrowserPrivately } from './open-browser.ts';
 import { loopbackHosts, type ServerOptions } from './server-options.ts';
 import { serveWorkbook } from './serve-workbook.ts';
@@ -15,29 +13,24 @@ const root = process.cwd();
  * Vite and Astro progress and warnings) is captured, so the sign-in link stays near the top of
  * the window; it is shown when the build fails, or as it happens with --verbose.
  */
-function buildIfStale(verbose: boolean) {
-  if (!buildIsStale(root)) return;
-  console.log('Building the workbook (the sources changed since the last build; this takes a few seconds)…');
-  const started = performance.now();
-  const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const result = spawnSync(process.execPath, [astro, 'build'], {
-    cwd: root,
-    stdio: verbose ? 'inherit' : 'pipe',
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  if (result.status !== 0) {
-    if (!verbose) process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+function buildIfStaleOrExit(verbose: boolean) {
+  try {
+    const seconds = buildIfStale(root, {
+      showOutput: verbose,
+      onBuilding: () => console.log('Building the workbook (the sources changed since the last build; this takes a few seconds)…'),
+    });
+    if (seconds !== undefined) console.log(`Built in ${seconds.toFixed(1)} s.`);
+  } catch (error) {
+    if (!(error instanceof BuildFailed)) throw error;
+    process.stderr.write(error.output);
     console.error('The build failed; the messages above name the file and the problem. Fix it and run npm start again.');
     process.exit(1);
   }
-  console.log(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 
 /** Builds when needed, then serves the workbook from one Node process: pages, API and terminal. */
 export async function startServer(options: ServerOptions) {
-  buildIfStale(options.verbose);
+  buildIfStaleOrExit(options.verbose);
   const workbook = createWorkbook({ host: options.host, port: options.port });
   const server = createServer();
   serveWorkbook(server, workbook, await workbookPages(root, workbook));

@@ -16,6 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import { useTranslations } from '../i18n/translate.ts';
 import type { WorkbookFeature } from '../server/feature.ts';
+import { sendJson } from '../server/json-http.ts';
 import type { RequestGuard } from '../server/request-guard.ts';
 import type { ProgressStore } from '../progress/progress-store.ts';
 import { normalizeEventCode } from './event-code.ts';
@@ -38,11 +39,6 @@ export interface JoinFeatureOptions {
 }
 
 const maxBody = 4096;
-
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
-  res.end(JSON.stringify(body));
-}
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | 'too-large' | undefined> {
   let text = '';
@@ -81,7 +77,7 @@ export function createJoinFeature(options: JoinFeatureOptions): WorkbookFeature 
     const body = await readJson(req);
     const lang: Language = body && body !== 'too-large' && isLanguage(body.lang) ? body.lang : 'en';
     const t = useTranslations(lang);
-    if (body === 'too-large') return json(res, 413, { error: t('workshop.join.too-large') });
+    if (body === 'too-large') return sendJson(res, 413, { error: t('workshop.join.too-large') });
     const typedCode = typeof body?.eventCode === 'string' ? body.eventCode : '';
     const typedName = typeof body?.name === 'string' ? body.name : '';
     const name = cleanDisplayName(typedName);
@@ -91,23 +87,23 @@ export function createJoinFeature(options: JoinFeatureOptions): WorkbookFeature 
     else if (code !== roster.identity.eventCode) problems.push({ field: 'eventCode', message: t('workshop.join.code-wrong') });
     if (!name) problems.push({ field: 'name', message: t('workshop.join.name-empty') });
     else if ([...name].length > maxDisplayNameLength) problems.push({ field: 'name', message: t('workshop.join.name-long', { max: maxDisplayNameLength, length: [...name].length }) });
-    if (problems.length > 0) return json(res, 400, { error: problems.map((p) => p.message).join(' '), problems });
+    if (problems.length > 0) return sendJson(res, 400, { error: problems.map((p) => p.message).join(' '), problems });
 
     // Joined already in this browser: the same learner again, not a second seat.
     const existing = signIn.learnerToken(req);
     if (existing) {
       const learner = roster.byToken(existing)!;
-      return json(res, 200, { joined: true, again: true, name: learner.displayName, rejoinLink: rejoinLink(req, lang, existing), next: `/${lang}/` });
+      return sendJson(res, 200, { joined: true, again: true, name: learner.displayName, rejoinLink: rejoinLink(req, lang, existing), next: `/${lang}/` });
     }
     const outcome = roster.join({ displayName: name, language: lang, capacity: options.capacity, prefixes: options.prefixes });
-    if ('full' in outcome) return json(res, 409, { error: t('workshop.join.full', { capacity: outcome.capacity }), full: true });
+    if ('full' in outcome) return sendJson(res, 409, { error: t('workshop.join.full', { capacity: outcome.capacity }), full: true });
     const { joined, rejoinToken } = outcome;
     if (joined.awsPrefix) {
       // The lessons' names and the checks read the learner's settings: the prefix goes there.
       const learnerStore = options.store.forLearner(joined.id);
       learnerStore.putSettings({ ...learnerStore.getSettings(), prefix: joined.awsPrefix });
     }
-    json(res, 200, { joined: true, name: joined.displayName, rejoinLink: rejoinLink(req, lang, rejoinToken), next: `/${lang}/` }, { 'set-cookie': signIn.learnerCookie(rejoinToken) });
+    sendJson(res, 200, { joined: true, name: joined.displayName, rejoinLink: rejoinLink(req, lang, rejoinToken), next: `/${lang}/` }, { 'set-cookie': signIn.learnerCookie(rejoinToken) });
   }
 
   async function rejoin(req: IncomingMessage, res: ServerResponse) {
@@ -116,8 +112,8 @@ export function createJoinFeature(options: JoinFeatureOptions): WorkbookFeature 
     const t = useTranslations(lang);
     const token = body && body !== 'too-large' && typeof body.token === 'string' ? body.token : '';
     const learner = token ? roster.byToken(token) : undefined;
-    if (!learner) return json(res, 403, { error: t('workshop.rejoin.wrong') });
-    json(res, 200, { joined: true, name: learner.displayName, rejoinLink: rejoinLink(req, lang, token), next: `/${lang}/` }, { 'set-cookie': signIn.learnerCookie(token) });
+    if (!learner) return sendJson(res, 403, { error: t('workshop.rejoin.wrong') });
+    sendJson(res, 200, { joined: true, name: learner.displayName, rejoinLink: rejoinLink(req, lang, token), next: `/${lang}/` }, { 'set-cookie': signIn.learnerCookie(token) });
   }
 
   return {
@@ -126,29 +122,29 @@ export function createJoinFeature(options: JoinFeatureOptions): WorkbookFeature 
       if (pathname === joinPath || pathname === rejoinPath) {
         const t = useTranslations('en');
         if (req.method !== 'POST') {
-          json(res, 405, { error: t('workshop.join.method') }, { allow: 'POST' });
+          sendJson(res, 405, { error: t('workshop.join.method') }, { allow: 'POST' });
           return true;
         }
         // Before anyone is signed in, the Origin is what keeps a foreign page from joining this browser.
         if (!guard.isAllowedOrigin(req)) {
-          json(res, 403, { error: t('workshop.join.origin') });
+          sendJson(res, 403, { error: t('workshop.join.origin') });
           return true;
         }
         if ((req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/json') {
-          json(res, 415, { error: 'Send JSON with "Content-Type: application/json".' });
+          sendJson(res, 415, { error: 'Send JSON with "Content-Type: application/json".' });
           return true;
         }
         await (pathname === joinPath ? join(req, res) : rejoin(req, res));
         return true;
       }
       if (pathname === mePath) {
-        if (principal?.kind === 'instructor') json(res, 200, { kind: 'instructor' });
+        if (principal?.kind === 'instructor') sendJson(res, 200, { kind: 'instructor' });
         else if (principal?.kind === 'learner') {
           const learner = roster.get(principal.id);
           const token = signIn.learnerToken(req);
           const lang = isLanguage(url.searchParams.get('lang')) ? (url.searchParams.get('lang') as Language) : (learner?.language ?? 'en');
-          json(res, 200, { kind: 'learner', name: learner?.displayName, awsPrefix: learner?.awsPrefix, ...(token && { rejoinLink: rejoinLink(req, lang, token) }) });
-        } else json(res, 401, { error: 'Not joined.' });
+          sendJson(res, 200, { kind: 'learner', name: learner?.displayName, awsPrefix: learner?.awsPrefix, ...(token && { rejoinLink: rejoinLink(req, lang, token) }) });
+        } else sendJson(res, 401, { error: 'Not joined.' });
         return true;
       }
       if (!principal && (req.method === 'GET' || req.method === 'HEAD') && isPage(pathname)) {

@@ -9,10 +9,11 @@
  * not keep a sandbox running all day). State-changing requests need an allowed Origin and a JSON
  * content type, as the rest of the API.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { DockerSandboxProvider } from '../sandbox/docker-provider.ts';
 import type { RequestGuard } from '../server/request-guard.ts';
 import type { WorkbookFeature } from '../server/feature.ts';
+import { sendJson } from '../server/json-http.ts';
 import type { IdlePause } from './idle-pause.ts';
 import type { WorkshopSandbox } from './workshop-sandbox.ts';
 
@@ -24,11 +25,6 @@ export interface SandboxFeatureOptions {
   provider: Pick<DockerSandboxProvider, 'status' | 'reset' | 'resume' | 'queuePosition'>;
   sandbox: Pick<WorkshopSandbox, 'endShells'>;
   idle: Pick<IdlePause, 'active' | 'settled'>;
-}
-
-function json(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
 }
 
 /** A state change from a page of ours: allowed Origin, JSON (a form cannot send it cross-site). */
@@ -45,19 +41,19 @@ export function createSandboxFeature(options: SandboxFeatureOptions): WorkbookFe
     async handleRequest(req, res, url, principal) {
       if (url.pathname !== sandboxApiPath && url.pathname !== `${sandboxApiPath}/reset` && url.pathname !== presencePath) return false;
       if (principal?.kind !== 'learner') {
-        json(res, 403, { error: 'Only a learner who joined the workshop has a sandbox.' });
+        sendJson(res, 403, { error: 'Only a learner who joined the workshop has a sandbox.' });
         return true;
       }
       const learner = principal.id;
       if (url.pathname === sandboxApiPath) {
-        if (req.method !== 'GET') return json(res, 405, { error: 'Use GET.' }), true;
+        if (req.method !== 'GET') return sendJson(res, 405, { error: 'Use GET.' }), true;
         const status = await options.provider.status(learner);
         const ahead = options.provider.queuePosition(learner);
-        json(res, 200, { ...status, ...(ahead !== undefined && { ahead }) });
+        sendJson(res, 200, { ...status, ...(ahead !== undefined && { ahead }) });
         return true;
       }
       const refused = refusedChange(req, options.guard);
-      if (refused) return json(res, req.method === 'POST' ? 403 : 405, { error: refused }), true;
+      if (refused) return sendJson(res, req.method === 'POST' ? 403 : 405, { error: refused }), true;
       req.resume();
       if (url.pathname === presencePath) {
         options.idle.active(learner);
@@ -76,9 +72,9 @@ export function createSandboxFeature(options: SandboxFeatureOptions): WorkbookFe
         options.idle.active(learner);
         await options.sandbox.endShells(learner, 'reset').catch(() => undefined);
         const status = await options.provider.reset(learner);
-        json(res, 200, status);
+        sendJson(res, 200, status);
       } catch (error) {
-        json(res, 503, { error: `Your sandbox could not be reset: ${(error as Error).message}` });
+        sendJson(res, 503, { error: `Your sandbox could not be reset: ${(error as Error).message}` });
       }
       return true;
     },

@@ -4,94 +4,29 @@
  * the API, the live-event streams, the page locals and one SQLite file. Neither learner sees the
  * other's progress, events or settings, and only the instructor may follow everyone.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProgressStore } from '../../src/progress/progress-store.ts';
-import { createWorkbook, type Workbook } from '../../src/server/workbook.ts';
-import type { Principal } from '../../src/shared/principal.ts';
-import { freePort } from '../harness/moto.ts';
-import { TerminalClient, waitUntil, type TestServer } from './terminal/terminal-harness.ts';
+import { cookieOf, startPrincipalServer, type PrincipalServer } from '../harness/principal-server.ts';
+import { TerminalClient, waitUntil } from './terminal/terminal-harness.ts';
 
-const people: Record<string, Principal> = {
-  'who=ana': { kind: 'learner', id: 'ana' },
-  'who=ben': { kind: 'learner', id: 'ben' },
-  'who=teacher': { kind: 'instructor', id: 'teacher' },
-};
-const ana = 'who=ana';
-const ben = 'who=ben';
-const teacher = 'who=teacher';
+const ana = cookieOf('ana');
+const ben = cookieOf('ben');
+const teacher = cookieOf('teacher');
 
-let server: Server;
-let workbook: Workbook;
-let base: string;
-const data = mkdtempSync(join(tmpdir(), 'wb-two-'));
-const savedEnv = { ...process.env };
-const streams: AbortController[] = [];
+let app: PrincipalServer;
 
 beforeAll(async () => {
-  // Nothing may leave loopback: the background identity lookups go to a dead local endpoint.
-  Object.assign(process.env, { AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'x' });
-  const port = await freePort();
-  workbook = createWorkbook({ host: '127.0.0.1', port, dataDir: data, resolvePrincipal: (req) => people[req.headers.cookie ?? ''] });
-  server = createServer((req, res) => void workbook.handleRequest(req, res, () => { res.writeHead(404); res.end(); }));
-  server.on('upgrade', (req, socket, head) => {
-    if (!workbook.handleUpgrade(req, socket, head)) socket.destroy();
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${port}`;
+  app = await startPrincipalServer();
 });
 afterAll(async () => {
-  for (const stream of streams) stream.abort();
-  await workbook.close();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-  process.env = savedEnv;
-  rmSync(data, { recursive: true, force: true });
+  await app?.close();
 });
 
-const as = (cookie: string, path: string, init: RequestInit = {}) =>
-  fetch(`${base}${path}`, { ...init, headers: { cookie, origin: base, 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
-
+const as: PrincipalServer['as'] = (...request) => app.as(...request);
 /** An open event stream, as a tab holds it: every frame received so far, parsed. */
-async function listen(cookie: string, path = '/api/events') {
-  const controller = new AbortController();
-  streams.push(controller);
-  const response = await as(cookie, path, { signal: controller.signal });
-  expect(response.status, `${cookie} ${path}`).toBe(200);
-  let text = '';
-  void (async () => {
-    const reader = response.body!.getReader();
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        text += new TextDecoder().decode(value);
-      }
-    } catch {
-      // aborted at the end of the test
-    }
-  })();
-  const frames = () =>
-    text
-      .split('\n\n')
-      .map((block) => ({ event: /^event: (.*)$/m.exec(block)?.[1], data: /^data: (.*)$/m.exec(block)?.[1] }))
-      .filter((frame): frame is { event: string; data: string } => Boolean(frame.event && frame.data))
-      .map((frame) => ({ event: frame.event, data: JSON.parse(frame.data) as Record<string, unknown> }));
-  return {
-    frames,
-    of: (event: string) => frames().filter((frame) => frame.event === event).map((frame) => frame.data),
-    async until(event: string, count = 1) {
-      const deadline = Date.now() + 5000;
-      while (frames().filter((frame) => frame.event === event).length < count) {
-        if (Date.now() > deadline) throw new Error(`no ${event} event on ${cookie} ${path}; got: ${text}`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-    },
-  };
-}
+const listen: PrincipalServer['listen'] = (...stream) => app.listen(...stream);
 
 /** Longer than the poll interval a few times over: what has not arrived by then is not coming. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
@@ -111,7 +46,7 @@ describe('one server, two learners', () => {
     expect(anaEvents.of('progress')[0]).toMatchObject({ statuses: { 'setup/docker': attempt.status }, attempts: [{ id: attempt.id, step: 'setup/docker' }] });
 
     // Ben's check lands from another process (his CLI writes the same file).
-    const cli = openProgressStore(data);
+    const cli = openProgressStore(app.dataDir);
     cli.forLearner('ben').record({ step: 'setup/aws-identity', result: { status: 'fail', summary: { key: 'check.error.no-credentials.summary' }, items: [], resources: [] }, snapshot: {}, source: 'cli', durationMs: 3 });
     cli.close();
     await benEvents.until('progress');
@@ -130,7 +65,7 @@ describe('one server, two learners', () => {
     const progress = async (cookie: string) => ((await (await as(cookie, '/api/progress?lang=en')).json()) as { statuses: Record<string, string> }).statuses;
     expect(await progress(ana)).toEqual({ 'setup/docker': attempt.status });
     expect(await progress(ben)).toEqual({ 'setup/aws-identity': 'fail' });
-    const locals = (cookie: string) => workbook.localsFor({ headers: { cookie } } as IncomingMessage);
+    const locals = (cookie: string) => app.workbook.localsFor({ headers: { cookie } } as IncomingMessage);
     expect(locals(ana).stepStatuses()).toEqual({ 'setup/docker': attempt.status });
     expect(locals(ben).stepStatuses()).toEqual({ 'setup/aws-identity': 'fail' });
     const exported = (await (await as(ben, '/api/progress/export')).json()) as { attempts: { learner: string }[] };
@@ -163,7 +98,7 @@ describe('one server, two learners', () => {
     expect((await view(ana)).variables.cluster).toBe('ana-ecs-handson-cluster');
     expect((await view(ben)).settings).toEqual({});
     expect((await view(ben)).variables.cluster).toBe('ecs-handson-cluster');
-    const locals = (cookie: string) => workbook.localsFor({ headers: { cookie } } as IncomingMessage);
+    const locals = (cookie: string) => app.workbook.localsFor({ headers: { cookie } } as IncomingMessage);
     expect(locals(ana).variables().cluster).toBe('ana-ecs-handson-cluster');
     expect(locals(ben).variables().cluster).toBe('ecs-handson-cluster');
   });
@@ -181,7 +116,7 @@ describe('one server, two learners', () => {
     // Nobody signed in: nothing at all, and pages show nobody's progress.
     const stranger = await as('who=nobody', '/api/events/all');
     expect(stranger.status).toBe(403);
-    const page = workbook.localsFor({ headers: { cookie: 'who=nobody' } } as IncomingMessage);
+    const page = app.workbook.localsFor({ headers: { cookie: 'who=nobody' } } as IncomingMessage);
     expect(page.signedIn).toBe(false);
     expect(page.stepStatuses()).toEqual({});
     expect(page.variables()).toEqual({});
@@ -190,15 +125,14 @@ describe('one server, two learners', () => {
 
 describe('two learners at the terminal of one server', () => {
   it('each gets a shell of their own, in their own workspace folder, and neither can attach to the other\'s', async () => {
-    const endpoint = { origin: base, url: `${base.replace('http', 'ws')}/terminal` } as TestServer;
     const open = async (cookie: string, extra: Record<string, unknown> = {}) => {
-      const client = new TerminalClient(endpoint, { cookie });
+      const client = new TerminalClient(app.terminal, { cookie });
       await client.opened;
-      client.hello(workbook.launchSecret, extra);
+      client.hello(app.workbook.launchSecret, extra);
       return client;
     };
     for (const [cookie, name] of [[ana, 'ana'], [ben, 'ben']] as const) {
-      expect((await as(cookie, '/api/settings', { method: 'PUT', body: JSON.stringify({ workspace: join(data, `${name}-work`) }) })).status).toBe(200);
+      expect((await as(cookie, '/api/settings', { method: 'PUT', body: JSON.stringify({ workspace: join(app.dataDir, `${name}-work`) }) })).status).toBe(200);
     }
     const anaShell = await open(ana);
     const benShell = await open(ben);
@@ -206,8 +140,8 @@ describe('two learners at the terminal of one server', () => {
     benShell.type('echo "pid=$$ dir=$PWD"\r');
     const said = (client: TerminalClient) => /pid=(\d+) dir=(\S+)/.exec(client.text);
     await waitUntil(() => !!said(anaShell) && !!said(benShell), 20_000, 'both shells answered');
-    expect(said(anaShell)![2]).toBe(join(data, 'ana-work'));
-    expect(said(benShell)![2]).toBe(join(data, 'ben-work'));
+    expect(said(anaShell)![2]).toBe(join(app.dataDir, 'ana-work'));
+    expect(said(benShell)![2]).toBe(join(app.dataDir, 'ben-work'));
     expect(said(anaShell)![1]).not.toBe(said(benShell)![1]);
 
     // Ben names Ana's session: refused, and nothing of hers reaches him.
