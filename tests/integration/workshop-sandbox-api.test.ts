@@ -3,7 +3,8 @@
  * the real Docker engine: its phase; a sandbox that died says why and is reset on request (only
  * from the workbook's own pages); a visible page's presence beat wakes a paused sandbox.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,10 @@ const url = `http://127.0.0.1:${port}`;
 const workshop = `tapi-${randomBytes(3).toString('hex')}`;
 const container = (learner: string) => `ecsw-${workshop}-l-${learner}`;
 const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8' }).trim();
+// For the slow ones (a stop waits for the shell): a synchronous call would block this process for
+// seconds, so fetch's kept-alive connection would miss the server closing it and fail the next
+// request with "other side closed".
+const dockerSlow = (...args: string[]) => promisify(execFile)('docker', args);
 let dataDir: string;
 let server: ChildProcess;
 
@@ -88,7 +93,7 @@ describe("the learner's sandbox from their page", () => {
   it("a visible page's presence beat starts a paused sandbox again, with its files", async () => {
     docker('exec', '-u', 'learner', container('lrn-b'), 'sh', '-c', 'echo kept > /home/learner/work/notes.txt');
     // Paused as the idle watch pauses it (stopped, disk kept).
-    docker('stop', '-t', '10', container('lrn-b'));
+    await dockerSlow('stop', '-t', '10', container('lrn-b'));
     expect(((await (await api('/api/workshop/sandbox', 'lrn-b')).json()) as { phase: string }).phase).toBe('paused');
     // The learner comes back: their page beats, and the sandbox starts again before any shell asks.
     expect((await api('/api/workshop/presence', 'lrn-b', { method: 'POST' })).status).toBe(204);
