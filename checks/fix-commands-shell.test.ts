@@ -5,21 +5,8 @@
  * every lesson variable it uses ($VPC_ID, $TG_ARN, …) itself, from the resources' names.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../src/checks/run-check.ts';
-import { defaultVars } from '../tests/harness/judge-fixtures.ts';
-import { checksDir, courseChecks } from './index.ts';
-
-function fixtureFixes() {
-  return readdirSync(checksDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).flatMap((lesson) => {
-    const folder = join(checksDir, lesson.name, 'fixtures');
-    let steps: string[] = [];
-    try { steps = readdirSync(folder); } catch { return []; }
-    return steps.flatMap((step) => readdirSync(join(folder, step)).filter((name) => name.endsWith('.json')).map((name) => ({ step: `${lesson.name}/${step}`, file: join(folder, step, name) })));
-  });
-}
+import { fixtureFixes } from '../tests/harness/fixture-fixes.ts';
 
 /** Set by the login itself in every shell, never by a lesson. */
 const shellSets = new Set(['USER', 'HOME', 'PWD', 'SHELL', 'PATH']);
@@ -38,12 +25,7 @@ export function unsetVariables(command: string): string[] {
 const placeholder = /<[A-Za-z][^<>\n]*>/;
 
 describe('fix commands run as they are, in a fresh bash', async () => {
-  const fixes: { where: string; fix: string }[] = [];
-  for (const { step, file } of fixtureFixes()) {
-    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    const result = evaluate(await courseChecks.registry.load(step), snapshot, defaultVars, { env: {} });
-    for (const item of result.items) if (item.fix) fixes.push({ where: `${file.slice(checksDir.length)} ${item.id}`, fix: item.fix });
-  }
+  const fixes = (await fixtureFixes()).map(({ key, fix }) => ({ where: key, fix }));
 
   it('the fixtures produce the fixes this test reads', () => {
     expect(fixes.length).toBeGreaterThan(50);
