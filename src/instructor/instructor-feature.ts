@@ -10,7 +10,9 @@
  *   GET  /api/control/events                 a learner's stream: `control` {state} (the prompt and the banner)
  *   POST /api/control                        {action: "accept" | "decline" | "end"}  the learner's answer
  *
- * The room's routes answer an instructor only: 403 to a learner, 401 to a browser not signed in.
+ * The room's routes answer an instructor only: 403 to a learner and to a browser not signed in
+ * (the workbook's edge refuses the whole /api/instructor/ prefix; each route checks again). The
+ * room tools (src/server/room/room-feature.ts) share the prefix: paths not listed here are theirs.
  * Progress changes reach the room's page through the live events' `/api/events/all`; the page
  * then reads the room again.
  */
@@ -180,7 +182,8 @@ export function createInstructorRoom(options: InstructorRoomOptions): Instructor
         }
         throw new HttpError(400, 'action must be "request" or "end".');
       }
-      throw new HttpError(404, `No instructor API at ${method} ${path}.`);
+      // The room tools (raised hands, broadcasts, time, export…) share this prefix; the workbook 404s the rest.
+      return false;
     }
     const learner = learnerOnly(principal);
     if (method === 'GET' && path === '/api/control/events') {

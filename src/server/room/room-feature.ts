@@ -9,16 +9,17 @@
  *   POST /api/room/hand/lower             lower it
  *   POST /api/room/broadcasts/dismiss     {id}  hide a broadcast for me
  *
- * The instructor's routes (under /instructor/api/; 403 to a learner and to no sign-in):
- *   GET  /instructor/api/hands?lang=      the queue, each hand with its failing Check and screen
- *   GET  /instructor/api/room-events?lang= the queue, live (`hands`)
- *   POST /instructor/api/hands/status     {id, status: on-the-way|resolved}
- *   GET  /instructor/api/broadcasts       POST {text}  ·  POST /instructor/api/broadcasts/withdraw {id}
- *   POST /instructor/api/reset            {learner, confirm}: confirm must repeat the learner id
- *   GET  /instructor/api/time             the learners (id, name) and deadlines; POST {minutes, learner?}: extend one's or the workshop's
- *   GET  /instructor/api/export?format=csv|json
- *   GET  /instructor/api/preflight?learners=N&lang=&aws=1
- *   GET  /instructor/api/cost             the class's billable resources: total per hour and so far, who still runs some
+ * The instructor's routes (under /api/instructor/, beside the room's grid; the workbook's edge
+ * answers 403 there to anyone but the instructor, and each route checks again):
+ *   GET  /api/instructor/hands?lang=      the queue, each hand with its failing Check and screen
+ *   GET  /api/instructor/room-events?lang= the queue, live (`hands`)
+ *   POST /api/instructor/hands/status     {id, status: on-the-way|resolved}
+ *   GET  /api/instructor/broadcasts       POST {text}  ·  POST /api/instructor/broadcasts/withdraw {id}
+ *   POST /api/instructor/reset            {learner, confirm}: confirm must repeat the learner id
+ *   GET  /api/instructor/time             the learners (id, name) and deadlines; POST {minutes, learner?}: extend one's or the workshop's
+ *   GET  /api/instructor/export?format=csv|json
+ *   GET  /api/instructor/preflight?learners=N&lang=&aws=1
+ *   GET  /api/instructor/cost             the class's billable resources: total per hour and so far, who still runs some
  *
  * State-changing requests need an allowed Origin and a JSON body, as the rest of the API.
  */
@@ -81,8 +82,6 @@ const idOf = (value: unknown, what: string) => {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new HttpError(400, `id must be the ${what}'s number, as the list gave it.`);
   return value;
 };
-
-export const instructorApiPrefix = '/instructor/api/';
 
 type LearnerRoute = (req: IncomingMessage, res: ServerResponse, learner: string) => Promise<void>;
 type InstructorRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
@@ -155,9 +154,9 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
 
   const stepIds = () => options.checks.registry.stepIds();
   const instructorRoutes: Record<string, InstructorRoute> = {
-    'GET /instructor/api/hands': async (_req, res, url) => sendJson(res, 200, await queueView(language(url))),
-    'GET /instructor/api/room-events': async (_req, res, url) => events.subscribeInstructor(res, language(url)),
-    'POST /instructor/api/hands/status': async (req, res, url) => {
+    'GET /api/instructor/hands': async (_req, res, url) => sendJson(res, 200, await queueView(language(url))),
+    'GET /api/instructor/room-events': async (_req, res, url) => events.subscribeInstructor(res, language(url)),
+    'POST /api/instructor/hands/status': async (req, res, url) => {
       const body = await readJsonObject(req, maxBody);
       const id = idOf(body.id, 'hand');
       if (body.status !== 'on-the-way' && body.status !== 'resolved') throw new HttpError(400, 'status must be "on-the-way" or "resolved".');
@@ -168,8 +167,8 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
       events.changed();
       sendJson(res, 200, await queueView(language(url)));
     },
-    'GET /instructor/api/broadcasts': async (_req, res) => sendJson(res, 200, { broadcasts: store.broadcasts() }),
-    'POST /instructor/api/broadcasts': async (req, res) => {
+    'GET /api/instructor/broadcasts': async (_req, res) => sendJson(res, 200, { broadcasts: store.broadcasts() }),
+    'POST /api/instructor/broadcasts': async (req, res) => {
       const text = (await readJsonObject(req, maxBody)).text;
       if (typeof text !== 'string' || text.trim() === '') throw new HttpError(400, 'Write the message to send (text).');
       if (text.length > maxBroadcast) throw new HttpError(400, `A broadcast has at most ${maxBroadcast} characters; this one has ${text.length}. Shorten it.`);
@@ -177,13 +176,13 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
       events.changed();
       sendJson(res, 200, { broadcast: message, broadcasts: store.broadcasts() });
     },
-    'POST /instructor/api/broadcasts/withdraw': async (req, res) => {
+    'POST /api/instructor/broadcasts/withdraw': async (req, res) => {
       const id = idOf((await readJsonObject(req, maxBody)).id, 'message');
       if (!store.withdraw(id)) throw new HttpError(404, `No message on show has the number ${id}. Reload the list.`);
       events.changed();
       sendJson(res, 200, { broadcasts: store.broadcasts() });
     },
-    'POST /instructor/api/reset': async (req, res) => {
+    'POST /api/instructor/reset': async (req, res) => {
       const body = await readJsonObject(req, maxBody);
       if (typeof body.learner !== 'string' || body.learner === '') throw new HttpError(400, 'learner must be the id of the learner whose sandbox to reset.');
       // The confirmation: the page asks "reset <name>'s sandbox?" and sends the id again only on yes.
@@ -192,13 +191,13 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
       await options.resetSandbox(body.learner);
       sendJson(res, 200, { reset: body.learner });
     },
-    'GET /instructor/api/time': async (_req, res) => sendJson(res, 200, timeView()),
-    'GET /instructor/api/cost': async (_req, res) => {
+    'GET /api/instructor/time': async (_req, res) => sendJson(res, 200, timeView()),
+    'GET /api/instructor/cost': async (_req, res) => {
       // What the class's Checks last found running, priced: at the end, who must still clean up.
       const cost = classCost(parts.store.allResources(), new Date());
       sendJson(res, 200, { ...cost, stillRunning: cost.stillRunning.map((entry) => ({ ...entry, name: options.nameOf?.(entry.learner) ?? entry.learner })) });
     },
-    'POST /instructor/api/time': async (req, res) => {
+    'POST /api/instructor/time': async (req, res) => {
       const body = await readJsonObject(req, maxBody);
       const minutes = body.minutes;
       if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > maxExtensionMinutes) throw new HttpError(400, `minutes must be a whole number from 1 to ${maxExtensionMinutes}.`);
@@ -215,7 +214,7 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
       events.changed();
       sendJson(res, 200, timeView());
     },
-    'GET /instructor/api/export': async (_req, res, url) => {
+    'GET /api/instructor/export': async (_req, res, url) => {
       const format = (url.searchParams.get('format') ?? 'csv') as ExportFormat;
       if (!exportFormats.includes(format)) throw new HttpError(400, `format must be ${exportFormats.join(' or ')}.`);
       const db = new DatabaseSync(parts.store.file, { readOnly: true });
@@ -233,7 +232,7 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
       });
       res.end(formatExport(table, format));
     },
-    'GET /instructor/api/preflight': async (_req, res, url) => {
+    'GET /api/instructor/preflight': async (_req, res, url) => {
       const learners = Number(url.searchParams.get('learners') ?? '30');
       if (!Number.isInteger(learners) || learners < 1 || learners > 500) throw new HttpError(400, 'learners must be a whole number from 1 to 500.');
       sendJson(res, 200, await (options.preflight ?? defaultPreflight)({ learners, lang: language(url), aws: url.searchParams.get('aws') === '1' }));
@@ -256,16 +255,12 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
     const path = `${req.method} ${url.pathname.replace(/\/$/, '')}`;
     const learnerRoute = learnerRoutes[path];
     const instructorRoute = instructorRoutes[path];
-    if (!learnerRoute && !instructorRoute) {
-      if (!url.pathname.startsWith(instructorApiPrefix)) return false;
-      // An unknown instructor path tells a stranger nothing either: the same 403 first.
-      if (principal?.kind !== 'instructor') throw new HttpError(403, 'Only the workshop\'s instructor may use the room.');
-      throw new HttpError(404, `No room API at ${url.pathname}.`);
-    }
+    // Other /api/instructor/ paths are the room grid's (instructor-feature.ts), or the workbook's 404.
+    if (!learnerRoute && !instructorRoute) return false;
     if (instructorRoute) {
       if (principal?.kind !== 'instructor') throw new HttpError(403, 'Only the workshop\'s instructor may use the room. Open the instructor link that `ecs-workbook workshop` printed.');
     } else if (principal?.kind !== 'learner') {
-      throw new HttpError(principal ? 403 : 401, principal ? 'An instructor has no hand to raise; the queue is at /instructor/api/hands.' : 'This request is not signed in to the workbook.');
+      throw new HttpError(principal ? 403 : 401, principal ? 'An instructor has no hand to raise; the queue is at /api/instructor/hands.' : 'This request is not signed in to the workbook.');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD' && !guard.isAllowedOrigin(req)) {
       throw new HttpError(403, `Requests that change state must come from the workbook's own pages (Origin ${[...guard.allowedOrigins].join(' or ')}).`);

@@ -157,7 +157,7 @@ test('the export from the room holds both learners’ rows, step by step', async
 
 test('a learner is refused the room tools; the panels and the learner’s parts are axe-clean in light and dark', async ({ browser }) => {
   const ana = await as(browser, 'ana');
-  const refused = await ana.request.get(`${base}/instructor/api/export?format=csv`);
+  const refused = await ana.request.get(`${base}/api/instructor/export?format=csv`);
   expect(refused.status()).toBe(403);
   for (const scheme of ['light', 'dark'] as const) {
     const teacher = await as(browser, 'teacher', scheme);
