@@ -55,7 +55,7 @@ export interface RoomToolsOptions {
    * and with `aws` the shared account's quotas through this server's own AWS credentials.
    */
   preflight?: (request: { learners: number; lang: Language; aws: boolean }) => Promise<PreflightReport>;
-  /** Told when the instructor moved a deadline (the workshop's lifecycle re-arms its time limit). */
+  /** Told when the instructor moved a deadline (the workshop's lifecycle re-arms the workshop's or that learner's end). */
   onDeadlineChanged?: (scope: string, endsAt: string) => void;
 }
 
@@ -90,7 +90,11 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
   const store = openRoomStore(parts.store.file);
   const { guard } = parts;
 
-  const deadlineOf = (learner: string) => store.deadline(learnerScope(learner)) ?? store.deadline(workshopScope);
+  // A learner's time ends with the workshop's, or at their own end when the instructor gave them more.
+  const deadlineOf = (learner: string) => {
+    const ends = [store.deadline(workshopScope), store.deadline(learnerScope(learner))].filter((end): end is string => !!end);
+    return ends.sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+  };
   const learnerView = (learner: string) => {
     const hand = store.latestHandOf(learner);
     const queue = store.queue();
