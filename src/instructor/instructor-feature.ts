@@ -29,7 +29,7 @@ import type { Principal } from '../shared/principal.ts';
 import { diagnoseClass, isStuck, type LearnerStep } from './class-diagnosis.ts';
 import type { ControlGrants, ControlState } from './control-grants.ts';
 import { diagnosisSentence, renderCommonItem } from './diagnosis-sentence.ts';
-import { openRoomReader } from './room-reader.ts';
+import { openRoomReader, type RoomReader } from './room-reader.ts';
 import { HttpError, readJsonObject, sendJson } from '../server/json-http.ts';
 
 export interface InstructorRoomOptions {
@@ -43,6 +43,8 @@ export interface InstructorRoomOptions {
   handRaised?: (id: string) => boolean;
   /** Failing for longer than this is "stuck"; default 10 minutes. */
   stuckAfterMinutes?: number;
+  /** The room's read-only view of the progress, shared with the room tools; default one of its own. */
+  reader?: RoomReader;
   checks?: CourseChecks;
   course?: Course;
   now?: () => Date;
@@ -80,7 +82,7 @@ export function createInstructorRoom(options: InstructorRoomOptions): Instructor
   const nameOf = options.learnerName ?? ((id: string) => id);
   const now = () => options.now?.() ?? new Date();
   const steps = course.lessons.flatMap((lesson) => lesson.steps.map((id) => ({ id, lesson: lesson.slug })));
-  const reader = openRoomReader(options.parts.store.file);
+  const reader = options.reader ?? openRoomReader(options.parts.store.file);
   const instructorStreams = new Set<ServerResponse>();
   const learnerStreams = new Map<string, Set<ServerResponse>>();
 
@@ -225,7 +227,8 @@ export function createInstructorRoom(options: InstructorRoomOptions): Instructor
       unsubscribe();
       for (const res of instructorStreams) res.end();
       for (const tabs of learnerStreams.values()) for (const res of tabs) res.end();
-      reader.close();
+      // A reader it was given is its owner's to close.
+      if (!options.reader) reader.close();
     },
   };
 }

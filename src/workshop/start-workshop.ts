@@ -150,6 +150,8 @@ export async function startWorkshop(options: StartWorkshopOptions): Promise<Runn
       createInstructorRoom({
         parts,
         grants,
+        // One read-only view of the progress for the grid and the tools' export.
+        reader: tools.reader,
         learners: () => [...roster.ids()],
         learnerName: (id) => roster.get(id)?.displayName ?? id,
         handRaised: (id) => tools?.store.queue().some((hand) => hand.learner === id) ?? false,

@@ -24,14 +24,14 @@
  * State-changing requests need an allowed Origin and a JSON body, as the rest of the API.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DatabaseSync } from 'node:sqlite';
 import type { CourseChecks } from '../../checks/course-checks.ts';
 import { renderResult } from '../../checks/render-message.ts';
 import { isLanguage, type Language } from '../../i18n/languages.ts';
 import type { Principal } from '../../shared/principal.ts';
 import type { WorkbookFeature } from '../feature.ts';
 import type { WorkbookParts } from '../workbook.ts';
-import { buildExport, exportFormats, formatExport, readAttemptRows, type ExportFormat } from './progress-export.ts';
+import { buildExport, exportFormats, formatExport, type ExportFormat } from './progress-export.ts';
+import { openRoomReader, type RoomReader } from '../../instructor/room-reader.ts';
 import { createRoomEvents } from './room-events.ts';
 import { createAwsClients } from '../../checks/aws-clients.ts';
 import { resolveRegion } from '../../checks/aws-region.ts';
@@ -67,6 +67,8 @@ async function defaultPreflight(request: { learners: number; lang: Language; aws
 
 export interface RoomTools extends WorkbookFeature {
   store: RoomStore;
+  /** The room's one read-only view of the progress (the export here; the grid takes it too). */
+  reader: RoomReader;
   /** Raises a learner's hand (what the button and the terminal's signal do); resolves to the hand. */
   raiseHand(learner: string, source: Hand['source']): Promise<Hand>;
   /** When this learner's time ends (their own deadline, else the workshop's), if there is one. */
@@ -88,6 +90,7 @@ type InstructorRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => 
 
 export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions): RoomTools {
   const store = openRoomStore(parts.store.file);
+  const reader = openRoomReader(parts.store.file);
   const { guard } = parts;
 
   // A learner's time ends with the workshop's, or at their own end when the instructor gave them more.
@@ -221,14 +224,7 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
     'GET /api/instructor/export': async (_req, res, url) => {
       const format = (url.searchParams.get('format') ?? 'csv') as ExportFormat;
       if (!exportFormats.includes(format)) throw new HttpError(400, `format must be ${exportFormats.join(' or ')}.`);
-      const db = new DatabaseSync(parts.store.file, { readOnly: true });
-      let rows;
-      try {
-        rows = readAttemptRows(db);
-      } finally {
-        db.close();
-      }
-      const table = buildExport(rows, { steps: stepIds(), ...(options.learners && { learners: options.learners() }), ...(options.nameOf && { nameOf: options.nameOf }) });
+      const table = buildExport(reader.attemptRows(), { steps: stepIds(), ...(options.learners && { learners: options.learners() }), ...(options.nameOf && { nameOf: options.nameOf }) });
       res.writeHead(200, {
         'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
         'content-disposition': `attachment; filename="workshop-progress.${format}"`,
@@ -276,6 +272,7 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
 
   return {
     store,
+    reader,
     raiseHand,
     deadlineOf,
     async handleRequest(req, res, url, principal) {
@@ -293,6 +290,7 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
     close() {
       events.close();
       store.close();
+      reader.close();
     },
   };
 }
