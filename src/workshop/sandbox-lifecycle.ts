@@ -161,7 +161,8 @@ export async function startSandboxLifecycle(options: SandboxLifecycleOptions): P
             },
           },
           sandbox,
-          idle,
+          // A page of a learner whose time is up must not wake the idle clock for a sandbox that is gone.
+          idle: { ...idle, active: (learner) => void (refusal(learner) ? undefined : idle.active(learner)) },
         }),
       ];
     },
