@@ -82,6 +82,8 @@ async function as(browser: Browser, who: string | undefined, colorScheme: 'light
 }
 
 test('only the instructor gets the room; a learner and a stranger get a 403 page that says what to do', async ({ browser }) => {
+  // Four axe runs over whole pages: a busy two-core machine needs more than the default minute.
+  test.setTimeout(180_000);
   for (const path of ['/instructor', '/ja/instructor']) {
     const learner = await as(browser, 'ana');
     const response = await learner.page.goto(path);
