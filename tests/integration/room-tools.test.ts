@@ -232,6 +232,10 @@ describe('the room tools', () => {
     expect(one.learners.ana).toBeUndefined();
     expect((await read<{ deadline: string }>(await as(ben, '/api/room'))).deadline).toBe(one.learners.ben);
     expect((await read<{ deadline: string }>(await as(ana, '/api/room'))).deadline).toBe(workshop.workshop);
+    // The workshop extended past Ben's own end: Ben's time ends with the workshop's, the later one.
+    const later = await read<{ workshop: string }>(await post(teacher, '/api/instructor/time', { minutes: 60 }));
+    expect(Date.parse(later.workshop)).toBeGreaterThan(Date.parse(one.learners.ben!));
+    expect((await read<{ deadline: string }>(await as(ben, '/api/room'))).deadline).toBe(later.workshop);
     for (const minutes of [0, -5, 1.5, '10', 100_000]) expect((await post(teacher, '/api/instructor/time', { minutes })).status, String(minutes)).toBe(400);
   });
 
