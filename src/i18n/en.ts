@@ -503,6 +503,8 @@ pass, 4 bad usage, 130 interrupted.`,
   'room.cost.running': 'Still running billable resources',
   'room.cost.learner': '{name}: {perHour} per hour ({count} billable)',
   'room.cost.nobody': 'Nobody has billable resources running, as far as their Checks have seen.',
+  // A learner's own time in a workshop (issue 11: extended time)
+  'workshop.sandbox.time-up': 'Your time in this workshop has ended: your sandbox is removed. Your progress is kept.',
 } as const;
 
 export type MessageKey = keyof typeof en;

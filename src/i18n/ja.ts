@@ -504,4 +504,6 @@ export const ja = {
   'room.cost.running': '課金されるリソースがまだ動いている受講者',
   'room.cost.learner': '{name}: 1 時間あたり {perHour} (課金対象 {count} 個)',
   'room.cost.nobody': 'チェックで見た限り、課金されるリソースが動いている受講者はいません。',
+  // A learner's own time in a workshop (issue 11: extended time)
+  'workshop.sandbox.time-up': 'このワークショップでの持ち時間が終わりました。サンドボックスは削除されました。進捗は保存されています。',
 } as const satisfies Record<MessageKey, string>;

@@ -10,7 +10,9 @@
  *   GET  /api/control/events                 a learner's stream: `control` {state} (the prompt and the banner)
  *   POST /api/control                        {action: "accept" | "decline" | "end"}  the learner's answer
  *
- * The room's routes answer an instructor only: 403 to a learner, 401 to a browser not signed in.
+ * The room's routes answer an instructor only: 403 to a learner and to a browser not signed in
+ * (the workbook's edge refuses the whole /api/instructor/ prefix; each route checks again). The
+ * room tools (src/server/room/room-feature.ts) share the prefix: paths not listed here are theirs.
  * Progress changes reach the room's page through the live events' `/api/events/all`; the page
  * then reads the room again.
  */
@@ -27,7 +29,7 @@ import type { Principal } from '../shared/principal.ts';
 import { diagnoseClass, isStuck, type LearnerStep } from './class-diagnosis.ts';
 import type { ControlGrants, ControlState } from './control-grants.ts';
 import { diagnosisSentence, renderCommonItem } from './diagnosis-sentence.ts';
-import { openRoomReader } from './room-reader.ts';
+import { openRoomReader, type RoomReader } from './room-reader.ts';
 import { HttpError, readJsonObject, sendJson } from '../server/json-http.ts';
 
 export interface InstructorRoomOptions {
@@ -41,6 +43,8 @@ export interface InstructorRoomOptions {
   handRaised?: (id: string) => boolean;
   /** Failing for longer than this is "stuck"; default 10 minutes. */
   stuckAfterMinutes?: number;
+  /** The room's read-only view of the progress, shared with the room tools; default one of its own. */
+  reader?: RoomReader;
   checks?: CourseChecks;
   course?: Course;
   now?: () => Date;
@@ -78,7 +82,7 @@ export function createInstructorRoom(options: InstructorRoomOptions): Instructor
   const nameOf = options.learnerName ?? ((id: string) => id);
   const now = () => options.now?.() ?? new Date();
   const steps = course.lessons.flatMap((lesson) => lesson.steps.map((id) => ({ id, lesson: lesson.slug })));
-  const reader = openRoomReader(options.parts.store.file);
+  const reader = options.reader ?? openRoomReader(options.parts.store.file);
   const instructorStreams = new Set<ServerResponse>();
   const learnerStreams = new Map<string, Set<ServerResponse>>();
 
@@ -180,7 +184,8 @@ export function createInstructorRoom(options: InstructorRoomOptions): Instructor
         }
         throw new HttpError(400, 'action must be "request" or "end".');
       }
-      throw new HttpError(404, `No instructor API at ${method} ${path}.`);
+      // The room tools (raised hands, broadcasts, time, export…) share this prefix; the workbook 404s the rest.
+      return false;
     }
     const learner = learnerOnly(principal);
     if (method === 'GET' && path === '/api/control/events') {
@@ -222,7 +227,8 @@ export function createInstructorRoom(options: InstructorRoomOptions): Instructor
       unsubscribe();
       for (const res of instructorStreams) res.end();
       for (const tabs of learnerStreams.values()) for (const res of tabs) res.end();
-      reader.close();
+      // A reader it was given is its owner's to close.
+      if (!options.reader) reader.close();
     },
   };
 }

@@ -2,6 +2,7 @@
  * Reads the whole room from the progress file: who is in it, each learner's standing on each step,
  * and the latest result behind it. A connection of its own, read-only (WAL lets it read while the
  * server and learners' CLIs write), so the room needs nothing of the store's learner-by-learner API.
+ * One reader serves the whole room: the grid, the diagnosis and the export.
  */
 import { DatabaseSync } from 'node:sqlite';
 import type { CheckResult } from '../checks/check-contract.ts';
@@ -15,6 +16,8 @@ export interface RoomReader {
   cells(): LearnerStep[];
   /** One learner's cells. */
   cellsOf(learner: string): LearnerStep[];
+  /** Every attempt and reset, oldest first, without results (the export's input). */
+  attemptRows(): AttemptRow[];
   close(): void;
 }
 
@@ -39,6 +42,7 @@ export function openRoomReader(file: string): RoomReader {
   return {
     learnerIds: () => (sql.learners.all() as { learner: string }[]).map((row) => row.learner),
     cells: () => join(sql.rows.all() as unknown as AttemptRow[], sql.latest.all() as { learner: string; step: string; result: string }[]),
+    attemptRows: () => sql.rows.all() as unknown as AttemptRow[],
     cellsOf: (learner) => join(sql.rowsOf.all(learner) as unknown as AttemptRow[], sql.latestOf.all(learner) as { learner: string; step: string; result: string }[]),
     close: () => db.close(),
   };

@@ -305,8 +305,10 @@ export function createWorkbook(config: WorkbookConfig): Workbook {
     }
     // The edge: who is asking, resolved once; everything below acts for this principal.
     const principal = resolvePrincipal(req);
-    if ((url.pathname.startsWith('/api/instructor/') || url.pathname === '/api/events/all') && !principal) {
-      // The instructor's room is refused outright, as to a learner: signing in as a learner would not help.
+    const instructorPath = url.pathname === '/api/instructor' || url.pathname.startsWith('/api/instructor/');
+    if ((instructorPath && principal?.kind !== 'instructor') || (url.pathname === '/api/events/all' && !principal)) {
+      // The instructor's routes (the room and its tools, one prefix) are refused outright to anyone
+      // else, unknown paths included, so a learner learns nothing of them; each route checks again.
       res.writeHead(403, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       res.end(JSON.stringify({ error: 'The instructor\'s room is only for the instructor. Open the instructor\'s sign-in link that ecs-workbook workshop printed.' }));
       return;

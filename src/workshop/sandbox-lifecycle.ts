@@ -10,7 +10,9 @@
  * - checks run inside the learner's sandbox (`checkRunnerFor`), with the learner's settings;
  * - idle learners' sandboxes are paused; presence, a shell or a Check resumes them;
  * - the page's sandbox API (status, reset, presence) and the stop control (`workshop stop`);
- * - the end, by stop or time limit: every sandbox, volume and network removed; progress stays.
+ * - the end, by stop or time limit: every sandbox, volume and network removed; progress stays;
+ * - a learner given more time keeps their sandbox past the workshop's end until their own end,
+ *   when it is removed as the workshop's end would have; the workshop ends with the last of them.
  */
 import type { CheckRunner } from '../checks/check-runner.ts';
 import type { Language } from '../i18n/languages.ts';
@@ -24,6 +26,7 @@ import { createIdlePause, type IdlePause } from './idle-pause.ts';
 import { recoverSandboxes, type Recovery } from './recover-sandboxes.ts';
 import { sandboxCheckRunner } from './sandbox-check-runner.ts';
 import { createSandboxFeature } from './sandbox-feature.ts';
+import { createLearnerTime } from './learner-time.ts';
 import { createWorkshopEnd, type WorkshopEnd } from './workshop-end.ts';
 import { createWorkshopSandbox, type WorkshopSandbox } from './workshop-sandbox.ts';
 import Docker from 'dockerode';
@@ -40,7 +43,7 @@ export interface SandboxLifecycleOptions {
   url: string;
   /** No input, Check or visible page for this long pauses a sandbox; default 20 minutes. */
   idleMs?: number;
-  /** The workshop ends by itself after this long. */
+  /** The workshop ends by itself after this long (from now; endAt moves it). */
   timeLimitMs?: number;
   /** Sandboxes kept ready for learners who join next. */
   warm?: number;
@@ -58,8 +61,10 @@ export interface SandboxLifecycle {
   /** For createWorkbook's `features`: the sandbox API and the stop control. */
   features(parts: Pick<WorkbookParts, 'guard' | 'store'>): WorkbookFeature[];
   end: WorkshopEnd['end'];
-  /** Moves the time limit (the stored deadline at start, an instructor's extension later). */
-  endAt: WorkshopEnd['endAt'];
+  /** Moves the workshop's end (the stored deadline at start, an instructor's extension later). */
+  endAt(when: Date): void;
+  /** Moves one learner's own end (a stored one at start, an instructor's extension later). */
+  learnerEndsAt(learner: string, when: Date): void;
   /** The server closes for another reason (Ctrl-C): sandboxes stay for the next start to adopt. */
   close(): void;
 }
@@ -85,9 +90,9 @@ export async function startSandboxLifecycle(options: SandboxLifecycleOptions): P
   const workshopEnd = createWorkshopEnd({
     docker: options.docker ?? new Docker(),
     workshop: provider.workshop,
-    ...(options.timeLimitMs && { timeLimitMs: options.timeLimitMs }),
     async beforeEnd() {
       ended = true;
+      time.stop();
       idle.stop();
       await Promise.all([...options.learners.ids()].map((learner) => sandbox.endShells(learner, 'stopped')));
     },
@@ -99,11 +104,34 @@ export async function startSandboxLifecycle(options: SandboxLifecycleOptions): P
     },
   });
 
-  // After the end nothing may start a sandbox again (a page's beat, a Check, a new shell).
+  // Each learner's time: at their end (the workshop's, or their own if later) their shells are told
+  // and their sandbox removed; once everyone's time is up, the workshop ends as by `workshop stop`.
+  const time = createLearnerTime({
+    learners: () => options.learners.ids(),
+    async endLearner(learner) {
+      idle.forget(learner);
+      await sandbox.endShells(learner, 'time-up');
+      await provider.destroy(learner);
+    },
+    endWorkshop: () => void workshopEnd.end('time-limit').catch((error: Error) => console.error(`The workshop's time limit was reached, but removing its sandboxes failed: ${error.message}. Run ecs-workbook workshop stop.`)),
+  });
+  if (options.timeLimitMs) time.setWorkshopEnd(new Date(Date.now() + options.timeLimitMs));
+  const refusal = (learner: string) =>
+    ended ? 'The workshop has ended; its sandboxes are gone. Your progress is kept.'
+    : time.isUp(learner) ? 'Your time in this workshop has ended; your sandbox is gone. Your progress is kept.'
+    : undefined;
+
+  // After a learner's end (or the workshop's) nothing may start their sandbox again (a page's beat, a Check, a new shell).
   const guarded: WorkshopSandbox = {
     ...sandbox,
-    openShell: (learner, size) => (ended ? Promise.reject(new Error('The workshop has ended; its sandboxes are gone. Your progress is kept.')) : sandbox.openShell(learner, size)),
-    exec: (learner, argv, execOptions) => (ended ? Promise.reject(new Error('The workshop has ended; its sandboxes are gone.')) : sandbox.exec(learner, argv, execOptions)),
+    openShell: (learner, size) => {
+      const refused = refusal(learner);
+      return refused ? Promise.reject(new Error(refused)) : sandbox.openShell(learner, size);
+    },
+    exec: (learner, argv, execOptions) => {
+      const refused = refusal(learner);
+      return refused ? Promise.reject(new Error(refused)) : sandbox.exec(learner, argv, execOptions);
+    },
   };
 
   return {
@@ -126,19 +154,24 @@ export async function startSandboxLifecycle(options: SandboxLifecycleOptions): P
           provider: {
             status: (learner) => provider.status(learner),
             queuePosition: (learner) => provider.queuePosition(learner),
-            resume: (learner) => (ended ? Promise.resolve() : provider.resume(learner)),
-            reset: (learner) => (ended ? Promise.reject(new Error('the workshop has ended.')) : provider.reset(learner)),
+            resume: (learner) => (refusal(learner) ? Promise.resolve() : provider.resume(learner)),
+            reset: (learner) => {
+              const refused = refusal(learner);
+              return refused ? Promise.reject(new Error(refused)) : provider.reset(learner);
+            },
           },
           sandbox,
-          idle,
+          // A page of a learner whose time is up must not wake the idle clock for a sandbox that is gone.
+          idle: { ...idle, active: (learner) => void (refusal(learner) ? undefined : idle.active(learner)) },
         }),
       ];
     },
     end: workshopEnd.end,
-    endAt: workshopEnd.endAt,
+    endAt: (when) => time.setWorkshopEnd(when),
+    learnerEndsAt: (learner, when) => time.setLearnerEnd(learner, when),
     close() {
       idle.stop();
-      workshopEnd.cancel();
+      time.stop();
       removeControlFile(options.dataDir, control.secret);
     },
   };

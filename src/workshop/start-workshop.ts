@@ -17,7 +17,7 @@ import { instructorCredentials } from '../instructor/instructor-credentials.ts';
 import { createInstructorRoom } from '../instructor/instructor-feature.ts';
 import { courseChecks } from '../../checks/index.ts';
 import { createRoomTools, type RoomTools } from '../server/room/room-feature.ts';
-import { armWorkshopDeadline, workshopScope } from '../server/room/room-store.ts';
+import { armStoredDeadlines, followDeadlineChanges } from './room-deadlines.ts';
 import { createJoinFeature, joinPageFor } from './join-feature.ts';
 import { startSandboxLifecycle, type SandboxLifecycle } from './sandbox-lifecycle.ts';
 import { createQueueNotices, withStartNotices } from './starting-shell.ts';
@@ -143,23 +143,23 @@ export async function startWorkshop(options: StartWorkshopOptions): Promise<Runn
         nameOf: (id) => roster.get(id)?.displayName,
         learners: () => [...roster.ids()],
         resetSandbox: (learner) => provider.reset(learner).then(() => {}),
-        // An instructor who extends the workshop moves its end; a learner's own deadline is shown to them.
-        onDeadlineChanged: (scope, endsAt) => {
-          if (scope === workshopScope) lifecycle.endAt(new Date(endsAt));
-        },
+        // An instructor who extends the workshop moves its end; one learner's extension moves theirs.
+        onDeadlineChanged: followDeadlineChanges(lifecycle),
       })),
       // The instructor's room (/instructor): the workshop's learners by their display names.
       createInstructorRoom({
         parts,
         grants,
+        // One read-only view of the progress for the grid and the tools' export.
+        reader: tools.reader,
         learners: () => [...roster.ids()],
         learnerName: (id) => roster.get(id)?.displayName ?? id,
         handRaised: (id) => tools?.store.queue().some((hand) => hand.learner === id) ?? false,
       }),
     ],
   });
-  // The time limit counts from the workshop's first start and survives restarts (the stored deadline).
-  if (options.timeLimitMs) lifecycle.endAt(new Date(armWorkshopDeadline(tools!.store, options.timeLimitMs)));
+  // The time limit counts from the workshop's first start and survives restarts (the stored deadlines).
+  if (options.timeLimitMs) armStoredDeadlines(lifecycle, tools!.store, roster.ids(), options.timeLimitMs);
   const server: Server = options.tls ? (createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) as unknown as Server) : createHttpServer();
   serveWorkbook(server, workbook, await workbookPages(options.root, workbook));
 

@@ -21,7 +21,7 @@ type Lifecycle = Pick<DockerSandboxProvider, 'openShell' | 'exec' | 'status' | '
 
 export interface WorkshopSandbox extends SandboxProvider {
   /** Hangs up the learner's open shells, each told `why` (in their language); resolves once they are gone. */
-  endShells(learner: string, why: 'paused' | 'reset' | 'stopped'): Promise<void>;
+  endShells(learner: string, why: 'paused' | 'reset' | 'stopped' | 'time-up'): Promise<void>;
   /** Open shells, for the bench and the instructor's room. */
   openShells(learner: string): number;
 }
@@ -111,7 +111,11 @@ export function createWorkshopSandbox(options: WorkshopSandboxOptions): Workshop
     },
     async endShells(learner, why) {
       const t = useTranslations(options.language(learner));
-      const text = why === 'paused' ? t('workshop.sandbox.paused', { minutes: options.idleMinutes }) : why === 'reset' ? t('workshop.sandbox.resetting') : t('workshop.sandbox.stopped');
+      const text =
+        why === 'paused' ? t('workshop.sandbox.paused', { minutes: options.idleMinutes })
+        : why === 'reset' ? t('workshop.sandbox.resetting')
+        : why === 'time-up' ? t('workshop.sandbox.time-up')
+        : t('workshop.sandbox.stopped');
       await Promise.all([...(shells.get(learner) ?? [])].map((entry) => {
         entry.endedBecause = text;
         return entry.shell.kill();

@@ -7,7 +7,10 @@
  *
  *   node tests/harness/lifecycle-server.ts   with env WBTEST_DATA_DIR, WBTEST_WORKSHOP, WBTEST_IMAGE,
  *   WBTEST_PORT, and optional WBTEST_IDLE_MS, WBTEST_TIME_LIMIT_MS, WBTEST_CLAIM (learners to start now),
- *   WBTEST_WARM (sandboxes kept ready), WBTEST_MAX_STARTS (sandbox starts at once)
+ *   WBTEST_WARM (sandboxes kept ready), WBTEST_MAX_STARTS (sandbox starts at once), WBTEST_EXTRA_MS
+ *   (`learner=ms,…`: with a time limit, the room's deadlines as a workshop wires them, the time
+ *   limit counting from ready, and these learners given this much more time, as the instructor's
+ *   "extend" would, in milliseconds instead of minutes)
  *
  * Prints one JSON line {ready, url, adopted, removed} once listening; exits when the workshop ends.
  */
@@ -18,6 +21,10 @@ import { createDockerSandboxProvider } from '../../src/sandbox/docker-provider.t
 import { serveWorkbook } from '../../src/server/serve-workbook.ts';
 import { createWorkbook } from '../../src/server/workbook.ts';
 import { startSandboxLifecycle } from '../../src/workshop/sandbox-lifecycle.ts';
+import { courseChecks } from '../../checks/index.ts';
+import { createRoomTools, type RoomTools } from '../../src/server/room/room-feature.ts';
+import { learnerScope, workshopScope } from '../../src/server/room/room-store.ts';
+import { armStoredDeadlines, followDeadlineChanges } from '../../src/workshop/room-deadlines.ts';
 
 const env = process.env;
 const dataDir = env.WBTEST_DATA_DIR!;
@@ -25,6 +32,7 @@ const port = Number(env.WBTEST_PORT);
 const url = `http://127.0.0.1:${port}`;
 const learners = () => new Set<string>(JSON.parse(readFileSync(join(dataDir, 'wbtest-learners.json'), 'utf8')) as string[]);
 
+let tools: RoomTools | undefined;
 const provider = await createDockerSandboxProvider({ workshop: env.WBTEST_WORKSHOP!, image: env.WBTEST_IMAGE!, limits: { memoryMiB: 512, cpus: 0.5, pids: 256 }, ...(env.WBTEST_MAX_STARTS && { maxConcurrentStarts: Number(env.WBTEST_MAX_STARTS) }) });
 const server = createServer();
 const life = await startSandboxLifecycle({
@@ -33,7 +41,8 @@ const life = await startSandboxLifecycle({
   dataDir,
   url,
   ...(env.WBTEST_IDLE_MS && { idleMs: Number(env.WBTEST_IDLE_MS) }),
-  ...(env.WBTEST_TIME_LIMIT_MS && { timeLimitMs: Number(env.WBTEST_TIME_LIMIT_MS) }),
+  // With the room's deadlines, the time counts from ready (below), not from before the claims.
+  ...(env.WBTEST_TIME_LIMIT_MS && !env.WBTEST_EXTRA_MS && { timeLimitMs: Number(env.WBTEST_TIME_LIMIT_MS) }),
   ...(env.WBTEST_WARM && { warm: Number(env.WBTEST_WARM) }),
   onEnded: async (why, removed) => {
     console.log(JSON.stringify({ ended: why, removed: removed.length }));
@@ -54,13 +63,22 @@ const workbook = createWorkbook({
   sandbox: life.sandbox,
   terminal: { maxConnections: 512 },
   checkRunnerFor: life.checkRunnerFor,
-  features: (parts) => life.features(parts),
+  features: (parts) => [...life.features(parts), ...(env.WBTEST_EXTRA_MS ? [(tools = createRoomTools(parts, { checks: courseChecks, learners: () => [...learners()], onDeadlineChanged: followDeadlineChanges(life) }))] : [])],
 });
 serveWorkbook(server, workbook, (_req, res) => {
   res.writeHead(404);
   res.end();
 });
 for (const learner of (env.WBTEST_CLAIM ?? '').split(',').filter(Boolean)) await provider.claim(learner);
+if (tools && env.WBTEST_TIME_LIMIT_MS) {
+  armStoredDeadlines(life, tools.store, learners(), Number(env.WBTEST_TIME_LIMIT_MS));
+  const workshopEnds = Date.parse(tools.store.deadline(workshopScope)!);
+  for (const [learner, ms] of env.WBTEST_EXTRA_MS!.split(',').map((pair) => pair.split('='))) {
+    const endsAt = new Date(workshopEnds + Number(ms)).toISOString();
+    tools.store.setDeadline(learnerScope(learner!), endsAt);
+    followDeadlineChanges(life)(learnerScope(learner!), endsAt);
+  }
+}
 await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 // The launch secret goes to the test or bench that started this process (a harness only: never do this in the app).
 console.log(JSON.stringify({ ready: true, url, secret: workbook.launchSecret, adopted: life.recovery.adopted.map((s) => `${s.learner}:${s.phase}`).sort(), removed: life.recovery.removed }));

@@ -68,10 +68,10 @@ describe('the room tools with real sandboxes', () => {
 
     const marked = () => sandboxes.provider.exec('ana', ['sh', '-c', 'cat ~/mark 2>/dev/null || echo none'], { timeoutMs: 30_000 }).then((result) => result.stdout.trim());
     expect(await marked()).toBe('kept');
-    expect((await post('who=ana', '/instructor/api/reset', { learner: 'ana', confirm: 'ana' })).status).toBe(403);
-    expect((await post('who=teacher', '/instructor/api/reset', { learner: 'ana' })).status).toBe(428);
+    expect((await post('who=ana', '/api/instructor/reset', { learner: 'ana', confirm: 'ana' })).status).toBe(403);
+    expect((await post('who=teacher', '/api/instructor/reset', { learner: 'ana' })).status).toBe(428);
     expect(await marked()).toBe('kept');
-    const reset = await post('who=teacher', '/instructor/api/reset', { learner: 'ana', confirm: 'ana' });
+    const reset = await post('who=teacher', '/api/instructor/reset', { learner: 'ana', confirm: 'ana' });
     expect(reset.status).toBe(200);
     expect(await marked()).toBe('none');
   }, 400_000);

@@ -121,37 +121,39 @@ function recordFailure(learner: string, step: string) {
 describe('the room tools', () => {
   it('answers 403 on every instructor route to a learner and to no sign-in, and lets the instructor in', async () => {
     const routes: [string, string, unknown?][] = [
-      ['GET', '/instructor/api/hands'],
-      ['GET', '/instructor/api/room-events'],
-      ['POST', '/instructor/api/hands/status', { id: 1, status: 'resolved' }],
-      ['GET', '/instructor/api/broadcasts'],
-      ['POST', '/instructor/api/broadcasts', { text: 'hi' }],
-      ['POST', '/instructor/api/broadcasts/withdraw', { id: 1 }],
-      ['POST', '/instructor/api/reset', { learner: 'ben', confirm: 'ben' }],
-      ['GET', '/instructor/api/time'],
-      ['POST', '/instructor/api/time', { minutes: 10 }],
-      ['GET', '/instructor/api/export?format=csv'],
-      ['GET', '/instructor/api/preflight?learners=2'],
-      ['GET', '/instructor/api/cost'],
-      ['GET', '/instructor/api/unknown'],
+      ['GET', '/api/instructor/hands'],
+      ['GET', '/api/instructor/room-events'],
+      ['POST', '/api/instructor/hands/status', { id: 1, status: 'resolved' }],
+      ['GET', '/api/instructor/broadcasts'],
+      ['POST', '/api/instructor/broadcasts', { text: 'hi' }],
+      ['POST', '/api/instructor/broadcasts/withdraw', { id: 1 }],
+      ['POST', '/api/instructor/reset', { learner: 'ben', confirm: 'ben' }],
+      ['GET', '/api/instructor/time'],
+      ['POST', '/api/instructor/time', { minutes: 10 }],
+      ['GET', '/api/instructor/export?format=csv'],
+      ['GET', '/api/instructor/preflight?learners=2'],
+      ['GET', '/api/instructor/cost'],
+      ['GET', '/api/instructor/unknown'],
     ];
     for (const [method, path, body] of routes) {
       for (const who of [ana, ben, undefined, 'who=nobody']) {
         const response = await as(who, path, { method, ...(body !== undefined && { body: JSON.stringify(body) }) });
         expect(response.status, `${who ?? 'no cookie'} ${method} ${path}`).toBe(403);
-        expect((await read<{ error: string }>(response)).error).toMatch(/Only the workshop's instructor/);
+        expect((await read<{ error: string }>(response)).error).toMatch(/only for the instructor/);
       }
     }
     // Nothing was changed by the refused requests.
     expect(room.store.broadcasts()).toEqual([]);
-    expect((await as(teacher, '/instructor/api/hands')).status).toBe(200);
+    expect((await as(teacher, '/api/instructor/hands')).status).toBe(200);
+    // Only the instructor learns that a path under the prefix does not exist.
+    expect((await as(teacher, '/api/instructor/unknown')).status).toBe(404);
     // The instructor has no hand of their own.
     expect((await post(teacher, '/api/room/hand', {})).status).toBe(403);
   });
 
   it('queues raised hands with the failing Check and the screen; the learner sees their place and the status live', async () => {
     recordFailure('ana', 'setup/aws-identity');
-    const queue = await listen(teacher, '/instructor/api/room-events');
+    const queue = await listen(teacher, '/api/instructor/room-events');
     const anaRoom = await listen(ana, '/api/room/events');
     const benRoom = await listen(ben, '/api/room/events');
     await anaRoom.until('room', (view) => view.hand === null);
@@ -182,14 +184,14 @@ describe('the room tools', () => {
 
     // The instructor is on the way to Ana, then resolves it: Ana sees both, Ben moves up.
     const anaHand = room.store.queue()[0]!.id;
-    expect((await post(teacher, '/instructor/api/hands/status', { id: anaHand, status: 'on-the-way' })).status).toBe(200);
+    expect((await post(teacher, '/api/instructor/hands/status', { id: anaHand, status: 'on-the-way' })).status).toBe(200);
     await anaRoom.until('room', (view) => view.hand?.status === 'on-the-way');
-    expect((await post(teacher, '/instructor/api/hands/status', { id: anaHand, status: 'resolved' })).status).toBe(200);
+    expect((await post(teacher, '/api/instructor/hands/status', { id: anaHand, status: 'resolved' })).status).toBe(200);
     await anaRoom.until('room', (view) => view.hand?.status === 'resolved');
     await benRoom.until('room', (view) => view.hand?.place === 1);
     // A resolved hand cannot be resolved again; bad input says what to send.
-    expect((await post(teacher, '/instructor/api/hands/status', { id: anaHand, status: 'resolved' })).status).toBe(409);
-    const bad = await post(teacher, '/instructor/api/hands/status', { id: anaHand, status: 'done' });
+    expect((await post(teacher, '/api/instructor/hands/status', { id: anaHand, status: 'resolved' })).status).toBe(409);
+    const bad = await post(teacher, '/api/instructor/hands/status', { id: anaHand, status: 'done' });
     expect(bad.status).toBe(400);
     expect((await read<{ error: string }>(bad)).error).toMatch(/"on-the-way" or "resolved"/);
     // Ben lowers his own hand.
@@ -200,11 +202,11 @@ describe('the room tools', () => {
 
   it('shows a broadcast to every learner, to one who joins later too, until each dismisses it', async () => {
     const anaRoom = await listen(ana, '/api/room/events');
-    const tooLong = await post(teacher, '/instructor/api/broadcasts', { text: 'x'.repeat(501) });
+    const tooLong = await post(teacher, '/api/instructor/broadcasts', { text: 'x'.repeat(501) });
     expect(tooLong.status).toBe(400);
     expect((await read<{ error: string }>(tooLong)).error).toMatch(/at most 500 characters/);
-    expect((await post(teacher, '/instructor/api/broadcasts', { text: '  ' })).status).toBe(400);
-    const sent = await read<{ broadcast: { id: number } }>(await post(teacher, '/instructor/api/broadcasts', { text: 'Break until 11:00' }));
+    expect((await post(teacher, '/api/instructor/broadcasts', { text: '  ' })).status).toBe(400);
+    const sent = await read<{ broadcast: { id: number } }>(await post(teacher, '/api/instructor/broadcasts', { text: 'Break until 11:00' }));
     await anaRoom.until('room', (view) => view.broadcasts.some((message: { text: string }) => message.text === 'Break until 11:00'));
     // Ben opens his page only now: it is there.
     expect((await read<{ broadcasts: { text: string }[] }>(await as(ben, '/api/room'))).broadcasts.map((message) => message.text)).toEqual(['Break until 11:00']);
@@ -213,32 +215,36 @@ describe('the room tools', () => {
     expect((await read<{ broadcasts: unknown[] }>(await as(ana, '/api/room'))).broadcasts).toEqual([]);
     expect((await read<{ broadcasts: unknown[] }>(await as(ben, '/api/room'))).broadcasts).toHaveLength(1);
     // Withdrawn, it leaves every page.
-    expect((await post(teacher, '/instructor/api/broadcasts/withdraw', { id: sent.broadcast.id })).status).toBe(200);
+    expect((await post(teacher, '/api/instructor/broadcasts/withdraw', { id: sent.broadcast.id })).status).toBe(200);
     expect((await read<{ broadcasts: unknown[] }>(await as(ben, '/api/room'))).broadcasts).toEqual([]);
   });
 
   it('extends the workshop’s time or one learner’s, from the stored deadline', async () => {
-    const none = await post(teacher, '/instructor/api/time', { minutes: 15 });
+    const none = await post(teacher, '/api/instructor/time', { minutes: 15 });
     expect(none.status).toBe(409);
     expect((await read<{ error: string }>(none)).error).toMatch(/--time-limit/);
     const ends = new Date(Date.now() + 60 * 60_000);
     room.store.setDeadline(workshopScope, ends.toISOString());
-    const workshop = await read<{ workshop: string }>(await post(teacher, '/instructor/api/time', { minutes: 15 }));
+    const workshop = await read<{ workshop: string }>(await post(teacher, '/api/instructor/time', { minutes: 15 }));
     expect(Date.parse(workshop.workshop) - ends.getTime()).toBe(15 * 60_000);
-    const one = await read<{ workshop: string; learners: Record<string, string> }>(await post(teacher, '/instructor/api/time', { minutes: 30, learner: 'ben' }));
+    const one = await read<{ workshop: string; learners: Record<string, string> }>(await post(teacher, '/api/instructor/time', { minutes: 30, learner: 'ben' }));
     expect(Date.parse(one.learners.ben!) - Date.parse(workshop.workshop)).toBe(30 * 60_000);
     expect(one.learners.ana).toBeUndefined();
     expect((await read<{ deadline: string }>(await as(ben, '/api/room'))).deadline).toBe(one.learners.ben);
     expect((await read<{ deadline: string }>(await as(ana, '/api/room'))).deadline).toBe(workshop.workshop);
-    for (const minutes of [0, -5, 1.5, '10', 100_000]) expect((await post(teacher, '/instructor/api/time', { minutes })).status, String(minutes)).toBe(400);
+    // The workshop extended past Ben's own end: Ben's time ends with the workshop's, the later one.
+    const later = await read<{ workshop: string }>(await post(teacher, '/api/instructor/time', { minutes: 60 }));
+    expect(Date.parse(later.workshop)).toBeGreaterThan(Date.parse(one.learners.ben!));
+    expect((await read<{ deadline: string }>(await as(ben, '/api/room'))).deadline).toBe(later.workshop);
+    for (const minutes of [0, -5, 1.5, '10', 100_000]) expect((await post(teacher, '/api/instructor/time', { minutes })).status, String(minutes)).toBe(400);
   });
 
   it('resets a sandbox only after the confirmation, and says when there is none to reset', async () => {
-    const unconfirmed = await post(teacher, '/instructor/api/reset', { learner: 'ben' });
+    const unconfirmed = await post(teacher, '/api/instructor/reset', { learner: 'ben' });
     expect(unconfirmed.status).toBe(428);
     expect((await read<{ error: string }>(unconfirmed)).error).toMatch(/Confirm it/);
-    expect((await post(teacher, '/instructor/api/reset', { learner: 'ben', confirm: 'ana' })).status).toBe(428);
-    const solo = await post(teacher, '/instructor/api/reset', { learner: 'ben', confirm: 'ben' });
+    expect((await post(teacher, '/api/instructor/reset', { learner: 'ben', confirm: 'ana' })).status).toBe(428);
+    const solo = await post(teacher, '/api/instructor/reset', { learner: 'ben', confirm: 'ben' });
     expect(solo.status).toBe(409);
     expect((await read<{ error: string }>(solo)).error).toMatch(/solo mode/);
   });
@@ -255,7 +261,7 @@ describe('the room tools', () => {
       durationMs: 3,
     });
     store.close();
-    const cost = await read<{ usdPerHour: number; stillRunning: { learner: string; name: string; usdPerHour: number }[] }>(await as(teacher, '/instructor/api/cost'));
+    const cost = await read<{ usdPerHour: number; stillRunning: { learner: string; name: string; usdPerHour: number }[] }>(await as(teacher, '/api/instructor/cost'));
     // One ALB in Tokyo: US$0.0243 per hour plus one LCU-hour at US$0.008.
     expect(cost.usdPerHour).toBe(0.0323);
     expect(cost.stillRunning).toEqual([expect.objectContaining({ learner: 'ben', name: names.ben, usdPerHour: 0.0323 })]);
@@ -266,7 +272,7 @@ describe('the room tools', () => {
     const store = openProgressStore(data);
     store.forLearner('ben').record({ step: 'setup/docker', result: { status: 'pass', summary: { key: 'x' }, items: [], resources: [] }, snapshot: {}, source: 'browser', durationMs: 2, at: '2026-01-01T10:00:00.000Z' });
     store.close();
-    const csv = await as(teacher, '/instructor/api/export?format=csv');
+    const csv = await as(teacher, '/api/instructor/export?format=csv');
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="workshop-progress.csv"');
     const lines = (await csv.text()).trim().split('\r\n');
     const steps = courseChecks.registry.stepIds();
@@ -275,18 +281,18 @@ describe('the room tools', () => {
     expect(lines).toContain('ben,Ben,setup/docker,pass,2026-01-01T10:00:00.000Z,2');
     // A name with a comma, quotes and a leading = is quoted and cannot run as a formula.
     expect(lines).toContain('ana,"Ana, ""the =first""",setup/aws-identity,fail,,1');
-    const json = await read<{ rows: { learner: string; step: string; status: string }[] }>(await as(teacher, '/instructor/api/export?format=json'));
+    const json = await read<{ rows: { learner: string; step: string; status: string }[] }>(await as(teacher, '/api/instructor/export?format=json'));
     expect(new Set(json.rows.map((row) => row.learner))).toEqual(new Set(['ana', 'ben']));
     expect(json.rows.find((row) => row.learner === 'ana' && row.step === 'setup/docker')?.status).toBe('not-started');
-    expect((await as(teacher, '/instructor/api/export?format=xml')).status).toBe(400);
+    expect((await as(teacher, '/api/instructor/export?format=xml')).status).toBe(400);
   });
 
   it('runs the pre-flight for the room’s panel in the instructor’s language, and refuses a bad count', async () => {
-    const report = await read<{ learners: number; summary: string; findings: { id: string; status: string; title: string }[] }>(await as(teacher, '/instructor/api/preflight?learners=2&lang=ja'));
+    const report = await read<{ learners: number; summary: string; findings: { id: string; status: string; title: string }[] }>(await as(teacher, '/api/instructor/preflight?learners=2&lang=ja'));
     expect(report.learners).toBe(2);
     expect(report.summary).toMatch(/^受講者 2 人の事前チェック/);
     expect(report.findings.find((finding) => finding.id === 'docker-engine')).toMatchObject({ status: 'ok', title: 'Docker エンジン' });
     expect(report.findings.find((finding) => finding.id === 'aws-quotas')?.status).toBe('skipped');
-    expect((await as(teacher, '/instructor/api/preflight?learners=0')).status).toBe(400);
+    expect((await as(teacher, '/api/instructor/preflight?learners=0')).status).toBe(400);
   });
 });

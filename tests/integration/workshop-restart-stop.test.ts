@@ -3,7 +3,8 @@
  * killed with SIGKILL and started again, it re-adopts its learners' sandboxes (files kept) and sweeps
  * what its store does not know; `workshop stop` (from the data folder's control file) and the time
  * limit each leave no container, network or volume of the workshop, and the progress file keeps
- * every result.
+ * every result. A learner given more time keeps their sandbox past the workshop's end, until their
+ * own end.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { stopWorkshop } from '../../src/workshop/stop-command.ts';
 import { sweepWorkshop } from '../../src/workshop/workshop-end.ts';
 import Docker from 'dockerode';
 import { sandboxImage, testLimits, firstBuildTimeoutMs } from '../harness/sandbox.ts';
+import { TerminalClient, type TestServer } from './terminal/terminal-harness.ts';
 
 // Each test its own port (E2E_PORT 4420's range): a failed test's server must not block the next.
 let nextPort = 4421;
@@ -31,7 +33,7 @@ const dirs: string[] = [];
 const workshops: string[] = [];
 const children: ChildProcess[] = [];
 
-interface Started { child: ChildProcess; ready: { url: string; adopted: string[]; removed: string[] }; lines: string[] }
+interface Started { child: ChildProcess; ready: { url: string; secret: string; adopted: string[]; removed: string[] }; lines: string[] }
 
 /** Starts the server and resolves with its ready line. */
 function startServer(dataDir: string, workshop: string, env: Record<string, string> = {}, port = nextPort++): Promise<Started> {
@@ -155,6 +157,49 @@ describe('a workshop server killed, restarted, stopped', () => {
     expect(labelled(workshop, 'volume')).toEqual([]);
     expect(labelled(workshop, 'network')).toEqual([]);
   }, 180_000);
+
+  it('a learner given more time keeps their sandbox past the workshop’s end; at their own end the same happens to them', async () => {
+    const { dataDir, workshop } = newWorkshop(['lrn-e', 'lrn-f']);
+    // The workshop's time ends 12 s after ready; the instructor gave lrn-f 12 s more.
+    const server = await startServer(dataDir, workshop, { WBTEST_CLAIM: 'lrn-e,lrn-f', WBTEST_TIME_LIMIT_MS: '12000', WBTEST_EXTRA_MS: 'lrn-f=12000' });
+    const { url, secret } = server.ready;
+    const shellOf = async (learner: string) => {
+      const shell = new TerminalClient({ origin: url, url: `${url.replace('http', 'ws')}/terminal` } as TestServer, { cookie: `wbtest-learner=${learner}` });
+      await shell.opened;
+      shell.hello(secret);
+      await shell.waitFor(/learner@/, 60_000);
+      return shell;
+    };
+    const [eve, fay] = [await shellOf('lrn-e'), await shellOf('lrn-f')];
+    const deadlineOf = async (learner: string) => ((await (await fetch(`${url}/api/room`, { headers: { cookie: `wbtest-learner=${learner}` } })).json()) as { deadline: string }).deadline;
+    const [eveEnds, fayEnds] = [await deadlineOf('lrn-e'), await deadlineOf('lrn-f')];
+    // Each learner is shown their own end.
+    expect(Date.parse(fayEnds) - Date.parse(eveEnds)).toBe(12_000);
+
+    // The workshop's end: lrn-e's shell is told and her sandbox removed; the server stays up for lrn-f.
+    await eve.waitFor('Your time in this workshop has ended', 40_000);
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(eveEnds));
+    await expect.poll(() => labelled(workshop, 'container'), { timeout: 30_000 }).toEqual([`ecsw-${workshop}-l-lrn-f`]);
+    expect(server.child.exitCode).toBeNull();
+    fay.type('echo "still-$((2+3))"\r');
+    await fay.waitFor('still-5', 20_000);
+    // Nothing starts lrn-e's sandbox again: a new shell is refused with the reason, a Check does not run there.
+    const again = new TerminalClient({ origin: url, url: `${url.replace('http', 'ws')}/terminal` } as TestServer, { cookie: 'wbtest-learner=lrn-e' });
+    await again.opened;
+    again.hello(secret);
+    expect((await again.closed).reason).toMatch(/Your time in this workshop has ended/);
+    expect((await runCheck(url, 'lrn-e', 'setup/docker')).body.attempt?.status).not.toBe('pass');
+    expect(labelled(workshop, 'container')).toEqual([`ecsw-${workshop}-l-lrn-f`]);
+
+    // lrn-f's own end: the same happens to her, and with the last learner's time up the workshop ends.
+    await fay.waitFor('The workshop has ended', 40_000);
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(fayEnds));
+    expect(await exited(server.child)).toBe(0);
+    expect(server.lines.some((line) => line.includes('"ended":"time-limit"'))).toBe(true);
+    expect(labelled(workshop, 'container')).toEqual([]);
+    expect(labelled(workshop, 'volume')).toEqual([]);
+    expect(labelled(workshop, 'network')).toEqual([]);
+  }, 240_000);
 
   it('stop with a data folder where no workshop ran says what to do', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'wbtest-workshop-life-'));

@@ -20,7 +20,7 @@ class BroadcastPanel extends HTMLElement {
           withdraw.textContent = label(this, 'withdraw');
           withdraw.setAttribute('aria-label', `${label(this, 'withdraw')}: ${message.text}`);
           withdraw.addEventListener('click', () => {
-            roomToolsRequest<{ broadcasts: Broadcast[] }>('/instructor/api/broadcasts/withdraw', { id: message.id })
+            roomToolsRequest<{ broadcasts: Broadcast[] }>('/api/instructor/broadcasts/withdraw', { id: message.id })
               .then((answer) => render(answer.broadcasts))
               .catch((error: Error) => (status.textContent = error.message));
           });
@@ -31,7 +31,7 @@ class BroadcastPanel extends HTMLElement {
     };
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      roomToolsRequest<{ broadcasts: Broadcast[] }>('/instructor/api/broadcasts', { text: field.value })
+      roomToolsRequest<{ broadcasts: Broadcast[] }>('/api/instructor/broadcasts', { text: field.value })
         .then((answer) => {
           field.value = '';
           status.textContent = label(this, 'sent');
@@ -39,7 +39,7 @@ class BroadcastPanel extends HTMLElement {
         })
         .catch((error: Error) => (status.textContent = error.message));
     });
-    void roomToolsRequest<{ broadcasts: Broadcast[] }>('/instructor/api/broadcasts').then((answer) => render(answer.broadcasts)).catch((error: Error) => (status.textContent = error.message));
+    void roomToolsRequest<{ broadcasts: Broadcast[] }>('/api/instructor/broadcasts').then((answer) => render(answer.broadcasts)).catch((error: Error) => (status.textContent = error.message));
   }
 }
 

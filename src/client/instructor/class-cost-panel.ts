@@ -1,6 +1,6 @@
 /**
  * <wb-class-cost-panel>: the class's cost per hour and so far, and the learners who still have
- * billable resources running, most expensive first (GET /instructor/api/cost, every 15 s).
+ * billable resources running, most expensive first (GET /api/instructor/cost, every 15 s).
  */
 import { label, roomToolsRequest } from './room-tools-api.ts';
 
@@ -31,7 +31,7 @@ class ClassCostPanel extends HTMLElement {
           : view.stillRunning.map((entry) => Object.assign(document.createElement('li'), { textContent: label(this, 'learner', { name: entry.name, perHour: usd(entry.usdPerHour), count: entry.billable }) }))),
       );
     };
-    const refresh = () => void roomToolsRequest<ClassCostView>('/instructor/api/cost').then(render).catch((error: Error) => (total.textContent = error.message));
+    const refresh = () => void roomToolsRequest<ClassCostView>('/api/instructor/cost').then(render).catch((error: Error) => (total.textContent = error.message));
     refresh();
     this.#timer = setInterval(refresh, 15_000);
   }

@@ -24,7 +24,7 @@ class HandQueuePanel extends HTMLElement {
     const problem = this.querySelector<HTMLElement>('[data-hand-problem]')!;
     const lang = document.documentElement.lang || 'en';
     const act = (id: number, status: 'on-the-way' | 'resolved') =>
-      roomToolsRequest(`/instructor/api/hands/status?lang=${lang}`, { id, status })
+      roomToolsRequest(`/api/instructor/hands/status?lang=${lang}`, { id, status })
         .then(() => (problem.textContent = ''))
         .catch((error: Error) => (problem.textContent = error.message));
     const render = (hands: QueuedHand[]) => {
@@ -82,7 +82,7 @@ class HandQueuePanel extends HTMLElement {
         }),
       );
     };
-    const events = new EventSource(`/instructor/api/room-events?lang=${lang}`);
+    const events = new EventSource(`/api/instructor/room-events?lang=${lang}`);
     events.addEventListener('hands', (event) => render((JSON.parse((event as MessageEvent<string>).data) as { hands: QueuedHand[] }).hands));
   }
 }

@@ -18,7 +18,7 @@ class PreflightPanel extends HTMLElement {
       button.disabled = true;
       summary.textContent = label(this, 'running');
       list.replaceChildren();
-      roomToolsRequest<Report>(`/instructor/api/preflight?learners=${encodeURIComponent(learners)}&lang=${lang}${aws ? '&aws=1' : ''}`)
+      roomToolsRequest<Report>(`/api/instructor/preflight?learners=${encodeURIComponent(learners)}&lang=${lang}${aws ? '&aws=1' : ''}`)
         .then((report) => {
           summary.textContent = report.summary;
           list.replaceChildren(

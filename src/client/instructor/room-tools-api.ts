@@ -1,4 +1,4 @@
-/** The room tools' instructor routes (/instructor/api/…), as the panels call them. */
+/** The room tools' instructor routes (/api/instructor/…), as the panels call them. */
 export async function roomToolsRequest<T>(path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, body === undefined ? { headers: { accept: 'application/json' } } : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const answer = (await response.json().catch(() => ({}))) as T & { error?: string };

@@ -39,7 +39,7 @@ class SandboxTimePanel extends HTMLElement {
       const name = select.selectedOptions[0]?.textContent ?? learner;
       // The confirmation: a reset deletes the learner's files, so it is asked for, by name.
       if (!window.confirm(label(this, 'confirm', { learner: name }))) return;
-      roomToolsRequest('/instructor/api/reset', { learner, confirm: learner })
+      roomToolsRequest('/api/instructor/reset', { learner, confirm: learner })
         .then(() => (status.textContent = label(this, 'done', { learner: name })))
         .catch(fail);
     });
@@ -47,14 +47,14 @@ class SandboxTimePanel extends HTMLElement {
       event.preventDefault();
       const minutes = Number(timeForm.querySelector<HTMLInputElement>('input[type=number]')!.value);
       const learner = timeForm.querySelector('select')!.value;
-      roomToolsRequest<TimeView>('/instructor/api/time', { minutes, ...(learner && { learner }) })
+      roomToolsRequest<TimeView>('/api/instructor/time', { minutes, ...(learner && { learner }) })
         .then((view) => {
           status.textContent = '';
           render(view);
         })
         .catch(fail);
     });
-    void roomToolsRequest<TimeView>('/instructor/api/time').then(render).catch(fail);
+    void roomToolsRequest<TimeView>('/api/instructor/time').then(render).catch(fail);
   }
 }
 

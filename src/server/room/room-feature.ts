@@ -9,28 +9,29 @@
  *   POST /api/room/hand/lower             lower it
  *   POST /api/room/broadcasts/dismiss     {id}  hide a broadcast for me
  *
- * The instructor's routes (under /instructor/api/; 403 to a learner and to no sign-in):
- *   GET  /instructor/api/hands?lang=      the queue, each hand with its failing Check and screen
- *   GET  /instructor/api/room-events?lang= the queue, live (`hands`)
- *   POST /instructor/api/hands/status     {id, status: on-the-way|resolved}
- *   GET  /instructor/api/broadcasts       POST {text}  ·  POST /instructor/api/broadcasts/withdraw {id}
- *   POST /instructor/api/reset            {learner, confirm}: confirm must repeat the learner id
- *   GET  /instructor/api/time             the learners (id, name) and deadlines; POST {minutes, learner?}: extend one's or the workshop's
- *   GET  /instructor/api/export?format=csv|json
- *   GET  /instructor/api/preflight?learners=N&lang=&aws=1
- *   GET  /instructor/api/cost             the class's billable resources: total per hour and so far, who still runs some
+ * The instructor's routes (under /api/instructor/, beside the room's grid; the workbook's edge
+ * answers 403 there to anyone but the instructor, and each route checks again):
+ *   GET  /api/instructor/hands?lang=      the queue, each hand with its failing Check and screen
+ *   GET  /api/instructor/room-events?lang= the queue, live (`hands`)
+ *   POST /api/instructor/hands/status     {id, status: on-the-way|resolved}
+ *   GET  /api/instructor/broadcasts       POST {text}  ·  POST /api/instructor/broadcasts/withdraw {id}
+ *   POST /api/instructor/reset            {learner, confirm}: confirm must repeat the learner id
+ *   GET  /api/instructor/time             the learners (id, name) and deadlines; POST {minutes, learner?}: extend one's or the workshop's
+ *   GET  /api/instructor/export?format=csv|json
+ *   GET  /api/instructor/preflight?learners=N&lang=&aws=1
+ *   GET  /api/instructor/cost             the class's billable resources: total per hour and so far, who still runs some
  *
  * State-changing requests need an allowed Origin and a JSON body, as the rest of the API.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DatabaseSync } from 'node:sqlite';
 import type { CourseChecks } from '../../checks/course-checks.ts';
 import { renderResult } from '../../checks/render-message.ts';
 import { isLanguage, type Language } from '../../i18n/languages.ts';
 import type { Principal } from '../../shared/principal.ts';
 import type { WorkbookFeature } from '../feature.ts';
 import type { WorkbookParts } from '../workbook.ts';
-import { buildExport, exportFormats, formatExport, readAttemptRows, type ExportFormat } from './progress-export.ts';
+import { buildExport, exportFormats, formatExport, type ExportFormat } from './progress-export.ts';
+import { openRoomReader, type RoomReader } from '../../instructor/room-reader.ts';
 import { createRoomEvents } from './room-events.ts';
 import { createAwsClients } from '../../checks/aws-clients.ts';
 import { resolveRegion } from '../../checks/aws-region.ts';
@@ -54,7 +55,7 @@ export interface RoomToolsOptions {
    * and with `aws` the shared account's quotas through this server's own AWS credentials.
    */
   preflight?: (request: { learners: number; lang: Language; aws: boolean }) => Promise<PreflightReport>;
-  /** Told when the instructor moved a deadline (the workshop's lifecycle re-arms its time limit). */
+  /** Told when the instructor moved a deadline (the workshop's lifecycle re-arms the workshop's or that learner's end). */
   onDeadlineChanged?: (scope: string, endsAt: string) => void;
 }
 
@@ -66,6 +67,8 @@ async function defaultPreflight(request: { learners: number; lang: Language; aws
 
 export interface RoomTools extends WorkbookFeature {
   store: RoomStore;
+  /** The room's one read-only view of the progress (the export here; the grid takes it too). */
+  reader: RoomReader;
   /** Raises a learner's hand (what the button and the terminal's signal do); resolves to the hand. */
   raiseHand(learner: string, source: Hand['source']): Promise<Hand>;
   /** When this learner's time ends (their own deadline, else the workshop's), if there is one. */
@@ -82,16 +85,19 @@ const idOf = (value: unknown, what: string) => {
   return value;
 };
 
-export const instructorApiPrefix = '/instructor/api/';
-
 type LearnerRoute = (req: IncomingMessage, res: ServerResponse, learner: string) => Promise<void>;
 type InstructorRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
 export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions): RoomTools {
   const store = openRoomStore(parts.store.file);
+  const reader = openRoomReader(parts.store.file);
   const { guard } = parts;
 
-  const deadlineOf = (learner: string) => store.deadline(learnerScope(learner)) ?? store.deadline(workshopScope);
+  // A learner's time ends with the workshop's, or at their own end when the instructor gave them more.
+  const deadlineOf = (learner: string) => {
+    const ends = [store.deadline(workshopScope), store.deadline(learnerScope(learner))].filter((end): end is string => !!end);
+    return ends.sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+  };
   const learnerView = (learner: string) => {
     const hand = store.latestHandOf(learner);
     const queue = store.queue();
@@ -155,9 +161,9 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
 
   const stepIds = () => options.checks.registry.stepIds();
   const instructorRoutes: Record<string, InstructorRoute> = {
-    'GET /instructor/api/hands': async (_req, res, url) => sendJson(res, 200, await queueView(language(url))),
-    'GET /instructor/api/room-events': async (_req, res, url) => events.subscribeInstructor(res, language(url)),
-    'POST /instructor/api/hands/status': async (req, res, url) => {
+    'GET /api/instructor/hands': async (_req, res, url) => sendJson(res, 200, await queueView(language(url))),
+    'GET /api/instructor/room-events': async (_req, res, url) => events.subscribeInstructor(res, language(url)),
+    'POST /api/instructor/hands/status': async (req, res, url) => {
       const body = await readJsonObject(req, maxBody);
       const id = idOf(body.id, 'hand');
       if (body.status !== 'on-the-way' && body.status !== 'resolved') throw new HttpError(400, 'status must be "on-the-way" or "resolved".');
@@ -168,8 +174,8 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
       events.changed();
       sendJson(res, 200, await queueView(language(url)));
     },
-    'GET /instructor/api/broadcasts': async (_req, res) => sendJson(res, 200, { broadcasts: store.broadcasts() }),
-    'POST /instructor/api/broadcasts': async (req, res) => {
+    'GET /api/instructor/broadcasts': async (_req, res) => sendJson(res, 200, { broadcasts: store.broadcasts() }),
+    'POST /api/instructor/broadcasts': async (req, res) => {
       const text = (await readJsonObject(req, maxBody)).text;
       if (typeof text !== 'string' || text.trim() === '') throw new HttpError(400, 'Write the message to send (text).');
       if (text.length > maxBroadcast) throw new HttpError(400, `A broadcast has at most ${maxBroadcast} characters; this one has ${text.length}. Shorten it.`);
@@ -177,13 +183,13 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
       events.changed();
       sendJson(res, 200, { broadcast: message, broadcasts: store.broadcasts() });
     },
-    'POST /instructor/api/broadcasts/withdraw': async (req, res) => {
+    'POST /api/instructor/broadcasts/withdraw': async (req, res) => {
       const id = idOf((await readJsonObject(req, maxBody)).id, 'message');
       if (!store.withdraw(id)) throw new HttpError(404, `No message on show has the number ${id}. Reload the list.`);
       events.changed();
       sendJson(res, 200, { broadcasts: store.broadcasts() });
     },
-    'POST /instructor/api/reset': async (req, res) => {
+    'POST /api/instructor/reset': async (req, res) => {
       const body = await readJsonObject(req, maxBody);
       if (typeof body.learner !== 'string' || body.learner === '') throw new HttpError(400, 'learner must be the id of the learner whose sandbox to reset.');
       // The confirmation: the page asks "reset <name>'s sandbox?" and sends the id again only on yes.
@@ -192,13 +198,13 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
       await options.resetSandbox(body.learner);
       sendJson(res, 200, { reset: body.learner });
     },
-    'GET /instructor/api/time': async (_req, res) => sendJson(res, 200, timeView()),
-    'GET /instructor/api/cost': async (_req, res) => {
+    'GET /api/instructor/time': async (_req, res) => sendJson(res, 200, timeView()),
+    'GET /api/instructor/cost': async (_req, res) => {
       // What the class's Checks last found running, priced: at the end, who must still clean up.
       const cost = classCost(parts.store.allResources(), new Date());
       sendJson(res, 200, { ...cost, stillRunning: cost.stillRunning.map((entry) => ({ ...entry, name: options.nameOf?.(entry.learner) ?? entry.learner })) });
     },
-    'POST /instructor/api/time': async (req, res) => {
+    'POST /api/instructor/time': async (req, res) => {
       const body = await readJsonObject(req, maxBody);
       const minutes = body.minutes;
       if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > maxExtensionMinutes) throw new HttpError(400, `minutes must be a whole number from 1 to ${maxExtensionMinutes}.`);
@@ -215,17 +221,10 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
       events.changed();
       sendJson(res, 200, timeView());
     },
-    'GET /instructor/api/export': async (_req, res, url) => {
+    'GET /api/instructor/export': async (_req, res, url) => {
       const format = (url.searchParams.get('format') ?? 'csv') as ExportFormat;
       if (!exportFormats.includes(format)) throw new HttpError(400, `format must be ${exportFormats.join(' or ')}.`);
-      const db = new DatabaseSync(parts.store.file, { readOnly: true });
-      let rows;
-      try {
-        rows = readAttemptRows(db);
-      } finally {
-        db.close();
-      }
-      const table = buildExport(rows, { steps: stepIds(), ...(options.learners && { learners: options.learners() }), ...(options.nameOf && { nameOf: options.nameOf }) });
+      const table = buildExport(reader.attemptRows(), { steps: stepIds(), ...(options.learners && { learners: options.learners() }), ...(options.nameOf && { nameOf: options.nameOf }) });
       res.writeHead(200, {
         'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
         'content-disposition': `attachment; filename="workshop-progress.${format}"`,
@@ -233,7 +232,7 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
       });
       res.end(formatExport(table, format));
     },
-    'GET /instructor/api/preflight': async (_req, res, url) => {
+    'GET /api/instructor/preflight': async (_req, res, url) => {
       const learners = Number(url.searchParams.get('learners') ?? '30');
       if (!Number.isInteger(learners) || learners < 1 || learners > 500) throw new HttpError(400, 'learners must be a whole number from 1 to 500.');
       sendJson(res, 200, await (options.preflight ?? defaultPreflight)({ learners, lang: language(url), aws: url.searchParams.get('aws') === '1' }));
@@ -256,16 +255,12 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
     const path = `${req.method} ${url.pathname.replace(/\/$/, '')}`;
     const learnerRoute = learnerRoutes[path];
     const instructorRoute = instructorRoutes[path];
-    if (!learnerRoute && !instructorRoute) {
-      if (!url.pathname.startsWith(instructorApiPrefix)) return false;
-      // An unknown instructor path tells a stranger nothing either: the same 403 first.
-      if (principal?.kind !== 'instructor') throw new HttpError(403, 'Only the workshop\'s instructor may use the room.');
-      throw new HttpError(404, `No room API at ${url.pathname}.`);
-    }
+    // Other /api/instructor/ paths are the room grid's (instructor-feature.ts), or the workbook's 404.
+    if (!learnerRoute && !instructorRoute) return false;
     if (instructorRoute) {
       if (principal?.kind !== 'instructor') throw new HttpError(403, 'Only the workshop\'s instructor may use the room. Open the instructor link that `ecs-workbook workshop` printed.');
     } else if (principal?.kind !== 'learner') {
-      throw new HttpError(principal ? 403 : 401, principal ? 'An instructor has no hand to raise; the queue is at /instructor/api/hands.' : 'This request is not signed in to the workbook.');
+      throw new HttpError(principal ? 403 : 401, principal ? 'An instructor has no hand to raise; the queue is at /api/instructor/hands.' : 'This request is not signed in to the workbook.');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD' && !guard.isAllowedOrigin(req)) {
       throw new HttpError(403, `Requests that change state must come from the workbook's own pages (Origin ${[...guard.allowedOrigins].join(' or ')}).`);
@@ -277,6 +272,7 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
 
   return {
     store,
+    reader,
     raiseHand,
     deadlineOf,
     async handleRequest(req, res, url, principal) {
@@ -294,6 +290,7 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
     close() {
       events.close();
       store.close();
+      reader.close();
     },
   };
 }

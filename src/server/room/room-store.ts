@@ -42,6 +42,8 @@ export const openStatuses: readonly HandStatus[] = ['waiting', 'on-the-way'];
 /** The scope of the whole workshop's deadline; a learner's own is `learner:<id>`. */
 export const workshopScope = 'workshop';
 export const learnerScope = (learner: string) => `learner:${learner}`;
+/** The learner a `learner:<id>` scope names; undefined for the workshop's. */
+export const learnerOfScope = (scope: string) => (scope.startsWith('learner:') ? scope.slice('learner:'.length) : undefined);
 
 /**
  * The workshop's deadline at a start: the stored one when there is one (a restarted server keeps the

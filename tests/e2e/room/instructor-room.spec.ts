@@ -1,8 +1,10 @@
 /**
- * The instructor's room in three browsers at once, an instructor and two learners, against a
- * server of its own that composes the room as a workshop does (serve-room.ts): real pages, real
- * shells, one SQLite file. Forty-eight more learners' progress is seeded into that file so the
- * grid is seen at the size of a real class (50 learners × every step).
+ * The instructor's room at the size of a real class, against a server of its own that composes the
+ * room as a workshop does (serve-room.ts): real pages, one SQLite file with 48 learners' progress
+ * seeded (50 learners × every step is what the room must stay readable at), and the 403 page a
+ * learner or a stranger gets. The room with live learners in real sandboxes (three browsers, the
+ * grid following a Check, watching and take-control, hands, broadcasts, export) is
+ * workshop-room.spec.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -79,15 +81,9 @@ async function as(browser: Browser, who: string | undefined, colorScheme: 'light
   return { context, page: await context.newPage() };
 }
 
-const terminalRows = (page: Page) => page.locator('[data-terminal-pane] .xterm-rows');
-async function typeInLearnerTerminal(page: Page, text: string) {
-  await page.locator('[data-terminal-pane] .xterm').click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
-const cell = (page: Page, learner: string, step: string) => page.locator(`room-grid button[data-learner="${learner}"][data-step="${step}"]`);
-
 test('only the instructor gets the room; a learner and a stranger get a 403 page that says what to do', async ({ browser }) => {
+  // Four axe runs over whole pages: a busy two-core machine needs more than the default minute.
+  test.setTimeout(180_000);
   for (const path of ['/instructor', '/ja/instructor']) {
     const learner = await as(browser, 'ana');
     const response = await learner.page.goto(path);
@@ -108,82 +104,6 @@ test('only the instructor gets the room; a learner and a stranger get a 403 page
     await learner.context.close();
     await stranger.context.close();
   }
-});
-
-test('the grid follows a learner’s Check; the instructor watches a terminal read-only, and takes control only once the learner allows it', async ({ browser }) => {
-  // A shared two-core machine types slowly into two terminals; every wait below is for a state.
-  test.setTimeout(360_000);
-  const teacher = await as(browser, 'teacher');
-  const ana = await as(browser, 'ana');
-  const ben = await as(browser, 'ben');
-  // The learners open their first lesson (which also puts them in the room), then the instructor the room.
-  await ana.page.goto('/en/before-you-start/');
-  await ben.page.goto('/en/before-you-start/');
-  await expect(ana.page.locator('[data-terminal-pane]')).toHaveAttribute('data-status', 'live', { timeout: 30_000 });
-  await expect(ben.page.locator('[data-terminal-pane]')).toHaveAttribute('data-status', 'live', { timeout: 30_000 });
-  await teacher.page.goto('/instructor');
-  await expect(teacher.page.locator('[data-room-live]')).toHaveText('Live: updates as learners run Checks');
-  const anaDocker = cell(teacher.page, 'ana', 'setup/docker');
-  await expect(anaDocker).toContainText('Ana Silva, Docker runs on your machine: Not started');
-  await expect(teacher.page.locator('room-grid tbody tr')).toHaveCount(50);
-
-  // Ana runs a Check: her cell changes within a second of the result being recorded.
-  await ana.page.locator('[data-check="setup/docker"]').getByRole('button', { name: 'Check' }).click();
-  const result = ana.page.locator('[data-check="setup/docker"] [data-check-result]');
-  await expect(result).toHaveAttribute('data-status', /fail|error/, { timeout: 40_000 });
-  const status = (await result.getAttribute('data-status')) as 'fail' | 'error';
-  await expect(anaDocker).toHaveAttribute('data-status', status, { timeout: 1_000 });
-  await expect(anaDocker).toContainText(status === 'fail' ? 'Ana Silva, Docker runs on your machine: Not yet, Checks run: 1' : 'Could not check');
-  // Ben's row did not move.
-  await expect(cell(teacher.page, 'ben', 'setup/docker')).toHaveAttribute('data-status', 'not-started');
-
-  // The instructor opens Ana: her latest result with its items, and her terminal, live.
-  await anaDocker.click();
-  const panel = teacher.page.locator('learner-panel');
-  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Ana Silva');
-  await expect(panel.locator('[data-result-step="setup/docker"]')).toContainText('Docker runs on your machine');
-  await expect(panel.locator('[data-watch-status]')).toHaveText('Watching live. Typing here has no effect.', { timeout: 15_000 });
-  await typeInLearnerTerminal(ana.page, 'echo "from-ana-$((6*7))"');
-  await expect(panel.locator('.xterm-rows')).toContainText('from-ana-42', { timeout: 10_000 });
-
-  // The instructor types into the view: nothing reaches Ana's shell. Her own next command shows
-  // it: had the instructor's keys arrived, their answer would have come first.
-  let sentinel = 0;
-  const instructorTypes = async (marker: string) => {
-    await panel.locator('.xterm').click();
-    await teacher.page.keyboard.type(`echo "${marker}-$((3+4))"`);
-    await teacher.page.keyboard.press('Enter');
-    await teacher.page.waitForTimeout(300);
-    sentinel += 1;
-    await typeInLearnerTerminal(ana.page, `echo "sentinel-${sentinel}-$((1+1))"`);
-    await expect(terminalRows(ana.page)).toContainText(`sentinel-${sentinel}-2`, { timeout: 15_000 });
-    return (await terminalRows(ana.page).textContent())!.includes(`${marker}-7`);
-  };
-  expect(await instructorTypes('watching')).toBe(false);
-
-  // Take control: Ana is asked in her own browser; until she allows it, typing still has no effect.
-  await panel.getByRole('button', { name: 'Take control' }).click();
-  await expect(panel.locator('[data-control-status]')).toHaveText('Waiting for Ana Silva to accept in their browser…');
-  const prompt = ana.page.locator('[data-control-ask]');
-  await expect(prompt).toBeVisible();
-  await expect(prompt).toContainText('Your instructor asks to take control of your terminal.');
-  await expect(ben.page.locator('[data-control-ask]')).toBeHidden();
-  expect(await instructorTypes('asked')).toBe(false);
-
-  await prompt.getByRole('button', { name: 'Allow' }).click();
-  const banner = ana.page.locator('[data-control-banner]');
-  await expect(banner).toBeVisible();
-  await expect(banner).toContainText('Your instructor is controlling your terminal.');
-  await expect(panel.locator('[data-control-status]')).toHaveText('You control Ana Silva’s terminal: your typing goes to their shell.');
-  expect(await instructorTypes('controlling')).toBe(true);
-
-  // Ana ends it from her banner: the instructor's keys stop at once.
-  await banner.getByRole('button', { name: 'End control' }).click();
-  await expect(banner).toBeHidden();
-  await expect(panel.locator('[data-control-status]')).toHaveText('Control ended.');
-  expect(await instructorTypes('ended')).toBe(false);
-
-  for (const who of [teacher, ana, ben]) await who.context.close();
 });
 
 test('the room reads at 50 learners on a laptop screen, works by keyboard, and is axe-clean in light and dark', async ({ browser }) => {
