@@ -32,8 +32,9 @@ export function buildIfStale(root: string, options: BuildOptions): number | unde
   const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const result = spawnSync(process.execPath, [astro, 'build'], {
     cwd: root,
-    // The build reads nothing: its input is the project's files.
-    stdio: options.showOutput ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
+    // The build reads nothing: its input is the project's files. Shown, its messages go to stderr:
+    // stdout belongs to the caller (`workshop --json` prints only its JSON there).
+    stdio: options.showOutput ? ['ignore', 2, 2] : ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },

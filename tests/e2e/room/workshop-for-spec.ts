@@ -58,9 +58,11 @@ export async function startWorkshopForSpec(options: { port: number; learners: nu
   try {
     const ready = await new Promise<Omit<WorkshopForSpec, 'origin' | 'stop'>>((resolve, reject) => {
       const lines = createInterface({ input: server.stdout! });
-      // The ready line is the JSON one; a first start may print the sandbox image's build before it.
-      lines.on('line', (line) => {
+      // With --json stdout carries the one JSON line only (builds and progress go to stderr), so a
+      // script can read it: anything else there is a bug this spec reports.
+      lines.once('line', (line) => {
         if (line.startsWith('{')) resolve(JSON.parse(line) as Omit<WorkshopForSpec, 'origin' | 'stop'>);
+        else reject(new Error(`workshop --json printed something other than its JSON line on stdout: ${line}`));
       });
       server.once('exit', (code) => reject(new Error(`ecs-workbook workshop exited with ${code}:\n${stderr}`)));
     });
