@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { learnerPath } from '../harness/learner-path.ts';
 import { openProgressStore } from '../../src/progress/progress-store.ts';
 import { storeFileName } from '../../src/settings/data-dir.ts';
 import { docker, dockerHarness, publicBusybox, tagBaseImageAsPublic } from '../harness/docker.ts';
@@ -20,10 +21,10 @@ const temp = (name: string) => {
   return dir;
 };
 
-/** Runs `ecs-workbook check …` as a learner would, with only the environment given (plus PATH). */
+/** Runs `ecs-workbook check …` as a learner would, with only the environment given (plus a learner's PATH, AWS CLI v2 first). */
 async function cli(args: string[], env: Record<string, string>) {
   try {
-    const { stdout, stderr } = await run(node, ['bin/ecs-workbook.mjs', 'check', ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env } });
+    const { stdout, stderr } = await run(node, ['bin/ecs-workbook.mjs', 'check', ...args], { cwd: root, env: { PATH: learnerPath(), LANG: 'C', ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -133,6 +134,7 @@ describe('ecs-workbook check', () => {
     const { code, stdout } = await cli(['--lesson', 'before-you-start', '--data-dir', temp('data')], { ...moto.env, HOME: temp('home'), LANG: 'ja_JP.UTF-8' });
     expect(code).toBe(0);
     expect(stdout.indexOf('setup/docker')).toBeLessThan(stdout.indexOf('setup/aws-identity'));
+    expect(stdout.indexOf('setup/aws-identity')).toBeLessThan(stdout.indexOf('setup/tools'));
     expect(stdout).toContain('AWS アカウント 123456789012 にサインインしています');
   });
 });

@@ -131,7 +131,9 @@ describe('no check hangs', () => {
       const body = (await response.json()) as { result: { status: string; summary: string } };
       expect(body.result.status).toBe('error');
       expect(body.result.summary).toContain('no answer within 2 seconds');
-      expect(elapsed).toBeLessThan(2_000 + 3_000);
+      // At the 2 s limit, not at the stalled endpoint's pace (it never answers): the margin is for a
+      // busy machine, where the request itself took 3 s over the limit.
+      expect(elapsed).toBeLessThan(2_000 + 5_000);
       expect((await fetch(`${origin}/api/progress`, { headers: { cookie } })).status).toBe(200);
     } finally {
       process.env = saved;
