@@ -105,6 +105,26 @@ function stepIdsOf(lesson: string): string[] {
   return course.byFolder(lesson)!.steps;
 }
 
+/**
+ * Deleting a stack in moto deletes its log group, security groups and role, but not its ECS and
+ * ELBv2 resources (moto has no CloudFormation delete for them); AWS deletes them all. This removes
+ * what moto left, by the names the stack gave them, so the next starting point is the one AWS
+ * would leave. Each deletion is skipped where the resource is already gone.
+ */
+const deleteWhatMotosStackDeletionLeft = `aws ecs delete-service --region {{region}} --cluster {{cluster}} --service {{service}} --force > /dev/null 2>&1
+ALB_ARN=$(aws elbv2 describe-load-balancers --region {{region}} --names {{loadBalancer}} --query 'LoadBalancers[0].LoadBalancerArn' --output text 2>/dev/null)
+if [ -n "$ALB_ARN" ] && [ "$ALB_ARN" != None ]; then aws elbv2 delete-load-balancer --region {{region}} --load-balancer-arn $ALB_ARN; fi
+TG_ARN=$(aws elbv2 describe-target-groups --region {{region}} --names {{targetGroup}} --query 'TargetGroups[0].TargetGroupArn' --output text 2>/dev/null)
+if [ -n "$TG_ARN" ] && [ "$TG_ARN" != None ]; then aws elbv2 delete-target-group --region {{region}} --target-group-arn $TG_ARN; fi
+aws ecs delete-cluster --region {{region}} --cluster {{cluster}} > /dev/null 2>&1
+for TD in $(aws ecs list-task-definitions --region {{region}} --family-prefix {{taskFamily}} --status ACTIVE --query 'taskDefinitionArns[]' --output text); do aws ecs deregister-task-definition --region {{region}} --task-definition $TD > /dev/null; done
+true`;
+
+async function removeWhatMotosStackDeletionLeft() {
+  const removed = await shell.run(fillVariables(deleteWhatMotosStackDeletionLeft, values), 300_000);
+  expect(removed.exitCode, removed.output).toBe(0);
+}
+
 /** `onlySteps`: a part of a lesson, as lesson 12 asks for ("lesson 11's second Step again"). */
 async function runLesson(lesson: string, onlySteps?: string[]) {
   const lessonStartedAt = new Date(Date.now() - 1000).toISOString();
@@ -187,6 +207,7 @@ aws elbv2 describe-target-group-attributes --region {{region}} --target-group-ar
     expect(transcript).toContain(`no target group ${vars.targetGroup}`);
     expect(transcript).toContain(`no cluster ${vars.cluster}`);
     expect(results.get('cloudformation/stack-complete')?.items.find((item) => item.id === 'stack')?.status).toBe('pass');
+    await removeWhatMotosStackDeletionLeft();
   }, 900_000);
 
   it('12-cloudformation from its second starting point: only lesson 11\'s first Step done; lesson 11\'s second Step then ends clean', async () => {
@@ -216,6 +237,7 @@ aws ecs describe-clusters --region {{region}} --clusters {{cluster}} --query 'cl
     expect(transcript).toContain('freed the target group name');
     expect(transcript).toContain('INACTIVE'); // the cluster, deleted
     expect(results.get('cloudformation/stack-complete')?.items.find((item) => item.id === 'stack')?.status).toBe('pass');
+    await removeWhatMotosStackDeletionLeft();
 
     // "When you are done with the course, run lesson 11's second Step again": what the stack
     // deleted is skipped, and nothing of the course is left.
