@@ -17,6 +17,7 @@ import { course } from '../../lessons/course.ts';
 import { createCheckService } from '../checks/check-service.ts';
 import { ConfigError, readConfig } from '../config.ts';
 import { lessonCosts } from '../course-run/course-cost.ts';
+import { planCourseRun } from '../course-run/course-plan.ts';
 import { runCleanup } from '../course-run/cleanup.ts';
 import type { CourseShell } from '../course-run/course-shell.ts';
 import { CourseRunUsageError, parseCourseRunOptions, type CourseRunOptions } from '../course-run/course-run-options.ts';
@@ -36,8 +37,6 @@ import { formatResult } from './print-result.ts';
 
 const usageExitCode = 4;
 const interruptedExitCode = 130;
-/** Lessons 00–11: lesson 12 starts from a rebuilt network, so a rehearsal names it (with 03 and 04 first). */
-const wholeCourse = () => course.lessons.filter((lesson) => lesson.folder !== '12-cloudformation');
 /** On a real account a step may still be settling when its commands end (targets registering): ask again. */
 const pendingRetries = { real: 9, emulator: 0 };
 const pendingDelayMs = 20_000;
@@ -67,17 +66,20 @@ export async function courseRunCommand(argv: string[], env: NodeJS.ProcessEnv = 
   let lang = options.lang ?? cliLanguage(argv, env);
   let t = useTranslations(lang);
 
-  const lessons: ManifestLesson[] = [];
-  for (const name of options.lessons) {
+  const chosen: ManifestLesson[] = [];
+  let through: ManifestLesson | undefined;
+  for (const name of [...options.lessons, ...(options.through === undefined ? [] : [options.through])]) {
     const lesson = course.findLesson(name);
     if (!lesson) {
       const list = course.lessons.map((l) => `\n  ${l.slug.padEnd(18)} ${lessonTitle(l, lang)}`).join('');
       console.error(t('cli.no-lesson', { lesson: name, lessons: list }));
       return usageExitCode;
     }
-    lessons.push(lesson);
+    if (name === options.through) through = lesson;
+    else chosen.push(lesson);
   }
-  if (lessons.length === 0) lessons.push(...wholeCourse());
+  const plan = planCourseRun(course.lessons, chosen, through);
+  const againNote = () => ` (${t('course-run.again-for-12')})`;
 
   if (!options.real) {
     const problem = emulatorProblem(env);
@@ -126,9 +128,14 @@ export async function courseRunCommand(argv: string[], env: NodeJS.ProcessEnv = 
     const vars = await service.variables();
     const values = placeholderValues(vars);
 
+    // The plan first, in order, so the author sees what will run (and, on an account, what it costs).
+    const costs = lessonCosts(plan.map((entry) => entry.lesson), lang);
+    console.log(t(options.real ? 'course-run.real-intro' : 'course-run.plan', { region: vars.region, account: vars.accountId ?? '?' }));
+    plan.forEach((entry, index) => {
+      const cost = costs[index]!;
+      console.log(`  ${cost.folder}  ${cost.title}${entry.rebuildsForLesson12 ? againNote() : ''}${options.real ? `: ${cost.cost}` : ''}`);
+    });
     if (options.real) {
-      console.log(t('course-run.real-intro', { region: vars.region, account: vars.accountId ?? '?' }));
-      for (const cost of lessonCosts(lessons, lang)) console.log(`  ${cost.folder}  ${cost.title}: ${cost.cost}`);
       console.log(t('course-run.real-cleanup'));
       if (!options.yes) {
         if (!process.stdin.isTTY) {
@@ -165,9 +172,9 @@ export async function courseRunCommand(argv: string[], env: NodeJS.ProcessEnv = 
       }
     };
 
-    for (const lesson of lessons) {
+    for (const { lesson, rebuildsForLesson12 } of plan) {
       if (interrupted) break;
-      console.log(`\n${t('course-run.lesson', { folder: lesson.folder, title: lessonTitle(lesson, lang) })}`);
+      console.log(`\n${t('course-run.lesson', { folder: lesson.folder, title: lessonTitle(lesson, lang) })}${rebuildsForLesson12 ? againNote() : ''}`);
       let outcome;
       try {
         outcome = await runLesson({

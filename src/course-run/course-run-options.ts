@@ -1,8 +1,10 @@
-/** `ecs-workbook course run [--lesson <slug>]… [--real] [--yes] [--lang en|ja] [--data-dir DIR]`. */
+/** `ecs-workbook course run [--lesson <slug>]… | [--through <slug>] [--real] [--yes] [--lang en|ja] [--data-dir DIR]`. */
 import { isLanguage, type Language } from '../i18n/languages.ts';
 
 export interface CourseRunOptions {
   lessons: string[];
+  /** Without --lesson: the course from its start up to this lesson (default: all of it, 00 to 12). */
+  through?: string;
   real: boolean;
   yes: boolean;
   lang?: Language;
@@ -23,6 +25,7 @@ export function parseCourseRunOptions(argv: readonly string[]): CourseRunOptions
     };
     switch (flag) {
       case '--lesson': options.lessons.push(value()); break;
+      case '--through': options.through = value(); break;
       case '--real': options.real = true; break;
       case '--yes': case '-y': options.yes = true; break;
       case '--data-dir': options.dataDir = value(); break;
@@ -35,6 +38,9 @@ export function parseCourseRunOptions(argv: readonly string[]): CourseRunOptions
       default:
         throw new CourseRunUsageError(`Unknown option "${arg}".`);
     }
+  }
+  if (options.through !== undefined && options.lessons.length > 0) {
+    throw new CourseRunUsageError('Use --lesson (the lessons named) or --through (the course up to a lesson), not both.');
   }
   return options;
 }

@@ -23,6 +23,11 @@ export interface LessonRunOptions {
   /** Per command; the lesson's own waits are bounded, so this only catches a hang. */
   commandTimeoutMs?: number;
   dir?: string;
+  /**
+   * Only these steps' commands (and the commands outside any step, which set up what the steps
+   * use). Lesson 12 asks for "lesson 11's first Step" or "lesson 11's second Step again".
+   */
+  onlySteps?: readonly string[];
   /** Before a step's first command (a test proves its Check does not pass yet). */
   beforeStep?(step: string): Promise<void>;
   /** After a step's last command. */
@@ -44,7 +49,8 @@ export interface LessonRunOutcome {
 }
 
 export async function runLesson(options: LessonRunOptions): Promise<LessonRunOutcome> {
-  const commands = runnableCommands(join(options.dir ?? lessonsDir, options.folder, 'en.mdx'));
+  const commands = runnableCommands(join(options.dir ?? lessonsDir, options.folder, 'en.mdx'))
+    .filter((command) => !options.onlySteps || !command.step || options.onlySteps.includes(command.step));
   const outcome: LessonRunOutcome = { commands: 0, standInsUsed: [], interrupted: false };
   const started = new Set<string>();
   for (let index = 0; index < commands.length; index++) {

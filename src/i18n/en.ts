@@ -360,13 +360,15 @@ Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could no
   'control.banner': 'Your instructor is controlling your terminal.',
   'control.end': 'End control',
   // Rehearsing the course: `ecs-workbook course run` (real-aws)
-  'course-run.usage': `Usage: ecs-workbook course run [--lesson <slug>]… [--real] [--yes] [--lang en|ja] [--data-dir DIR]
+  'course-run.usage': `Usage: ecs-workbook course run [--lesson <slug>]… | [--through <slug>] [--real] [--yes] [--lang en|ja] [--data-dir DIR]
 
 Runs the lessons' commands in order, in a bash set up like the workbook's terminal, and prints
 each step's Check. Nothing is recorded in your progress.
 
   --lesson <slug>   Only this lesson (repeat it for several, e.g. --lesson ecr --lesson network
-                    --lesson cloudformation). Default: lessons 00 to 11.
+                    --lesson cloudformation). Default: the whole course, 00 to 12, with lessons 03
+                    and 04 run again after lesson 11, because lesson 12 starts from their VPC and image.
+  --through <slug>  The course from its start up to this lesson (e.g. --through cleanup: 00 to 11).
   --real            Run against your configured AWS account, as a learner would. It states the
                     cost and asks first, and runs the course's cleanup at the end or on Ctrl-C.
                     Without it, the run needs a local emulator: AWS_ENDPOINT_URL=http://127.0.0.1:PORT
@@ -505,6 +507,9 @@ pass, 4 bad usage, 130 interrupted.`,
   'room.cost.nobody': 'Nobody has billable resources running, as far as their Checks have seen.',
   // A learner's own time in a workshop (issue 11: extended time)
   'workshop.sandbox.time-up': 'Your time in this workshop has ended: your sandbox is removed. Your progress is kept.',
+  // Rehearsing the whole course, lesson 12 included (course run plan)
+  'course-run.plan': 'This rehearsal runs, in order:',
+  'course-run.again-for-12': 'again: lesson 12 starts from this after lesson 11',
 } as const;
 
 export type MessageKey = keyof typeof en;

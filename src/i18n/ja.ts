@@ -361,13 +361,15 @@ export const ja = {
   'control.banner': '講師があなたのターミナルを操作しています。',
   'control.end': '操作を終了',
   // コースのリハーサル: `ecs-workbook course run` (real-aws)
-  'course-run.usage': `使い方: ecs-workbook course run [--lesson <slug>]… [--real] [--yes] [--lang en|ja] [--data-dir DIR]
+  'course-run.usage': `使い方: ecs-workbook course run [--lesson <slug>]… | [--through <slug>] [--real] [--yes] [--lang en|ja] [--data-dir DIR]
 
 レッスンのコマンドを順に、ワークブックのターミナルと同じ設定の bash で実行し、各手順のチェック結果を
 表示します。進捗には記録しません。
 
   --lesson <slug>   このレッスンだけ (複数指定できます。例: --lesson ecr --lesson network
-                    --lesson cloudformation)。既定: レッスン 00〜11
+                    --lesson cloudformation)。既定: コース全体 (00〜12)。レッスン 12 はレッスン 03 の
+                    イメージと 04 の VPC から始まるので、レッスン 11 のあとに 03 と 04 をもう一度実行します
+  --through <slug>  コースの最初からこのレッスンまで (例: --through cleanup なら 00〜11)
   --real            設定された AWS アカウントで、受講者と同じように実行します。先に費用を示して確認し、
                     最後 (または Ctrl-C) にコースのクリーンアップを実行します。
                     指定しない場合はローカルのエミュレーターが必要です: AWS_ENDPOINT_URL=http://127.0.0.1:PORT
@@ -506,4 +508,7 @@ export const ja = {
   'room.cost.nobody': 'チェックで見た限り、課金されるリソースが動いている受講者はいません。',
   // A learner's own time in a workshop (issue 11: extended time)
   'workshop.sandbox.time-up': 'このワークショップでの持ち時間が終わりました。サンドボックスは削除されました。進捗は保存されています。',
+  // Rehearsing the whole course, lesson 12 included (course run plan)
+  'course-run.plan': 'このリハーサルで、次の順に実行します:',
+  'course-run.again-for-12': 'もう一度: レッスン 11 のあと、レッスン 12 はここから始まります',
 } as const satisfies Record<MessageKey, string>;

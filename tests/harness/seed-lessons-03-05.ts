@@ -1,7 +1,8 @@
 /**
  * What lessons 03–05 leave behind, made with the same CLI calls those lessons use (with
  * `{{placeholders}}`): the ECR repository with an image tagged latest (its manifest recorded in
- * moto), the lesson-04 network by its names, and the cluster. Lessons 06–12 start from here.
+ * moto), the lesson-04 network by its names, and the cluster. Lessons 06–12 start from here;
+ * lesson 12 after all of lesson 11 starts from lessons 03–04 only (its first starting point).
  */
 const manifest = JSON.stringify({
   schemaVersion: 2,
@@ -10,7 +11,7 @@ const manifest = JSON.stringify({
   layers: [{ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', size: 2155, digest: `sha256:${'4'.repeat(64)}` }],
 });
 
-export const seedLessons03to05 = `aws ecr create-repository --region {{region}} --repository-name {{repository}} > /dev/null
+export const seedLessons03to04 = `aws ecr create-repository --region {{region}} --repository-name {{repository}} > /dev/null
 aws ecr put-image --region {{region}} --repository-name {{repository}} --image-tag latest --image-manifest '${manifest}' > /dev/null
 VPC_ID=$(aws ec2 create-vpc --region {{region}} --cidr-block 10.0.0.0/20 --tag-specifications 'ResourceType=vpc,Tags=[{Key=Name,Value={{vpcName}}}]' --query Vpc.VpcId --output text)
 aws ec2 modify-vpc-attribute --region {{region}} --vpc-id $VPC_ID --enable-dns-hostnames Value=true
@@ -32,4 +33,7 @@ ALB_SG=$(aws ec2 create-security-group --region {{region}} --vpc-id $VPC_ID --gr
 aws ec2 authorize-security-group-ingress --region {{region}} --group-id $ALB_SG --protocol tcp --port 80 --cidr 0.0.0.0/0 > /dev/null
 TASK_SG=$(aws ec2 create-security-group --region {{region}} --vpc-id $VPC_ID --group-name {{taskSecurityGroup}} --description tasks --query GroupId --output text)
 aws ec2 authorize-security-group-ingress --region {{region}} --group-id $TASK_SG --protocol tcp --port 3000 --source-group $ALB_SG > /dev/null
-aws ecs create-cluster --region {{region}} --cluster-name {{cluster}} --capacity-providers FARGATE > /dev/null && test -n "$TASK_SG" && test -n "$PUBLIC_C"`;
+test -n "$TASK_SG" && test -n "$PUBLIC_C"`;
+
+/** The same and lesson 05's cluster. */
+export const seedLessons03to05 = `${seedLessons03to04} && aws ecs create-cluster --region {{region}} --cluster-name {{cluster}} --capacity-providers FARGATE > /dev/null`;

@@ -17,9 +17,12 @@ import { DescribeClustersCommand } from '@aws-sdk/client-ecs';
 import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients } from '../../src/checks/aws-clients.ts';
+import { startRehearsalShell } from '../../src/course-run/rehearsal-shell.ts';
+import { fillVariables } from '../../src/lessons/command-variables.ts';
 import { testVariables } from '../../src/settings/learner-variables.ts';
 import { learnerPath } from '../harness/learner-path.ts';
 import { startMoto, type Moto } from '../harness/moto.ts';
+import { seedLessons03to04 } from '../harness/seed-lessons-03-05.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const node = join(root, 'node_modules/.bin/node');
@@ -90,6 +93,25 @@ describe('ecs-workbook course run', () => {
     expect(await lessonVpcs()).toEqual([]);
   }, 60_000);
 
+  it('with no --lesson, plans the whole course 00 to 12, with lessons 03 and 04 again before 12, and says so first', async () => {
+    const result = await courseRun(['--real']);
+    expect(result.code).toBe(4); // no terminal to ask in: nothing is created
+    const plan = result.stdout.split('\n').filter((line) => /^ {2}\d\d-/.test(line)).map((line) => line.trim().split(/\s+/)[0]);
+    expect(plan).toEqual([
+      '00-before-you-start', '01-containers', '02-dockerfile', '03-ecr', '04-network', '05-cluster', '06-task-definition',
+      '07-standalone-task', '08-service-alb', '09-self-healing', '10-new-version', '11-cleanup', '03-ecr', '04-network', '12-cloudformation',
+    ]);
+    expect(result.stdout).toMatch(/ {2}03-ecr .*\(again: lesson 12 starts from this after lesson 11\): /);
+    expect(result.stdout).toMatch(/ {2}12-cloudformation .*: As lesson 08 while the stack exists/);
+    const through = await courseRun(['--real', '--through', 'cleanup']);
+    expect(through.stdout).toContain('11-cleanup');
+    expect(through.stdout).not.toContain('12-cloudformation');
+    const both = await courseRun(['--through', 'cleanup', '--lesson', 'cluster']);
+    expect(both.code).toBe(4);
+    expect(both.stderr).toContain('not both');
+    expect(await lessonVpcs()).toEqual([]);
+  }, 120_000);
+
   it('an unknown lesson is named, with the list of lessons', async () => {
     const result = await courseRun(['--lesson', 'no-such-lesson']);
     expect(result.code).toBe(4);
@@ -130,5 +152,25 @@ describe('ecs-workbook course run', () => {
     expect(output).not.toMatch(/PASS network\/subnets/); // it stopped where Ctrl-C was pressed
     expect(code, output).toBe(130);
     expect(await lessonVpcs()).toEqual([]);
+  }, 300_000);
+
+  it('runs lesson 12 against the emulator from its starting point: the stack is deployed, its Checks printed, and deleted', async () => {
+    // Lesson 12's first starting point, made with lessons 03–04's commands: the VPC and the image.
+    // (Last in this file: the VPC it leaves would count in the tests above.)
+    const shell = await startRehearsalShell({ learnerEnv: { ...env, ...moto.env }, workspace: join(temp, 'workspace'), region: vars.region, real: false });
+    try {
+      const seeded = await shell.run(fillVariables(seedLessons03to04, vars as unknown as Record<string, string>), 300_000);
+      expect(seeded.exitCode, seeded.output).toBe(0);
+    } finally {
+      shell.close();
+    }
+    const result = await courseRun(['--lesson', 'cloudformation']);
+    expect(result.stdout).toContain('This rehearsal runs, in order:\n  12-cloudformation');
+    expect(result.stdout).toContain('$ aws cloudformation deploy');
+    // moto creates the stack but starts no task for its service, so the first Check cannot pass here.
+    expect(result.stdout).toMatch(/cloudformation\/stack-complete/);
+    expect(result.stdout).toMatch(/✔ PASS cloudformation\/stack-deleted/);
+    expect(result.stderr).toBe('');
+    expect(result.code, result.stdout).toBe(2);
   }, 300_000);
 });

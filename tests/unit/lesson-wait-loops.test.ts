@@ -106,13 +106,15 @@ describe("lesson 11's deletion of the lesson's security groups", () => {
   it.each(['', 'None'])('deletes nothing and says so for each name when the group ID is %j', (sg) => {
     const run = runBlock(code, { FAKE_VPC_ID: 'vpc-0abc', FAKE_SG_ID: sg });
     expect(run.deletes).toEqual([]);
+    expect(run.output).toContain(`no security group ${values.vpcName}-standalone-sg in VPC vpc-0abc`);
     expect(run.output).toContain(`no security group ${values.taskSecurityGroup} in VPC vpc-0abc`);
     expect(run.output).toContain(`no security group ${values.albSecurityGroup} in VPC vpc-0abc`);
   });
 
-  it('gives up on each group after 30 tries, showing each, when it stays in use', () => {
+  it('gives up on each group (lesson 07\'s too, which would block the VPC) after 30 tries, showing each, when it stays in use', () => {
     const run = runBlock(code, { FAKE_VPC_ID: 'vpc-0abc', FAKE_SG_ID: 'sg-0456' });
-    expect(run.deletes).toHaveLength(60);
+    expect(run.deletes).toHaveLength(90);
+    expect(run.output).toContain(`${values.vpcName}-standalone-sg is still in use after 10 minutes`);
     expect(run.output).toContain('(30/30)');
     expect(run.output).toContain(`${values.taskSecurityGroup} is still in use after 10 minutes`);
     expect(run.output).toContain(`${values.albSecurityGroup} is still in use after 10 minutes`);
