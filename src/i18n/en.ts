@@ -510,6 +510,10 @@ pass, 4 bad usage, 130 interrupted.`,
   // Rehearsing the whole course, lesson 12 included (course run plan)
   'course-run.plan': 'This rehearsal runs, in order:',
   'course-run.again-for-12': 'again: lesson 12 starts from this after lesson 11',
+  // Prediction question at a lesson's end (issue 13: predict)
+  'lesson.predict': 'Predict before you go on',
+  'lesson.predict.show': 'Show the answer',
+  'lesson.predict.answer': 'Answer',
 } as const;
 
 export type MessageKey = keyof typeof en;

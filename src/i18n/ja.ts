@@ -511,4 +511,8 @@ export const ja = {
   // Rehearsing the whole course, lesson 12 included (course run plan)
   'course-run.plan': 'このリハーサルで、次の順に実行します:',
   'course-run.again-for-12': 'もう一度: レッスン 11 のあと、レッスン 12 はここから始まります',
+  // Prediction question at a lesson's end (issue 13: predict)
+  'lesson.predict': '先に進む前に予想してみましょう',
+  'lesson.predict.show': '答えを見る',
+  'lesson.predict.answer': '答え',
 } as const satisfies Record<MessageKey, string>;

@@ -9,6 +9,7 @@ const valid = {
   cost: 'Free',
   objectives: ['Check that Docker runs', 'Check which AWS identity you use', 'Know what the course costs'],
   recap: ['Docker runs', 'The AWS CLI knows who you are', 'Next, you run your first container'],
+  predict: { question: 'If Docker stopped now, what would `docker ps` say?', answer: 'That it cannot connect to the Docker daemon.' },
   steps: [{ id: 'setup/docker', title: 'Docker runs' }],
 };
 
@@ -43,6 +44,11 @@ describe('lesson frontmatter schema', () => {
     ['objectives.1', { ...valid, objectives: ['One', '  ', 'Three'] }],
     ['recap', { ...valid, recap: ['One', 'Two'] }],
     ['recap.0', { ...valid, recap: ['x'.repeat(241), 'Two', 'Three'] }],
+    ['predict', { ...valid, predict: undefined }],
+    ['predict.question', { ...valid, predict: { question: ' ', answer: 'An answer' } }],
+    ['predict.answer', { ...valid, predict: { question: 'What next?' } }],
+    ['predict.answer', { ...valid, predict: { question: 'What next?', answer: 'x'.repeat(401) } }],
+    ['predict', { ...valid, predict: { question: 'What next?', answer: 'This.', hint: 'typo' } }],
     ['steps.0.title', { ...valid, steps: [{ id: 'setup/docker', title: '' }] }],
   ])('rejects a bad %s and names the field', (field, input) => {
     expect(issuesOf(input)).toContain(field);

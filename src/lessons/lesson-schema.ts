@@ -23,6 +23,25 @@ const lessonPoint = z
   .max(240, 'keep an objective or recap point to one line (at most 240 characters)')
   .describe('One point of prose; text in `backticks` is shown as code.');
 
+/** The question a lesson ends with: the learner predicts, then opens the answer. */
+export const predictionSchema = z
+  .object({
+    question: z
+      .string()
+      .trim()
+      .min(1, 'the prediction question cannot be empty')
+      .max(240, 'keep the prediction question to one line (at most 240 characters)')
+      .describe('What would happen if… or what happens next: one question the learner answers in their head before the next lesson. Text in `backticks` is shown as code.'),
+    answer: z
+      .string()
+      .trim()
+      .min(1, 'give the prediction question its answer')
+      .max(400, 'keep the answer short (at most 400 characters): two or three sentences')
+      .describe('The short answer, hidden until the learner opens it (and always printed). Text in `backticks` is shown as code.'),
+  })
+  .strict()
+  .describe('One prediction question with its answer, shown after the recap under "Predict before you go on".');
+
 export const lessonSchema = z
   .object({
     title: z.string().min(1).describe('Title of the lesson, shown as its heading, in the sidebar and on the home page.'),
@@ -55,6 +74,7 @@ export const lessonSchema = z
       .min(3, 'give the lesson 3 to 5 recap points')
       .max(5, 'give the lesson 3 to 5 recap points: merge or drop some')
       .describe('What the learner did and what now exists, 3 to 5 points, shown at the end under "What you did"; says what carries into the next lesson where that helps. Same number in every language.'),
+    predict: predictionSchema.describe('One prediction question with its answer, shown after the recap: the learner commits to a guess about what happens next, then checks it. Every language has its own.'),
     sources: z
       .array(z.enum(sourceIds))
       .optional()
