@@ -123,6 +123,14 @@ test('printing a lesson prints the lesson only, in light colours, with long comm
   await page.addInitScript(() => localStorage.setItem('wb-theme', 'dark'));
   await page.setViewportSize({ width: 816, height: 1056 }); // Letter at 96 dpi
   await page.goto('/en/network/');
+  // On screen, the prediction's answer waits behind its disclosure until the learner asks for it.
+  const answer = page.getByText('neither reach the internet nor be reached from it');
+  await expect(answer).toHaveCount(2); // the disclosure's and the print copy
+  await expect(answer.first()).toBeHidden();
+  await page.getByText('Show the answer').click();
+  await expect(answer.first()).toBeVisible();
+  await expect(answer.last()).toBeHidden();
+  await page.getByText('Show the answer').click();
   await page.emulateMedia({ media: 'print' });
   for (const selector of ['.site-header', '.sidebar', '.terminal-pane', '.pager', '.command .actions', '.check']) {
     await expect(page.locator(selector).first(), `${selector} is not printed`).toBeHidden();
@@ -131,6 +139,10 @@ test('printing a lesson prints the lesson only, in light colours, with long comm
   // The lesson's objectives and recap are part of the lesson, so they print too.
   await expect(page.getByRole('region', { name: 'In this lesson you will' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'What you did' })).toBeVisible();
+  // So do the prediction question and its answer, which the screen hides until asked for.
+  const prediction = page.getByRole('region', { name: 'Predict before you go on' });
+  await expect(prediction).toBeVisible();
+  await expect(prediction.getByText('neither reach the internet nor be reached from it').last()).toBeVisible(); // the print copy
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(white);
   // Every command fits the paper: nothing scrolls sideways, nothing is cut off.
   const overflowing = await page.locator('main pre').evaluateAll((blocks) =>
