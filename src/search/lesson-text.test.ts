@@ -11,6 +11,9 @@ objectives:
   - Build a VPC with \`create-vpc\`
 recap:
   - Your VPC has four subnets
+predict:
+  question: Without the route to the gateway, can a task reach \`ecr\`?
+  answer: No, it stops.
 steps:
   - id: network/vpc
     title: Create the VPC
@@ -42,6 +45,11 @@ describe('the searchable text of a lesson', () => {
   it('takes the objectives and recap the page shows, without the backticks that mark code', () => {
     expect(text).toMatchObject({ objectives: ['Build a VPC with create-vpc'], recap: ['Your VPC has four subnets'] });
     expect(text.body).not.toContain('four subnets');
+  });
+
+  it('takes the prediction question and its answer, without the backticks that mark code', () => {
+    expect(text.prediction).toEqual(['Without the route to the gateway, can a task reach ecr?', 'No, it stops.']);
+    expect(lessonText('---\ntitle: T\n---\nBody').prediction).toEqual([]);
   });
 
   it('keeps prose, table cells, diagram descriptions and commands, without syntax', () => {

@@ -14,12 +14,14 @@ export interface LessonText {
   /** The objectives and recap points the page shows at its top and end. */
   objectives: string[];
   recap: string[];
+  /** The prediction question and its answer, shown after the recap. */
+  prediction: string[];
   body: string;
 }
 
 export function lessonText(source: string): LessonText {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
-  const front = (match ? parse(match[1] as string) : {}) as { title?: string; summary?: string; steps?: { title: string }[]; objectives?: string[]; recap?: string[] };
+  const front = (match ? parse(match[1] as string) : {}) as { title?: string; summary?: string; steps?: { title: string }[]; objectives?: string[]; recap?: string[]; predict?: { question?: string; answer?: string } };
   let body = match ? source.slice(match[0].length) : source;
   // Words inside component tags (a diagram's description, a command) are lifted out first, or
   // removing the tags would remove them too; they are searched as part of the lesson all the same.
@@ -54,6 +56,7 @@ export function lessonText(source: string): LessonText {
     steps: (front.steps ?? []).map((step) => step.title),
     objectives: points(front.objectives),
     recap: points(front.recap),
+    prediction: points([front.predict?.question, front.predict?.answer].filter((text): text is string => Boolean(text))),
     body,
   };
 }

@@ -25,7 +25,7 @@ export function lessonRecords(root: string) {
       const text = lessonText(readFileSync(file, 'utf8'));
       records.push({
         url: `/${language}/${lesson.slug}/`,
-        content: [text.title, text.summary, ...text.objectives, ...text.steps, text.body, ...text.recap].join('\n'),
+        content: [text.title, text.summary, ...text.objectives, ...text.steps, text.body, ...text.recap, ...text.prediction].join('\n'),
         language,
         meta: { title: text.title },
       });
