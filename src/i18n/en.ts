@@ -510,6 +510,9 @@ pass, 4 bad usage, 130 interrupted.`,
   // Rehearsing the whole course, lesson 12 included (course run plan)
   'course-run.plan': 'This rehearsal runs, in order:',
   'course-run.again-for-12': 'again: lesson 12 starts from this after lesson 11',
+
+  // The instructor's room: follow-ups (broadcasts on every page)
+  'room.notices.label': 'Workshop notices',
 } as const;
 
 export type MessageKey = keyof typeof en;

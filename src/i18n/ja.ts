@@ -511,4 +511,6 @@ export const ja = {
   // Rehearsing the whole course, lesson 12 included (course run plan)
   'course-run.plan': 'このリハーサルで、次の順に実行します:',
   'course-run.again-for-12': 'もう一度: レッスン 11 のあと、レッスン 12 はここから始まります',
+  // The instructor's room: follow-ups (broadcasts on every page)
+  'room.notices.label': 'ワークショップからのお知らせ',
 } as const satisfies Record<MessageKey, string>;

@@ -220,3 +220,22 @@ test('a learner who failed once and stopped checking turns stuck on time, with n
   await expect(cell).toHaveAccessibleName(/^Ben Okafor, .+: Not yet, stuck 10 min, Checks run: 1$/);
   await teacher.context.close();
 });
+
+test('a broadcast reaches a learner on any page of the workbook, not only a lesson, and its banner passes axe', async ({ browser }) => {
+  const teacher = await as(browser, 'teacher');
+  const sent = await teacher.context.request.post('/api/instructor/broadcasts', { headers: { origin: base, 'content-type': 'application/json' }, data: { text: 'Break until 14:10' } });
+  expect(sent.status(), await sent.text()).toBe(200);
+  const ana = await as(browser, 'ana');
+  for (const path of ['/en/', '/ja/']) {
+    await ana.page.goto(path);
+    const notices = ana.page.getByRole('complementary', { name: path === '/en/' ? 'Workshop notices' : 'ワークショップからのお知らせ' });
+    await expect(notices).toContainText('Break until 14:10');
+    const { violations } = await new AxeBuilder({ page: ana.page }).include('.room-broadcasts').analyze();
+    expect(violations.map((violation) => `${path} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+  // The instructor's own pages carry no banner: the room is where broadcasts are sent from.
+  await teacher.page.goto('/en/');
+  await expect(teacher.page.locator('wb-room-broadcasts')).toHaveCount(0);
+  await ana.context.close();
+  await teacher.context.close();
+});
