@@ -239,3 +239,28 @@ test('a broadcast reaches a learner on any page of the workbook, not only a less
   await ana.context.close();
   await teacher.context.close();
 });
+
+test('the learner’s take-control prompt and banner pass axe in light and dark, and the learner ends control', async ({ browser }) => {
+  const teacher = await as(browser, 'teacher');
+  for (const scheme of ['light', 'dark'] as const) {
+    const ana = await as(browser, 'ana', scheme);
+    await ana.page.goto('/en/');
+    const prompt = ana.page.locator('[data-control-ask]');
+    // The request needs Ana's page open (its stream connected): ask until the server sees it.
+    await expect.poll(async () => (await teacher.context.request.post('/api/instructor/control', { headers: { origin: base, 'content-type': 'application/json' }, data: { learner: 'ana', action: 'request' } })).status()).toBe(200);
+    await expect(prompt).toBeVisible();
+    const axe = async (what: string) => {
+      const { violations } = await new AxeBuilder({ page: ana.page }).include('.control-prompt').analyze();
+      expect(violations.map((violation) => `${scheme} ${what} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    };
+    await axe('prompt');
+    await prompt.getByRole('button', { name: 'Allow' }).click();
+    const banner = ana.page.locator('[data-control-banner]');
+    await expect(banner).toBeVisible();
+    await axe('banner');
+    await banner.getByRole('button').click();
+    await expect(banner).toBeHidden();
+    await ana.context.close();
+  }
+  await teacher.context.close();
+});
