@@ -202,7 +202,7 @@ Exit codes: 0 passed, 1 not yet (failed), 2 still settling (pending), 3 could no
   'workshop.sandbox.queued': 'Starting your sandbox: {ahead} ahead of you…',
   'workshop.sandbox.starting': 'Starting your sandbox…',
   'workshop.sandbox.failed': 'Your sandbox could not start: {reason} Press “Start a new shell” to try again; if it fails again, tell your instructor.',
-  'workshop.usage': 'Usage: ecs-workbook workshop [options]\n\nRuns a workshop: a server where learners join with an event code and each get a terminal in a sandbox of their own on this machine\'s Docker engine.\n\nOptions:\n  --learners N        how many learners may join (default 30)\n  --warm K            sandboxes kept ready before anyone joins (default 3)\n  --time-limit 4h     how long the workshop runs (such as 4h, 90m, 2h30m; default 4h)\n  --host ADDRESS      the address learners open (default 127.0.0.1); another address needs TLS\n  --port N            the port (default 4322)\n  --tls-cert FILE     HTTPS certificate (PEM), with --tls-key FILE\n  --insecure-http     plain HTTP on a non-loopback address (prints a warning)\n  --data-dir DIR      the workshop\'s folder: learners and progress\n  --prefixes          give each learner an AWS name prefix (a shared AWS account)\n  --rebuild           build the sandbox image again\n  --json              print one JSON line {joinUrl, eventCode, instructorUrl} once ready',
+  'workshop.usage': 'Usage: ecs-workbook workshop [options]\n\nRuns a workshop: a server where learners join with an event code and each get a terminal in a sandbox of their own on this machine\'s Docker engine.\n\nOptions:\n  --learners N        how many learners may join (default 30)\n  --warm K            sandboxes kept ready before anyone joins (default 3)\n  --time-limit 4h     how long the workshop runs (such as 4h, 90m, 2h30m; default 4h)\n  --stuck-after 10    minutes a learner fails a step before the room shows them stuck (default 10)\n  --host ADDRESS      the address learners open (default 127.0.0.1); another address needs TLS\n  --port N            the port (default 4322)\n  --tls-cert FILE     HTTPS certificate (PEM), with --tls-key FILE\n  --insecure-http     plain HTTP on a non-loopback address (prints a warning)\n  --data-dir DIR      the workshop\'s folder: learners and progress\n  --prefixes          give each learner an AWS name prefix (a shared AWS account)\n  --rebuild           build the sandbox image again\n  --json              print one JSON line {joinUrl, eventCode, instructorUrl} once ready',
   // Room tools (issue 11): raised hands, broadcasts, time, export, pre-flight
   'room.hand.raise': 'Raise hand',
   'room.hand.lower': 'Lower hand',
@@ -514,6 +514,9 @@ pass, 4 bad usage, 130 interrupted.`,
   'lesson.predict': 'Predict before you go on',
   'lesson.predict.show': 'Show the answer',
   'lesson.predict.answer': 'Answer',
+
+  // The instructor's room: follow-ups (broadcasts on every page)
+  'room.notices.label': 'Workshop notices',
 } as const;
 
 export type MessageKey = keyof typeof en;

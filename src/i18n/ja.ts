@@ -203,7 +203,7 @@ export const ja = {
   'workshop.sandbox.queued': 'サンドボックスを起動しています: 前に {ahead} 人待っています…',
   'workshop.sandbox.starting': 'サンドボックスを起動しています…',
   'workshop.sandbox.failed': 'サンドボックスを起動できませんでした: {reason} 「新しいシェルを起動」を押してもう一度試してください。それでも失敗する場合は講師に伝えてください。',
-  'workshop.usage': '使い方: ecs-workbook workshop [オプション]\n\nワークショップを開きます。受講者はイベントコードで参加し、このマシンの Docker エンジン上にある自分専用のサンドボックスのターミナルを使います。\n\nオプション:\n  --learners N        参加できる受講者の数 (既定 30)\n  --warm K            参加前に用意しておくサンドボックスの数 (既定 3)\n  --time-limit 4h     ワークショップの時間 (4h、90m、2h30m など。既定 4h)\n  --host ADDRESS      受講者が開くアドレス (既定 127.0.0.1)。それ以外のアドレスには TLS が必要です\n  --port N            ポート (既定 4322)\n  --tls-cert FILE     HTTPS の証明書 (PEM)。--tls-key FILE と一緒に指定します\n  --insecure-http     ループバック以外のアドレスで平文の HTTP を使う (警告を表示します)\n  --data-dir DIR      ワークショップのフォルダー: 受講者と進み具合\n  --prefixes          受講者ごとに AWS 名前プレフィックスを付ける (共有の AWS アカウント)\n  --rebuild           サンドボックスのイメージを作り直す\n  --json              準備ができたら JSON を 1 行 {joinUrl, eventCode, instructorUrl} 表示する',
+  'workshop.usage': '使い方: ecs-workbook workshop [オプション]\n\nワークショップを開きます。受講者はイベントコードで参加し、このマシンの Docker エンジン上にある自分専用のサンドボックスのターミナルを使います。\n\nオプション:\n  --learners N        参加できる受講者の数 (既定 30)\n  --warm K            参加前に用意しておくサンドボックスの数 (既定 3)\n  --time-limit 4h     ワークショップの時間 (4h、90m、2h30m など。既定 4h)\n  --stuck-after 10    ひとつのステップで未完了が何分続いたら、ルームで「行き詰まり」と表示するか (既定 10)\n  --host ADDRESS      受講者が開くアドレス (既定 127.0.0.1)。それ以外のアドレスには TLS が必要です\n  --port N            ポート (既定 4322)\n  --tls-cert FILE     HTTPS の証明書 (PEM)。--tls-key FILE と一緒に指定します\n  --insecure-http     ループバック以外のアドレスで平文の HTTP を使う (警告を表示します)\n  --data-dir DIR      ワークショップのフォルダー: 受講者と進み具合\n  --prefixes          受講者ごとに AWS 名前プレフィックスを付ける (共有の AWS アカウント)\n  --rebuild           サンドボックスのイメージを作り直す\n  --json              準備ができたら JSON を 1 行 {joinUrl, eventCode, instructorUrl} 表示する',
   // Room tools (issue 11): raised hands, broadcasts, time, export, pre-flight
   'room.hand.raise': '手を挙げる',
   'room.hand.lower': '手を下ろす',
@@ -515,4 +515,6 @@ export const ja = {
   'lesson.predict': '先に進む前に予想してみましょう',
   'lesson.predict.show': '答えを見る',
   'lesson.predict.answer': '答え',
+  // The instructor's room: follow-ups (broadcasts on every page)
+  'room.notices.label': 'ワークショップからのお知らせ',
 } as const satisfies Record<MessageKey, string>;

@@ -27,7 +27,9 @@ import { openWorkshopRoster, type WorkshopRoster } from './workshop-roster.ts';
 import { createWorkshopSignIn } from './workshop-sign-in.ts';
 import type { WorkshopOptions } from './workshop-options.ts';
 
-export interface StartWorkshopOptions extends Omit<WorkshopOptions, 'json' | 'rebuild'> {
+export interface StartWorkshopOptions extends Omit<WorkshopOptions, 'json' | 'rebuild' | 'stuckAfterMinutes'> {
+  /** The room counts a learner stuck after failing a step this many minutes (default 10; --stuck-after). */
+  stuckAfterMinutes?: number;
   /** The sandbox image's tag (sandbox/image/build-image.ts made or found it). */
   image: string;
   /** The project folder: its built pages (dist/) are served. */
@@ -155,6 +157,7 @@ export async function startWorkshop(options: StartWorkshopOptions): Promise<Runn
         learners: () => [...roster.ids()],
         learnerName: (id) => roster.get(id)?.displayName ?? id,
         handRaised: (id) => tools?.store.queue().some((hand) => hand.learner === id) ?? false,
+        stuckAfterMinutes: options.stuckAfterMinutes,
       }),
     ],
   });

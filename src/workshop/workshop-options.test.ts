@@ -23,6 +23,16 @@ describe('workshop options', () => {
     expect(options).toMatchObject({ learners: 12, warm: 2, timeLimitMs: 90 * 60_000, port: 4411, dataDir: '/tmp/x', json: true, rebuild: true, prefixes: true });
   });
 
+  it('--stuck-after: the minutes of failing before the room shows a learner stuck (default 10)', () => {
+    expect(parse().stuckAfterMinutes).toBe(10);
+    expect(parse('--stuck-after', '3').stuckAfterMinutes).toBe(3);
+    expect(parse('--stuck-after=25').stuckAfterMinutes).toBe(25);
+    expect(refusal('--stuck-after', 'soon')).toMatch(/--stuck-after needs a whole number, not "soon" \(for example --stuck-after 20\)/);
+    expect(refusal('--stuck-after', '0')).toMatch(/--stuck-after must be at least 1 minute \(for example --stuck-after 10\)/);
+    expect(refusal('--stuck-after', '1441')).toMatch(/--stuck-after may be at most 1440 minutes/);
+    expect(refusal('--stuck-after')).toMatch(/--stuck-after needs a value \(for example --stuck-after 10\)/);
+  });
+
   it('a few learners keep no more warm sandboxes than learners', () => {
     expect(parse('--learners', '1').warm).toBe(1);
   });

@@ -17,6 +17,8 @@ export class WorkshopUsageError extends Error {
 export const defaultWorkshopPort = 4322;
 const minTimeLimitMs = 5 * 60_000;
 const maxTimeLimitMs = 72 * 60 * 60_000;
+/** A step failing for longer than a whole day is not "stuck" any more but gone. */
+const maxStuckAfterMinutes = 24 * 60;
 
 /** "4h", "90m", "1h30m" → milliseconds; undefined when it is none of these. */
 export function parseDuration(text: string): number | undefined {
@@ -30,6 +32,7 @@ export const workshopOptionsSchema = z
     learners: z.number().int().min(1, '--learners must be at least 1 (for example --learners 20).').max(500, '--learners may be at most 500 on one server; run another workshop server for more.').describe('Capacity: how many learners may join; one more is refused and told so.'),
     warm: z.number().int().min(0).max(500, '--warm may be at most 500.').describe('Sandboxes started before anyone joins, so a join gets a shell at once.'),
     timeLimitMs: z.number().int().min(minTimeLimitMs, '--time-limit must be at least 5m (for example --time-limit 4h).').max(maxTimeLimitMs, '--time-limit may be at most 72h (for example --time-limit 8h).').describe('After this long the workshop ends and removes every sandbox (the lifecycle enforces it).'),
+    stuckAfterMinutes: z.number().int().min(1, '--stuck-after must be at least 1 minute (for example --stuck-after 10).').max(maxStuckAfterMinutes, `--stuck-after may be at most ${maxStuckAfterMinutes} minutes (for example --stuck-after 15).`).describe('The instructor\'s room counts a learner stuck on a step once it has failed for longer than this many minutes.'),
     host: z.string().min(1).describe('The address to listen on, which is also the address learners type (their browsers send it back in Host).'),
     port: z.number().int().min(1, '--port must be a port number from 1 to 65535.').max(65535, '--port must be a port number from 1 to 65535.').describe('TCP port of the workshop server.'),
     tlsCert: z.string().optional().describe('PEM certificate file for HTTPS.'),
@@ -75,6 +78,7 @@ export function parseWorkshopOptions(argv: readonly string[], env: NodeJS.Proces
   const raw: Record<string, unknown> = {
     learners: 30,
     timeLimitMs: 4 * 60 * 60_000,
+    stuckAfterMinutes: 10,
     host: '127.0.0.1',
     port: defaultWorkshopPort,
     insecureHttp: false,
@@ -109,6 +113,9 @@ export function parseWorkshopOptions(argv: readonly string[], env: NodeJS.Proces
         raw.timeLimitMs = ms;
         break;
       }
+      case '--stuck-after':
+        raw.stuckAfterMinutes = wholeNumber(flag, value());
+        break;
       case '--host':
         raw.host = value();
         break;
@@ -151,6 +158,7 @@ const example: Record<string, string> = {
   '--learners': '--learners 20',
   '--warm': '--warm 3',
   '--time-limit': '--time-limit 4h',
+  '--stuck-after': '--stuck-after 10',
   '--host': '--host 192.168.1.20',
   '--port': `--port ${defaultWorkshopPort}`,
   '--tls-cert': '--tls-cert cert.pem',

@@ -1,6 +1,7 @@
 /**
- * A workbook server with two learners and an instructor, the instructor's room plugged in through
- * `features`, and the take-control grants wired to the terminal: what a workshop composes, with a
+ * A workbook server with two learners and an instructor, the instructor's room and the room tools
+ * (raised hands feed the grid's ✋) plugged in through `features`, and the take-control grants wired
+ * to the terminal: what a workshop composes, with a
  * sign-in that maps three cookies to three principals (`who=ana`, `who=ben`, `who=teacher`).
  * Shells are this machine's (the local sandbox), each in the learner's own workspace folder.
  * With `pages`, it also serves the built site (dist/), as `npm start` does.
@@ -12,6 +13,8 @@ import send from 'send';
 import { createControlGrants, type ControlGrants } from '../../src/instructor/control-grants.ts';
 import { instructorCredentials } from '../../src/instructor/instructor-credentials.ts';
 import { createInstructorRoom, type InstructorRoomFeature } from '../../src/instructor/instructor-feature.ts';
+import { courseChecks } from '../../checks/index.ts';
+import { createRoomTools, type RoomTools } from '../../src/server/room/room-feature.ts';
 import { serveWorkbook } from '../../src/server/serve-workbook.ts';
 import { createWorkbook, type Workbook } from '../../src/server/workbook.ts';
 import type { Principal } from '../../src/shared/principal.ts';
@@ -27,6 +30,7 @@ export interface RoomServer {
   server: Server;
   workbook: Workbook;
   room: InstructorRoomFeature;
+  tools: RoomTools;
   grants: ControlGrants;
   base: string;
   close(): Promise<void>;
@@ -38,6 +42,7 @@ type AstroHandler = (req: unknown, res: unknown, next: undefined, locals: Pick<A
 export async function startRoomServer(options: { port: number; dataDir: string; pages?: boolean; stuckAfterMinutes?: number; learners?: string[] }): Promise<RoomServer> {
   const grants = createControlGrants({ dataDir: options.dataDir });
   let room: InstructorRoomFeature | undefined;
+  let tools: RoomTools | undefined;
   let workbook: Workbook | undefined;
   workbook = createWorkbook({
     host: '127.0.0.1',
@@ -49,8 +54,19 @@ export async function startRoomServer(options: { port: number; dataDir: string; 
     },
     terminal: { authenticate: instructorCredentials(() => workbook!.launchSecret), mayControl: grants.mayControl },
     features: (parts) => {
-      room = createInstructorRoom({ parts, grants, ...(options.learners && { learners: () => options.learners! }), learnerName: (id) => roomNames[id] ?? id, ...(options.stuckAfterMinutes !== undefined && { stuckAfterMinutes: options.stuckAfterMinutes }) });
-      return [room];
+      const learners = options.learners && (() => options.learners!);
+      // As start-workshop.ts composes them: one progress reader, and the grid's ✋ from the queue.
+      tools = createRoomTools(parts, { checks: courseChecks, nameOf: (id) => roomNames[id], ...(learners && { learners }) });
+      room = createInstructorRoom({
+        parts,
+        grants,
+        reader: tools.reader,
+        ...(learners && { learners }),
+        learnerName: (id) => roomNames[id] ?? id,
+        handRaised: (id) => tools!.store.queue().some((hand) => hand.learner === id),
+        ...(options.stuckAfterMinutes !== undefined && { stuckAfterMinutes: options.stuckAfterMinutes }),
+      });
+      return [tools, room];
     },
   });
   const server = createServer();
@@ -83,6 +99,7 @@ export async function startRoomServer(options: { port: number; dataDir: string; 
     server,
     workbook,
     room: room!,
+    tools: tools!,
     grants,
     base: `http://127.0.0.1:${options.port}`,
     async close() {

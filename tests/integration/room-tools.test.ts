@@ -237,6 +237,11 @@ describe('the room tools', () => {
     expect(Date.parse(later.workshop)).toBeGreaterThan(Date.parse(one.learners.ben!));
     expect((await read<{ deadline: string }>(await as(ben, '/api/room'))).deadline).toBe(later.workshop);
     for (const minutes of [0, -5, 1.5, '10', 100_000]) expect((await post(teacher, '/api/instructor/time', { minutes })).status, String(minutes)).toBe(400);
+    // A learner who is not in this workshop gets no deadline, and the answer says so.
+    const stranger = await post(teacher, '/api/instructor/time', { minutes: 30, learner: 'carla' });
+    expect(stranger.status).toBe(404);
+    expect((await read<{ error: string }>(stranger)).error).toBe('No learner "carla" in this workshop. Pick a learner from the room\'s list (GET /api/instructor/time lists them).');
+    expect((await read<{ learners: Record<string, string> }>(await as(teacher, '/api/instructor/time'))).learners.carla).toBeUndefined();
   });
 
   it('resets a sandbox only after the confirmation, and says when there is none to reset', async () => {
@@ -247,6 +252,10 @@ describe('the room tools', () => {
     const solo = await post(teacher, '/api/instructor/reset', { learner: 'ben', confirm: 'ben' });
     expect(solo.status).toBe(409);
     expect((await read<{ error: string }>(solo)).error).toMatch(/solo mode/);
+    // Nobody's sandbox is reset for a mistyped id, even confirmed.
+    const stranger = await post(teacher, '/api/instructor/reset', { learner: 'carla', confirm: 'carla' });
+    expect(stranger.status).toBe(404);
+    expect((await read<{ error: string }>(stranger)).error).toMatch(/^No learner "carla" in this workshop\. Pick a learner/);
   });
 
   it('adds up the class\'s AWS cost and names who still has billable resources running', async () => {

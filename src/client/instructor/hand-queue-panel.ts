@@ -1,7 +1,7 @@
 /**
  * <wb-hand-queue>: the raised hands, first raised first, live. Each shows who, since when, the
  * failing Check they were stuck on (its failing items with their hints) and their terminal's screen,
- * with "On my way" and "Resolved".
+ * with "On my way" and "Resolved". Each change is announced as a bubbling `hands-changed` event.
  */
 import { clock, label, roomToolsRequest } from './room-tools-api.ts';
 
@@ -83,7 +83,11 @@ class HandQueuePanel extends HTMLElement {
       );
     };
     const events = new EventSource(`/api/instructor/room-events?lang=${lang}`);
-    events.addEventListener('hands', (event) => render((JSON.parse((event as MessageEvent<string>).data) as { hands: QueuedHand[] }).hands));
+    events.addEventListener('hands', (event) => {
+      render((JSON.parse((event as MessageEvent<string>).data) as { hands: QueuedHand[] }).hands);
+      // The grid shows who has a hand up: it reads the room again (start-room.ts listens).
+      this.dispatchEvent(new CustomEvent('hands-changed', { bubbles: true }));
+    });
   }
 }
 

@@ -98,7 +98,8 @@ export class RoomGrid extends HTMLElement {
     const now = Date.parse(room.now);
     const table = element('table', { className: 'room-table' });
     table.setAttribute('role', 'grid');
-    table.setAttribute('aria-rowcount', String(learners.length + 2));
+    // Every row counts: the two header rows, the learners, and the footer's "passed" row.
+    table.setAttribute('aria-rowcount', String(learners.length + 3));
     table.append(element('caption', {}, fill(s['room.grid.caption'], { learners: learners.length, steps: steps.length })));
 
     // Two header rows: lessons over their steps, then each step's number in its lesson.

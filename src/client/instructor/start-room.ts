@@ -62,6 +62,8 @@ export function startRoom() {
     grid.selected = learner;
     void panel.open(learner);
   });
+  // The hand queue's stream is the room's one stream of hands: the grid's ✋ follows it.
+  main.addEventListener('hands-changed', () => source.handsChanged());
   main.addEventListener('learner-closed', () => {
     grid.selected = '';
   });

@@ -160,6 +160,11 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
   };
 
   const stepIds = () => options.checks.registry.stepIds();
+  // A mistyped id must not reset nobody's sandbox or store a deadline for nobody, and say nothing.
+  const mustBeInWorkshop = (learner: string) => {
+    const learners = options.learners?.() ?? reader.learnerIds();
+    if (!learners.includes(learner)) throw new HttpError(404, `No learner "${learner}" in this workshop. Pick a learner from the room's list (GET /api/instructor/time lists them).`);
+  };
   const instructorRoutes: Record<string, InstructorRoute> = {
     'GET /api/instructor/hands': async (_req, res, url) => sendJson(res, 200, await queueView(language(url))),
     'GET /api/instructor/room-events': async (_req, res, url) => events.subscribeInstructor(res, language(url)),
@@ -192,6 +197,7 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
     'POST /api/instructor/reset': async (req, res) => {
       const body = await readJsonObject(req, maxBody);
       if (typeof body.learner !== 'string' || body.learner === '') throw new HttpError(400, 'learner must be the id of the learner whose sandbox to reset.');
+      mustBeInWorkshop(body.learner);
       // The confirmation: the page asks "reset <name>'s sandbox?" and sends the id again only on yes.
       if (body.confirm !== body.learner) throw new HttpError(428, 'Resetting a sandbox deletes the learner\'s files and containers in it. Confirm it: send confirm with the same learner id.');
       if (!options.resetSandbox) throw new HttpError(409, 'This workbook runs no sandboxes (solo mode): there is nothing to reset. Start a workshop (ecs-workbook workshop) for sandboxes.');
@@ -209,6 +215,7 @@ export function createRoomTools(parts: WorkbookParts, options: RoomToolsOptions)
       const minutes = body.minutes;
       if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > maxExtensionMinutes) throw new HttpError(400, `minutes must be a whole number from 1 to ${maxExtensionMinutes}.`);
       if (body.learner !== undefined && (typeof body.learner !== 'string' || body.learner === '')) throw new HttpError(400, 'learner must be a learner id, or left out to extend the whole workshop.');
+      if (typeof body.learner === 'string') mustBeInWorkshop(body.learner);
       const workshopEnds = store.deadline(workshopScope);
       if (!workshopEnds) throw new HttpError(409, 'This workshop has no time limit, so there is nothing to extend. Start it with --time-limit (e.g. --time-limit 4h) to set one.');
       const scope = typeof body.learner === 'string' ? learnerScope(body.learner) : workshopScope;
