@@ -163,6 +163,22 @@ for (const lang of ['ja', 'en'] as const) {
   });
 }
 
+// Lesson 07's second diagram: a task's life, in the order ECS reports it as lastStatus, with what
+// happens in each state in the page's language, and where to look when the task has stopped.
+for (const [lang, stopped, look] of [['ja', '停止コードと停止理由', 'タスクが停止したら'], ['en', 'stopCode and stoppedReason', 'When a task stops']] as const) {
+  test(`/${lang}/standalone-task/ draws the task lifecycle, PROVISIONING to STOPPED, in ${lang === 'ja' ? 'Japanese' : 'English'}`, async ({ page }) => {
+    await page.goto(`/${lang}/standalone-task/`);
+    const lifecycle = page.locator('figure.diagram svg').filter({ hasText: 'DEPROVISIONING' });
+    await expect(lifecycle).toHaveCount(1);
+    const texts = await lifecycle.locator('text').allTextContents();
+    const states = texts.filter((text) => /^[A-Z]+$/.test(text));
+    expect(states).toEqual(['PROVISIONING', 'PENDING', 'ACTIVATING', 'RUNNING', 'DEACTIVATING', 'STOPPING', 'DEPROVISIONING', 'STOPPED']);
+    expect(texts.join('\n')).toContain(stopped);
+    expect(texts.join('\n')).toContain(look);
+    expect(texts.join('\n')).toContain('aws logs tail /ecs/');
+  });
+}
+
 test('a diagram shows the learner’s own resource names', async ({ page, request }) => {
   const put = (settings: Record<string, string>) => request.put('/api/settings', { headers: { origin, 'content-type': 'application/json' }, data: settings });
   const saved = await put({ cluster: 'my-own-cluster' });

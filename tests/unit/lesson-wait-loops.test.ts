@@ -50,6 +50,7 @@ case "$2" in
   describe-vpcs) echo "$FAKE_VPC_ID" ;;
   describe-security-groups) echo "$FAKE_SG_ID" ;;
   describe-load-balancers) echo "$FAKE_ALB_DNS" ;;
+  describe-services) echo "$FAKE_DEPLOYMENTS" ;;
   delete-security-group) echo "An error occurred (DependencyViolation): resource has a dependent object" >&2; exit 1 ;;
 esac
 `);
@@ -137,5 +138,24 @@ describe("lesson 10's requests to the load balancer during the rollout", () => {
     expect(run.requests).toHaveLength(6);
     expect(run.requests.every((line) => line.includes('-m 5'))).toBe(true);
     expect(run.output).toContain('no answer (6/6)');
+  });
+});
+
+describe("lesson 10's watch on the circuit breaker", () => {
+  const found = commandsOf('10-new-version').filter((command) => command.code.includes('rolloutStateReason'));
+  expect(found).toHaveLength(1);
+  const code = found[0]!.code;
+  const watches = (output: string) => output.split('\n').filter((line) => line.startsWith('--- waiting for the circuit breaker'));
+
+  it('gives up after 30 looks (15 minutes), showing each, while a deployment stays IN_PROGRESS', () => {
+    const run = runBlock(code, { FAKE_DEPLOYMENTS: 'PRIMARY\tarn:task-definition/f:3\tIN_PROGRESS\t2\tNone' });
+    expect(watches(run.output)).toHaveLength(30);
+    expect(run.output).toContain('(30/30, every 30 s, 15 minutes at most)');
+  });
+
+  it('stops at the first look once no deployment is in progress (rolled back, or completed)', () => {
+    const run = runBlock(code, { FAKE_DEPLOYMENTS: 'PRIMARY\tarn:task-definition/f:2\tCOMPLETED\t0\tNone' });
+    expect(watches(run.output)).toEqual([]);
+    expect(run.output).toContain('no deployment in progress');
   });
 });
