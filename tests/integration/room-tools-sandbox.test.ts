@@ -33,7 +33,11 @@ beforeAll(async () => {
     dataDir: data,
     resolvePrincipal: (req) => people[req.headers.cookie ?? ''],
     sandbox: sandboxes.provider,
-    features: (parts) => [(room = createRoomTools(parts, { checks: courseChecks, resetSandbox: async (learner) => void (await sandboxes.provider.reset(learner)) }))],
+    features: (parts) => [(room = createRoomTools(parts, {
+      checks: courseChecks,
+      // The workshop's roster, as start-workshop gives it: the room acts only on its learners.
+      learners: () => ['ana'],
+      resetSandbox: async (learner) => void (await sandboxes.provider.reset(learner)) }))],
   });
   server = createServer((req, res) => void workbook.handleRequest(req, res, () => { res.writeHead(404); res.end(); }));
   server.on('upgrade', (req, socket, head) => {
