@@ -74,6 +74,24 @@ export interface PrincipalServer {
   close(): Promise<void>;
 }
 
+/** Everything a streamed response (an event stream) has sent so far, read as it arrives until aborted. */
+export function streamedText(response: Response): () => string {
+  let text = '';
+  void (async () => {
+    const reader = response.body!.getReader();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        text += new TextDecoder().decode(value);
+      }
+    } catch {
+      // aborted: the test closed the stream
+    }
+  })();
+  return () => text;
+}
+
 export async function startPrincipalServer(options: PrincipalServerOptions = {}): Promise<PrincipalServer> {
   const { port: givenPort, dataDir: givenDataDir, env, pages, ...config } = options;
   const savedEnv = { ...process.env };
@@ -99,21 +117,9 @@ export async function startPrincipalServer(options: PrincipalServerOptions = {})
     streams.push(controller);
     const response = await as(cookie, path, { signal: controller.signal });
     if (response.status !== 200) throw new Error(`${cookie} ${path} answered ${response.status}, not a stream: ${await response.text()}`);
-    let text = '';
-    void (async () => {
-      const reader = response.body!.getReader();
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return;
-          text += new TextDecoder().decode(value);
-        }
-      } catch {
-        // aborted: the test closed it
-      }
-    })();
+    const received = streamedText(response);
     const frames = () =>
-      text
+      received()
         .split('\n\n')
         .map((block) => ({ event: /^event: (.*)$/m.exec(block)?.[1], data: /^data: (.*)$/m.exec(block)?.[1] }))
         .filter((frame): frame is { event: string; data: string } => Boolean(frame.event && frame.data))
@@ -126,7 +132,7 @@ export async function startPrincipalServer(options: PrincipalServerOptions = {})
         const arrived = () => (typeof wanted === 'number' ? of(event).length >= wanted : of(event).some(wanted));
         const deadline = Date.now() + 5000;
         while (!arrived()) {
-          if (Date.now() > deadline) throw new Error(`no ${typeof wanted === 'number' ? `${wanted} ` : 'matching '}${event} event on ${cookie} ${path}; got: ${text}`);
+          if (Date.now() > deadline) throw new Error(`no ${typeof wanted === 'number' ? `${wanted} ` : 'matching '}${event} event on ${cookie} ${path}; got: ${received()}`);
           await new Promise((resolve) => setTimeout(resolve, 25));
         }
       },

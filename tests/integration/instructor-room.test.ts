@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { streamedText } from '../harness/principal-server.ts';
 import { controlLogFile } from '../../src/instructor/control-grants.ts';
 import { openProgressStore } from '../../src/progress/progress-store.ts';
 import { freePort } from '../harness/moto.ts';
@@ -40,22 +41,10 @@ async function listen(who: string, path: string) {
   streams.push(controller);
   const response = await as(who, path, { signal: controller.signal });
   expect(response.status, `${who} ${path}`).toBe(200);
-  let text = '';
-  void (async () => {
-    const reader = response.body!.getReader();
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        text += new TextDecoder().decode(value);
-      }
-    } catch {
-      // aborted
-    }
-  })();
+  const received = streamedText(response);
   return {
     of: (event: string) =>
-      text
+      received()
         .split('\n\n')
         .filter((block) => block.startsWith(`event: ${event}\n`))
         .map((block) => JSON.parse(/^data: (.*)$/m.exec(block)![1]!) as Record<string, unknown>),

@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { streamedText } from '../harness/principal-server.ts';
 import { courseChecks } from '../../checks/index.ts';
 import { openProgressStore } from '../../src/progress/progress-store.ts';
 import { createRoomTools, type RoomTools } from '../../src/server/room/room-feature.ts';
@@ -75,21 +76,9 @@ async function listen(cookie: string, path: string) {
   streams.push(controller);
   const response = await as(cookie, path, { signal: controller.signal });
   expect(response.status).toBe(200);
-  let text = '';
-  void (async () => {
-    const reader = response.body!.getReader();
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        text += new TextDecoder().decode(value);
-      }
-    } catch {
-      // aborted
-    }
-  })();
+  const received = streamedText(response);
   const frames = (event: string) =>
-    text
+    received()
       .split('\n\n')
       .filter((block) => block.startsWith(`event: ${event}\n`))
       .map((block) => JSON.parse(/^data: (.*)$/m.exec(block)![1]!) as Record<string, any>);
@@ -98,7 +87,7 @@ async function listen(cookie: string, path: string) {
     async until(event: string, test: (data: Record<string, any>) => boolean) {
       const deadline = Date.now() + 5000;
       while (!frames(event).some(test)) {
-        if (Date.now() > deadline) throw new Error(`no matching ${event} on ${path}; got: ${text}`);
+        if (Date.now() > deadline) throw new Error(`no matching ${event} on ${path}; got: ${received()}`);
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },
